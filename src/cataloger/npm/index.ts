@@ -1,0 +1,11 @@
+export { npmCataloger, isInstalledManifest } from './npm-cataloger.js';
+export { wantsNpmPath } from './paths.js';
+export { npmPurl } from './purl.js';
+export { npmLicenses } from './license.js';
+export { parsePackageJson, type PackageJsonInfo } from './package-json.js';
+export { parsePackageLock } from './package-lock.js';
+export { parseYarnClassicLock } from './yarn-classic-lock.js';
+export { parseYarnBerryLock, isYarnBerry } from './yarn-berry-lock.js';
+export { parsePnpmLock } from './pnpm-lock.js';
+export type { LockEntry, LockOutcome } from './lock-entry.js';
+export type { NpmMetadata } from './npm-drafts.js';

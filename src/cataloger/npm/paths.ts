@@ -1,0 +1,47 @@
+/** Lock files the npm cataloger reads, by base name. */
+export const LOCK_FILE_NAMES = ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml'];
+
+const NODE_MODULES = '/node_modules/';
+
+/** Cheap path test: installed package.json files under node_modules, and lock files. */
+export function wantsNpmPath(path: string): boolean {
+  if (path.endsWith('/package.json')) return path.includes(NODE_MODULES);
+  return (
+    path.endsWith('/package-lock.json') ||
+    path.endsWith('/yarn.lock') ||
+    path.endsWith('/pnpm-lock.yaml') ||
+    path.endsWith('/npm-shrinkwrap.json')
+  );
+}
+
+/** The directory holding `path` ('/' for a file at the root). */
+export function dirOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash <= 0 ? '/' : path.slice(0, slash);
+}
+
+/** The project a path belongs to: everything before its first node_modules directory. */
+export function projectRootOf(path: string): string {
+  const at = path.indexOf(NODE_MODULES);
+  return at < 0 ? dirOf(path) : at === 0 ? '/' : path.slice(0, at);
+}
+
+/** Joins a project root and a relative path inside it. */
+export function joinPath(root: string, relative: string): string {
+  return root === '/' ? `/${relative}` : `${root}/${relative}`;
+}
+
+/**
+ * The candidate directories Node would try for `name` required from `fromDir`: its own
+ * node_modules, then each ancestor's, up to the project root.
+ */
+export function resolutionCandidates(fromDir: string, name: string, root: string): string[] {
+  const out: string[] = [];
+  let dir = fromDir;
+  for (;;) {
+    if (!dir.endsWith('/node_modules')) out.push(`${dir === '/' ? '' : dir}/node_modules/${name}`);
+    if (dir === root || dir === '/' || dir.length <= root.length) break;
+    dir = dirOf(dir);
+  }
+  return out;
+}

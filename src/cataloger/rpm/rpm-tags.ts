@@ -1,0 +1,26 @@
+/** The rpm header tags the cataloger reads (rpmtag.h). */
+export const TAG = {
+  NAME: 1000,
+  VERSION: 1001,
+  RELEASE: 1002,
+  EPOCH: 1003,
+  SIZE: 1009,
+  VENDOR: 1011,
+  LICENSE: 1014,
+  FILESIZES: 1028,
+  FILEMODES: 1030,
+  FILEDIGESTS: 1035,
+  FILEUSERNAME: 1039,
+  FILEGROUPNAME: 1040,
+  ARCH: 1022,
+  SOURCERPM: 1044,
+  PROVIDENAME: 1047,
+  REQUIRENAME: 1049,
+  DIRINDEXES: 1116,
+  BASENAMES: 1117,
+  DIRNAMES: 1118,
+  FILEDIGESTALGO: 5011,
+  MODULARITYLABEL: 5096,
+} as const;
+
+export const WANTED_TAGS: ReadonlySet<number> = new Set(Object.values(TAG));

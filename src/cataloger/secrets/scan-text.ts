@@ -1,0 +1,83 @@
+import type { SecretFinding } from '../../model/secret.js';
+import type { FileRecord } from '../../resolver/file-view.js';
+import type { KeywordIndex } from './keyword-index.js';
+import { redactLine } from './redact.js';
+import { scanningRegExp, secretAllowed, type AllowRule, type SecretRule } from './secret-rule.js';
+
+/** At most this many findings per rule and file (a key dump should not flood the report). */
+export const MAX_FINDINGS_PER_RULE = 100;
+
+export interface SecretScanner {
+  index: KeywordIndex;
+  allowRules: readonly AllowRule[];
+  scanningRegex: Map<SecretRule, RegExp>;
+}
+
+/** Line starts of `text`, computed only for files that have a finding. */
+class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(private readonly text: string) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+
+  /** 0-based line number of offset `at`. */
+  lineOf(at: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.starts[mid] as number) <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  line(n: number): { start: number; text: string } {
+    const start = this.starts[n] as number;
+    const next = this.starts[n + 1];
+    return { start, text: this.text.slice(start, next === undefined ? this.text.length : next - 1) };
+  }
+}
+
+/** Every secret in `text` (latin1 view of a file's bytes), redacted, located at `record`. */
+export function scanText(scanner: SecretScanner, record: FileRecord, text: string): SecretFinding[] {
+  const findings: SecretFinding[] = [];
+  let lines: LineIndex | undefined;
+  for (const rule of scanner.index.candidates(text)) {
+    if (rule.path && !rule.path.test(record.path)) continue;
+    const regex = scanner.scanningRegex.get(rule) ?? scanningRegExp(rule.regex);
+    scanner.scanningRegex.set(rule, regex);
+    regex.lastIndex = 0;
+    let count = 0;
+    for (let m = regex.exec(text); m !== null && count < MAX_FINDINGS_PER_RULE; m = regex.exec(text)) {
+      if (m[0] === '') {
+        regex.lastIndex++;
+        continue;
+      }
+      const span = m.indices?.groups?.['secret'] ?? m.indices?.[0];
+      if (!span) continue;
+      const [start, end] = span;
+      const secret = text.slice(start, end);
+      if (secret === '') continue;
+      if (secretAllowed(record.path, secret, rule.allowRules ?? [])) continue;
+      if (secretAllowed(record.path, secret, scanner.allowRules)) continue;
+      lines ??= new LineIndex(text);
+      const lineNo = lines.lineOf(start);
+      const line = lines.line(lineNo);
+      count++;
+      findings.push({
+        ruleId: rule.id,
+        category: rule.category,
+        title: rule.title,
+        severity: rule.severity,
+        path: record.path,
+        layer: record.layerDigest,
+        layerIndex: record.layerIndex,
+        line: lineNo + 1,
+        match: redactLine(line.text, start - line.start, end - line.start),
+      });
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,70 @@
+import { writeFile } from 'node:fs/promises';
+import { Command, Option } from 'commander';
+import { UsageError } from '../../errors/index.js';
+import { SBOM_FORMATS, sbomFormat } from '../../format/registry.js';
+import type { Scope } from '../../model/sbom.js';
+import { generateSbom } from '../../sbom/generate-sbom.js';
+import { addCatalogOptions, catalogOptions, type CatalogOptionValues } from '../catalog-options.js';
+import { addImageOptions, sourceOptions, type ImageOptionValues } from '../image-options.js';
+import { parseOutputTargets } from '../output-targets.js';
+import { terminalProgress } from '../progress/terminal-progress.js';
+
+interface SbomOptionValues extends ImageOptionValues, CatalogOptionValues {
+  output: string[];
+  scope: Scope;
+  quiet?: boolean;
+}
+
+export function sbomCommand(): Command {
+  const command = new Command('sbom')
+    .description('list what is inside an image: packages, with where each was found')
+    .argument(
+      '<source>',
+      'registry:REF, oci-dir:PATH[:TAG], oci-archive:FILE, docker-archive:FILE, dir:PATH, or a bare name:tag',
+    )
+    .option(
+      '-o, --output <format[=file]>',
+      `output format: ${SBOM_FORMATS.map((f) => f.name).join(', ')}; FORMAT=FILE writes a file (repeatable)`,
+      collect,
+      [] as string[],
+    )
+    .addOption(
+      new Option('--scope <scope>', 'which files count')
+        .choices(['squashed', 'all-layers'])
+        .default('squashed'),
+    )
+    .option('-q, --quiet', 'no progress display');
+  addImageOptions(command);
+  addCatalogOptions(command);
+  return command.action(async (source: string, values: SbomOptionValues) => {
+    const targets = parseOutputTargets(values.output, 'table');
+    const formats = targets.map((t) => ({ ...t, encoder: sbomFormat(t.format) }));
+    const progress = values.quiet ? undefined : terminalProgress();
+    let sbom;
+    try {
+      sbom = await generateSbom(source, {
+        ...sourceOptions(values),
+        scope: values.scope,
+        catalog: catalogOptions(values),
+        onProgress: progress?.listener,
+      });
+    } finally {
+      progress?.stop();
+    }
+    for (const warning of sbom.warnings) process.stderr.write(`customs: warning: ${warning}\n`);
+    for (const target of formats) {
+      const text = target.encoder.encode(sbom);
+      if (target.file) {
+        await writeFile(target.file, text).catch((err: NodeJS.ErrnoException) => {
+          throw new UsageError(`cannot write ${target.file}: ${err.code ?? err.message}`);
+        });
+      } else {
+        process.stdout.write(text);
+      }
+    }
+  });
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}

@@ -1,0 +1,112 @@
+/**
+ * Typed errors. Every error the library throws on purpose is a CustomsError: its message is one
+ * line a user can act on, and `code` is stable for programs. The CLI prints `message` alone.
+ */
+export type ErrorCode =
+  | 'usage'
+  | 'source-not-found'
+  | 'source-format'
+  | 'unsupported-media-type'
+  | 'digest-mismatch'
+  | 'layer-format'
+  | 'unsafe-path'
+  | 'platform-not-found'
+  | 'registry-auth'
+  | 'registry-unreachable'
+  | 'registry-response'
+  | 'credentials'
+  | 'internal';
+
+export class CustomsError extends Error {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(oneLine(message), options);
+    this.code = code;
+    this.name = 'CustomsError';
+  }
+}
+
+export class UsageError extends CustomsError {
+  constructor(message: string) {
+    super('usage', message);
+    this.name = 'UsageError';
+  }
+}
+
+export class SourceNotFoundError extends CustomsError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('source-not-found', message, options);
+    this.name = 'SourceNotFoundError';
+  }
+}
+
+export class SourceFormatError extends CustomsError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('source-format', message, options);
+    this.name = 'SourceFormatError';
+  }
+}
+
+export class UnsupportedMediaTypeError extends CustomsError {
+  constructor(message: string) {
+    super('unsupported-media-type', message);
+    this.name = 'UnsupportedMediaTypeError';
+  }
+}
+
+export class DigestMismatchError extends CustomsError {
+  readonly expected: string;
+  readonly actual: string;
+
+  constructor(what: string, expected: string, actual: string) {
+    super('digest-mismatch', `${what}: digest mismatch: expected ${expected}, got ${actual}`);
+    this.name = 'DigestMismatchError';
+    this.expected = expected;
+    this.actual = actual;
+  }
+}
+
+export class LayerFormatError extends CustomsError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('layer-format', message, options);
+    this.name = 'LayerFormatError';
+  }
+}
+
+export class UnsafePathError extends CustomsError {
+  constructor(message: string) {
+    super('unsafe-path', message);
+    this.name = 'UnsafePathError';
+  }
+}
+
+export class PlatformNotFoundError extends CustomsError {
+  constructor(message: string) {
+    super('platform-not-found', message);
+    this.name = 'PlatformNotFoundError';
+  }
+}
+
+export class RegistryError extends CustomsError {
+  readonly status: number | undefined;
+
+  constructor(
+    code: 'registry-auth' | 'registry-unreachable' | 'registry-response' | 'credentials',
+    message: string,
+    options?: { cause?: unknown; status?: number },
+  ) {
+    super(code, message, options);
+    this.name = 'RegistryError';
+    this.status = options?.status;
+  }
+}
+
+/** Errors that reach the user are single lines: newlines and runs of blanks collapse. */
+function oneLine(message: string): string {
+  return message.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+export function isCustomsError(err: unknown): err is CustomsError {
+  return err instanceof CustomsError;
+}

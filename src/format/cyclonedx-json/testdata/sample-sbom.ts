@@ -1,0 +1,152 @@
+import type { Sbom } from '../../../model/sbom.js';
+
+const LAYER0 = 'sha256:' + '1'.repeat(64);
+const LAYER1 = 'sha256:' + '2'.repeat(64);
+
+/** A fixed SBOM for golden files, schema checks and round trips: every field an encoder maps. */
+export function sampleSbom(): Sbom {
+  return {
+    schema: 'customs-sbom/1',
+    descriptor: { name: 'customs', version: '0.1.0', timestamp: '2026-01-02T03:04:05.678Z' },
+    scope: 'all-layers',
+    source: {
+      type: 'oci-dir',
+      reference: '/images/app:1.0',
+      digest: 'sha256:' + 'a'.repeat(64),
+      configDigest: 'sha256:' + 'c'.repeat(64),
+      tags: ['app:1.0'],
+      layers: [
+        {
+          index: 0,
+          digest: LAYER0,
+          diffId: LAYER0,
+          mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip',
+          size: 1234,
+        },
+        { index: 1, digest: LAYER1, mediaType: 'application/vnd.oci.image.layer.v1.tar', size: 99 },
+      ],
+    },
+    distro: {
+      id: 'debian',
+      versionId: '12',
+      versionCodename: 'bookworm',
+      prettyName: 'Debian GNU/Linux 12 (bookworm)',
+      idLike: [],
+    },
+    packages: [
+      {
+        id: 'aaaa000000000001',
+        name: 'python3-requests',
+        version: '2.28.1+dfsg-1',
+        type: 'deb',
+        purl: 'pkg:deb/debian/python3-requests@2.28.1%2Bdfsg-1?arch=all&distro=debian-12',
+        licenses: ['Apache-2.0'],
+        locations: [{ path: '/var/lib/dpkg/status', layer: LAYER0, layerIndex: 0 }],
+        foundBy: 'dpkg',
+      },
+      {
+        id: 'aaaa000000000002',
+        name: 'libc6',
+        version: '2.36-9+deb12u4',
+        type: 'deb',
+        purl: 'pkg:deb/debian/libc6@2.36-9%2Bdeb12u4?arch=amd64&distro=debian-12',
+        licenses: ['LGPL-2.1+', 'GPL-2+ with "odd" <chars> & such', 'MIT OR Apache-2.0'],
+        locations: [{ path: '/var/lib/dpkg/status', layer: LAYER0, layerIndex: 0 }],
+        foundBy: 'dpkg',
+      },
+      {
+        id: 'aaaa000000000003',
+        name: 'requests',
+        version: '2.28.1',
+        type: 'python',
+        purl: 'pkg:pypi/requests@2.28.1',
+        licenses: ['Apache-2.0 OR MIT'],
+        locations: [
+          {
+            path: '/usr/lib/python3/dist-packages/requests-2.28.1.dist-info/METADATA',
+            layer: LAYER0,
+            layerIndex: 0,
+          },
+          {
+            path: '/usr/lib/python3/dist-packages/requests-2.28.1.dist-info/METADATA',
+            layer: LAYER1,
+            layerIndex: 1,
+          },
+        ],
+        foundBy: 'python',
+        ownedBy: 'aaaa000000000001',
+      },
+      {
+        id: 'aaaa000000000004',
+        name: 'commons-io',
+        version: '2.11.0',
+        type: 'java',
+        purl: 'pkg:maven/commons-io/commons-io@2.11.0',
+        licenses: [],
+        locations: [{ path: '/app/app.war:WEB-INF/lib/commons-io-2.11.0.jar', layer: LAYER1, layerIndex: 1 }],
+        foundBy: 'java',
+      },
+      {
+        id: 'aaaa000000000005',
+        name: 'app',
+        version: '1.0.0',
+        type: 'java',
+        purl: 'pkg:maven/com.example/app@1.0.0',
+        licenses: ['Proprietary\u0001 license'],
+        locations: [{ path: '/app/app.war', layer: LAYER1, layerIndex: 1 }],
+        foundBy: 'java',
+      },
+      {
+        id: 'aaaa000000000006',
+        name: 'busybox',
+        version: '1.36.1',
+        type: 'binary',
+        locations: [{ path: '/bin/busybox' }],
+        foundBy: 'binary',
+      },
+    ],
+    relationships: [
+      { from: 'aaaa000000000001', to: 'aaaa000000000003', type: 'owns' },
+      { from: 'aaaa000000000001', to: 'aaaa000000000002', type: 'depends-on' },
+      { from: 'aaaa000000000005', to: 'aaaa000000000004', type: 'contains' },
+      { from: 'aaaa000000000005', to: 'aaaa000000000004', type: 'depends-on' },
+      { from: 'missing', to: 'aaaa000000000004', type: 'depends-on' },
+    ],
+    image: null,
+    files: [
+      {
+        path: '/usr/bin/passwd',
+        type: 'file',
+        mode: 0o4755,
+        modeText: '4755',
+        uid: 0,
+        gid: 0,
+        size: 68248,
+        sha256: 'd'.repeat(64),
+        layer: LAYER0,
+        layerIndex: 0,
+        flags: ['setuid'],
+      },
+      {
+        path: '/tmp',
+        type: 'dir',
+        mode: 0o1777,
+        modeText: '1777',
+        uid: 0,
+        gid: 0,
+        size: 0,
+        flags: ['world-writable', 'sticky'],
+      },
+    ],
+    secrets: [],
+    users: [],
+    groups: [],
+    retrievedFiles: [],
+    contentMatches: [],
+    malware: [],
+    unknowns: [
+      { path: '/app/broken.jar', layer: LAYER1, cataloger: 'java', message: 'zip: bad central directory' },
+    ],
+    warnings: [],
+  };
+}

@@ -1,0 +1,136 @@
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import * as tar from 'tar-stream';
+import { CustomsError, DigestMismatchError, LayerFormatError } from '../errors/index.js';
+import type { TarLayerHandle } from '../source/types.js';
+import { decompressor, detectCompression, peekHead, type Compression } from './decompress.js';
+import { digestAlgorithm } from './digest.js';
+import { DigestTap } from './digest-tap.js';
+import type { FileType, LayerEntry } from './layer-entry.js';
+import { normalizeEntryPath } from './path.js';
+
+export interface TarLayerStats {
+  compression?: Compression;
+  /** Bytes of the blob as stored. */
+  storedBytes: number;
+  /** Bytes of the uncompressed tar. */
+  tarBytes: number;
+}
+
+const TYPES: Record<string, FileType> = {
+  file: 'file',
+  'contiguous-file': 'file',
+  directory: 'dir',
+  symlink: 'symlink',
+  link: 'hardlink',
+  'character-device': 'char',
+  'block-device': 'block',
+  fifo: 'fifo',
+};
+
+/**
+ * Streams the entries of a tar layer: decompresses by magic, parses the tar, and checks the blob
+ * digest and the diffId once the last byte has passed. Nothing is written to disk and no more
+ * than one entry's wanted content is held at a time. A mismatch, a truncated or corrupt stream
+ * or a hostile path throws a CustomsError naming the layer.
+ */
+export async function* readTarLayer(
+  handle: TarLayerHandle,
+  label: string,
+  stats: TarLayerStats = { storedBytes: 0, tarBytes: 0 },
+): AsyncGenerator<LayerEntry> {
+  const { descriptor } = handle;
+  const blobTap = new DigestTap(digestAlgorithm(descriptor.digest, label));
+  const tarTap = new DigestTap(descriptor.diffId ? digestAlgorithm(descriptor.diffId, label) : 'sha256');
+  let raw: Readable | undefined;
+  const extract = tar.extract();
+  let finished = false;
+  try {
+    raw = await handle.openBlob();
+    const stored = pipeline(raw, blobTap);
+    stored.catch(() => undefined);
+    const head = await peekHead(blobTap);
+    stats.compression = detectCompression(head);
+    const flow = pipeline(blobTap, decompressor(stats.compression), tarTap, extract);
+    flow.catch(() => undefined);
+
+    for await (const item of extract) {
+      const stream = item as unknown as Readable & { header: tar.Header };
+      const header = stream.header;
+      const type = TYPES[header.type ?? 'file'];
+      if (!type) {
+        stream.resume();
+        continue;
+      }
+      const path = normalizeEntryPath(header.name, label);
+      let consumed = false;
+      const entry: LayerEntry = {
+        path,
+        type,
+        mode: (header.mode ?? 0) & 0o7777,
+        uid: header.uid ?? 0,
+        gid: header.gid ?? 0,
+        size: header.size ?? 0,
+        mtime: header.mtime,
+        read: (limit: number) => {
+          consumed = true;
+          return readEntry(stream, limit);
+        },
+      };
+      if (type === 'symlink') entry.linkTarget = header.linkname ?? '';
+      if (type === 'hardlink') entry.linkTarget = normalizeEntryPath(header.linkname ?? '', label);
+      yield entry;
+      if (!consumed) stream.resume();
+    }
+    await flow;
+    await stored;
+    finished = true;
+  } catch (err) {
+    throw asLayerError(err, label);
+  } finally {
+    if (!finished) {
+      raw?.destroy();
+      extract.destroy();
+    }
+  }
+  stats.storedBytes = blobTap.bytes;
+  stats.tarBytes = tarTap.bytes;
+  const blobDigest = blobTap.digest();
+  if (blobDigest !== descriptor.digest)
+    throw new DigestMismatchError(`${label} blob`, descriptor.digest, blobDigest);
+  if (descriptor.diffId) {
+    const diffId = tarTap.digest();
+    if (diffId !== descriptor.diffId)
+      throw new DigestMismatchError(`${label} uncompressed content (diff_id)`, descriptor.diffId, diffId);
+  }
+}
+
+async function readEntry(stream: Readable, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let length = 0;
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    if (length >= limit) continue;
+    const take = chunk.length > limit - length ? chunk.subarray(0, limit - length) : chunk;
+    chunks.push(take);
+    length += take.length;
+  }
+  return Buffer.concat(chunks, length);
+}
+
+function asLayerError(err: unknown, label: string): Error {
+  if (err instanceof CustomsError) return err;
+  const e = err as { code?: string; message?: string };
+  const message = e?.message ?? String(err);
+  if (e?.code === 'Z_BUF_ERROR' || /unexpected end/i.test(message)) {
+    return new LayerFormatError(`${label} is truncated: ${message}`, { cause: err });
+  }
+  if (e?.code?.startsWith('Z_'))
+    return new LayerFormatError(`${label} is not valid gzip data: ${message}`, { cause: err });
+  if (/tar header|checksum/i.test(message)) {
+    return new LayerFormatError(`${label} is not a valid tar archive: ${message}`, { cause: err });
+  }
+  if (e?.code === 'ENOENT' || e?.code === 'EACCES' || e?.code === 'EISDIR') {
+    return new LayerFormatError(`${label} cannot be read: ${message}`, { cause: err });
+  }
+  return new LayerFormatError(`${label} cannot be read: ${message}`, { cause: err });
+}

@@ -1,0 +1,142 @@
+import { UsageError } from '../errors/index.js';
+import { createCatalogers } from '../cataloger/registry.js';
+import type { CatalogContext, CatalogOptions, Cataloger } from '../cataloger/types.js';
+import type { Inspector } from '../resolver/inspection.js';
+import { addFindings, emptyFindings } from './findings.js';
+import { linkOwnedPackages } from './ownership.js';
+import { detectDistro, wantsDistroFile } from '../distro/index.js';
+import { buildImageMetadata } from '../image-metadata/index.js';
+import type { Package } from '../model/package.js';
+import type { Sbom, Scope } from '../model/sbom.js';
+import { indexImage } from '../resolver/index-image.js';
+import type { ProgressListener } from '../resolver/progress.js';
+import { openSource, sbomSourcePath } from '../source/open-source.js';
+import { readSbomFile } from '../source/sbom/index.js';
+import type { OpenedImage, SourceOptions } from '../source/types.js';
+import { customsVersion } from './version.js';
+
+export interface GenerateSbomOptions extends SourceOptions {
+  scope?: Scope;
+  /** Replace the catalogers entirely (tests); otherwise built from `catalog`. */
+  catalogers?: readonly Cataloger[];
+  catalog?: CatalogOptions;
+  onProgress?: ProgressListener;
+  /** Fixed timestamp for reproducible output (tests, golden files). */
+  now?: Date;
+}
+
+/**
+ * Opens `input` (any source reference), reads it once, and returns its SBOM. An `sbom:FILE`
+ * source is read back from the CycloneDX, SPDX or Customs JSON document instead.
+ */
+export async function generateSbom(input: string, options: GenerateSbomOptions = {}): Promise<Sbom> {
+  const sbomFile = sbomSourcePath(input);
+  if (sbomFile !== undefined) {
+    if (sbomFile === '') throw new UsageError('sbom: needs a file after the colon');
+    return readSbomFile(sbomFile);
+  }
+  const image = await openSource(input, options);
+  try {
+    return await sbomOfImage(image, options);
+  } finally {
+    await image.close();
+  }
+}
+
+export async function sbomOfImage(image: OpenedImage, options: GenerateSbomOptions = {}): Promise<Sbom> {
+  const scope = options.scope ?? 'squashed';
+  const catalogers = options.catalogers ?? createCatalogers(options.catalog ?? {});
+  const inspectors = catalogers.filter((c): c is Cataloger & Inspector => !!c.wantsInspect && !!c.inspect);
+  const files = await indexImage(image, {
+    wants: (path) => wantsDistroFile(path) || catalogers.some((c) => c.wants(path)),
+    inspectors,
+    onProgress: options.onProgress,
+  });
+  const distro = detectDistro(files.squashed);
+  const collected = emptyFindings();
+  const view = scope === 'all-layers' ? files.allLayers : files.squashed;
+  for (const cataloger of catalogers) {
+    options.onProgress?.({ kind: 'cataloging', cataloger: cataloger.name });
+    const context: CatalogContext = {
+      files: view,
+      squashed: files.squashed,
+      distro,
+      inspections: files.inspections.get(cataloger.name) ?? new Map(),
+      packagesSoFar: collected.packages,
+    };
+    try {
+      addFindings(collected, await cataloger.catalog(context));
+    } catch (err) {
+      collected.unknowns.push({
+        path: '/',
+        cataloger: cataloger.name,
+        message: `cataloger failed: ${(err as Error).message}`,
+      });
+    }
+  }
+  const { packages, relationships } = linkOwnedPackages(collected.packages, collected.relationships);
+  options.onProgress?.({ kind: 'done' });
+
+  const warnings: string[] = [...collected.warnings];
+  if (!distro)
+    warnings.push('no Linux distribution detected: OS packages cannot be matched against distro data');
+  const descriptors = image.layers.map((l) => l.descriptor);
+  const isImage = image.source.type !== 'dir';
+  const digest =
+    image.source.manifestDigest ?? (isImage ? image.source.configDigest : descriptors[0]?.digest);
+  return {
+    schema: 'customs-sbom/1',
+    descriptor: {
+      name: 'customs',
+      version: customsVersion(),
+      timestamp: (options.now ?? new Date()).toISOString(),
+    },
+    scope,
+    source: {
+      type: image.source.type,
+      reference: image.source.reference,
+      ...(digest ? { digest } : {}),
+      ...(image.source.indexDigest ? { indexDigest: image.source.indexDigest } : {}),
+      ...(image.source.configDigest ? { configDigest: image.source.configDigest } : {}),
+      ...(image.source.tags?.length ? { tags: image.source.tags } : {}),
+      layers: descriptors.map((d) => ({
+        index: d.index,
+        digest: d.digest,
+        ...(d.diffId ? { diffId: d.diffId } : {}),
+        mediaType: d.mediaType,
+        size: d.size,
+      })),
+    },
+    distro,
+    packages: sortPackages(packages),
+    relationships,
+    image: isImage ? buildImageMetadata(image.config, descriptors) : null,
+    files: collected.files,
+    secrets: collected.secrets,
+    users: collected.users,
+    groups: collected.groups,
+    retrievedFiles: collected.retrievedFiles,
+    contentMatches: collected.contentMatches,
+    malware: collected.malware,
+    unknowns: collected.unknowns,
+    warnings,
+  };
+}
+
+function sortPackages(packages: Package[]): Package[] {
+  return [...packages].sort((a, b) =>
+    a.type !== b.type
+      ? a.type < b.type
+        ? -1
+        : 1
+      : a.name !== b.name
+        ? a.name < b.name
+          ? -1
+          : 1
+        : a.version < b.version
+          ? -1
+          : a.version > b.version
+            ? 1
+            : 0,
+  );
+}

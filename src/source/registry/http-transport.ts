@@ -1,0 +1,180 @@
+import { Agent, request, type Dispatcher } from 'undici';
+import { RegistryError } from '../../errors/index.js';
+import { describeNetworkError, isTlsError, isFallbackToHttpError } from './network-errors.js';
+
+export type ResponseBody = Dispatcher.ResponseData['body'];
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: ResponseBody;
+  /** The URL that answered, after redirects. */
+  url: URL;
+}
+
+export interface SendOptions {
+  method?: 'GET' | 'HEAD' | 'POST';
+  headers?: Record<string, string>;
+  body?: string;
+  /** Follow 3xx redirects (blobs); the registry's Authorization never goes to another origin. */
+  followRedirects?: boolean;
+}
+
+export interface TransportTimeouts {
+  connectMs: number;
+  headersMs: number;
+  bodyMs: number;
+}
+
+const DEFAULT_TIMEOUTS: TransportTimeouts = { connectMs: 15_000, headersMs: 60_000, bodyMs: 300_000 };
+const MAX_REDIRECTS = 10;
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+/**
+ * HTTP to one registry host. HTTPS with verified certificates by default; for an insecure
+ * registry, HTTPS without verification first and plain HTTP when the TLS connection fails or is
+ * refused (what docker does). The scheme that worked is kept for the rest of the session.
+ */
+export class RegistryTransport {
+  /** `host[:port]` the API is served from. */
+  readonly host: string;
+  private readonly insecure: boolean;
+  private readonly signal: AbortSignal | undefined;
+  private readonly timeouts: TransportTimeouts;
+  private scheme: 'https' | 'http' | undefined;
+  private verifiedAgent: Agent | undefined;
+  private unverifiedAgent: Agent | undefined;
+  private closed = false;
+
+  constructor(
+    host: string,
+    opts: { insecure: boolean; signal?: AbortSignal; timeouts?: Partial<TransportTimeouts> },
+  ) {
+    this.host = host;
+    this.insecure = opts.insecure;
+    this.signal = opts.signal;
+    this.timeouts = { ...DEFAULT_TIMEOUTS, ...opts.timeouts };
+    if (!this.insecure) this.scheme = 'https';
+  }
+
+  /** Sends a request for a path on the registry (`/v2/...`). */
+  async send(path: string, options: SendOptions = {}): Promise<HttpResponse> {
+    if (this.scheme) return this.sendUrl(new URL(`${this.scheme}://${this.host}${path}`), options);
+    try {
+      const res = await this.sendUrl(new URL(`https://${this.host}${path}`), options);
+      this.scheme = 'https';
+      return res;
+    } catch (err) {
+      if (!(err instanceof RegistryError) || !isFallbackToHttpError(err.cause)) throw err;
+    }
+    const res = await this.sendUrl(new URL(`http://${this.host}${path}`), options);
+    this.scheme = 'http';
+    return res;
+  }
+
+  /** Sends a request for an absolute URL (token realms, redirect targets). */
+  async sendUrl(url: URL, options: SendOptions = {}): Promise<HttpResponse> {
+    let current = url;
+    let headers = { ...options.headers };
+    let method = options.method ?? 'GET';
+    let body = options.body;
+    for (let hop = 0; ; hop++) {
+      const res = await this.dispatch(current, method, headers, body);
+      const location = res.headers['location'];
+      if (!options.followRedirects || !REDIRECT_STATUSES.has(res.status) || typeof location !== 'string') {
+        return res;
+      }
+      await res.body.dump();
+      if (hop >= MAX_REDIRECTS) {
+        throw new RegistryError(
+          'registry-response',
+          `registry ${this.host} redirected more than ${MAX_REDIRECTS} times`,
+          {
+            status: res.status,
+          },
+        );
+      }
+      const next = new URL(location, current);
+      if (next.protocol !== 'https:' && next.protocol !== 'http:') {
+        throw new RegistryError(
+          'registry-response',
+          `registry ${this.host} redirected to an unsupported ${next.protocol} URL`,
+        );
+      }
+      if (next.origin !== current.origin) headers = withoutAuthorization(headers);
+      if (res.status === 303) {
+        method = 'GET';
+        body = undefined;
+      }
+      current = next;
+    }
+  }
+
+  private async dispatch(
+    url: URL,
+    method: string,
+    headers: Record<string, string>,
+    body: string | undefined,
+  ): Promise<HttpResponse> {
+    if (this.closed)
+      throw new RegistryError('registry-unreachable', `connection to registry ${this.host} was closed`);
+    const dispatcher = this.agentFor(url);
+    try {
+      const res = await request(url, {
+        method: method as Dispatcher.HttpMethod,
+        headers,
+        ...(body !== undefined ? { body } : {}),
+        dispatcher,
+        signal: this.signal ?? null,
+      });
+      return { status: res.statusCode, headers: res.headers, body: res.body, url };
+    } catch (err) {
+      if (this.signal?.aborted) throw this.signal.reason ?? err;
+      throw this.networkError(url, err);
+    }
+  }
+
+  private networkError(url: URL, err: unknown): RegistryError {
+    const target =
+      url.host === this.host ? `registry ${this.host}` : `${url.host} (for registry ${this.host})`;
+    let message = `cannot reach ${target}: ${describeNetworkError(err)}`;
+    if (url.protocol === 'https:' && isTlsError(err) && url.host === this.host && !this.insecure) {
+      message = `cannot reach ${target} over HTTPS: ${describeNetworkError(err)}; if it only serves plain HTTP or has a self-signed certificate, list it as an insecure registry`;
+    }
+    return new RegistryError('registry-unreachable', message, { cause: err });
+  }
+
+  private agentFor(url: URL): Agent {
+    const unverified = this.insecure && url.host === this.host && url.protocol === 'https:';
+    if (unverified) {
+      this.unverifiedAgent ??= this.makeAgent(false);
+      return this.unverifiedAgent;
+    }
+    this.verifiedAgent ??= this.makeAgent(true);
+    return this.verifiedAgent;
+  }
+
+  private makeAgent(verify: boolean): Agent {
+    return new Agent({
+      connect: { timeout: this.timeouts.connectMs, rejectUnauthorized: verify },
+      headersTimeout: this.timeouts.headersMs,
+      bodyTimeout: this.timeouts.bodyMs,
+    });
+  }
+
+  /** Closes the connections. Safe to call twice. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    const agents = [this.verifiedAgent, this.unverifiedAgent].filter((a): a is Agent => a !== undefined);
+    await Promise.all(agents.map((a) => a.destroy().catch(() => undefined)));
+  }
+}
+
+function withoutAuthorization(headers: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (name.toLowerCase() !== 'authorization') out[name] = value;
+  }
+  return out;
+}

@@ -1,0 +1,6 @@
+export { openRegistryImage } from './open-registry-image.js';
+export { RegistryClient, isInsecure, type RegistryClientOptions } from './registry-client.js';
+export { parseAuthChallenges, pickChallenge, type AuthChallenge } from './auth-challenge.js';
+export { resolveRegistryCredential, type RegistryCredential } from './credentials/resolve-credentials.js';
+export { MANIFEST_ACCEPT } from './manifest-fetch.js';
+export type { TransportTimeouts } from './http-transport.js';

@@ -1,0 +1,139 @@
+import type { SourceOptions } from '../types.js';
+import { parseAuthChallenges, pickChallenge } from './auth-challenge.js';
+import { resolveRegistryCredential, type RegistryCredential } from './credentials/resolve-credentials.js';
+import {
+  RegistryTransport,
+  type HttpResponse,
+  type SendOptions,
+  type TransportTimeouts,
+} from './http-transport.js';
+import { authDenied, basicAuthorization, fetchBearerToken } from './token-auth.js';
+
+export interface RegistryClientOptions extends Pick<
+  SourceOptions,
+  'insecureRegistries' | 'dockerConfigPath' | 'credentials' | 'signal'
+> {
+  timeouts?: Partial<TransportTimeouts>;
+}
+
+/**
+ * Authorised requests to one repository of one registry. On a 401 it answers the challenge
+ * (Bearer token from the realm, or Basic), caches the token per scope and retries once.
+ */
+export class RegistryClient {
+  /** The registry as the reference names it (`docker.io`, `127.0.0.1:5000`). */
+  readonly registry: string;
+  readonly repository: string;
+  private readonly transport: RegistryTransport;
+  private readonly options: RegistryClientOptions;
+  private readonly scope: string;
+  private authorization: string | undefined;
+  private readonly tokens = new Map<string, string>();
+  private credential: Promise<RegistryCredential | undefined> | undefined;
+
+  constructor(registry: string, apiHost: string, repository: string, options: RegistryClientOptions) {
+    this.registry = registry;
+    this.repository = repository;
+    this.options = options;
+    this.scope = `repository:${repository}:pull`;
+    const insecure = isInsecure(registry, apiHost, options.insecureRegistries ?? []);
+    this.transport = new RegistryTransport(apiHost, {
+      insecure,
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.timeouts ? { timeouts: options.timeouts } : {}),
+    });
+  }
+
+  /** GET a path under `/v2/<repository>/`, authorised. Statuses other than 401/403 are returned. */
+  async get(
+    subPath: string,
+    options: { accept?: string; followRedirects?: boolean } = {},
+  ): Promise<HttpResponse> {
+    const path = `/v2/${this.repository}/${subPath}`;
+    const send = (): Promise<HttpResponse> => this.transport.send(path, this.sendOptions(options));
+    let res = await send();
+    if (res.status === 401) {
+      const challengeHeader = res.headers['www-authenticate'];
+      await res.body.dump();
+      this.authorization = await this.answerChallenge(challengeHeader, 401);
+      res = await send();
+    }
+    if (res.status === 401 || res.status === 403) {
+      await res.body.dump();
+      throw authDenied(
+        this.registry,
+        this.repository,
+        res.status,
+        (await this.getCredential()) !== undefined,
+      );
+    }
+    return res;
+  }
+
+  private sendOptions(options: { accept?: string; followRedirects?: boolean }): SendOptions {
+    const headers: Record<string, string> = {};
+    if (options.accept) headers['accept'] = options.accept;
+    if (this.authorization) headers['authorization'] = this.authorization;
+    return { headers, followRedirects: options.followRedirects ?? false };
+  }
+
+  private async answerChallenge(header: string | string[] | undefined, status: number): Promise<string> {
+    const challenge = pickChallenge(parseAuthChallenges(header));
+    const credential = await this.getCredential();
+    if (challenge?.scheme === 'bearer') {
+      const key = `${challenge.params['realm'] ?? ''}|${challenge.params['service'] ?? ''}|${this.scope}`;
+      const cached = this.tokens.get(key);
+      // A cached token that was just refused has expired: fetch a fresh one.
+      if (cached && `Bearer ${cached}` !== this.authorization) return `Bearer ${cached}`;
+      const token = await fetchBearerToken({
+        transport: this.transport,
+        challenge,
+        scope: this.scope,
+        credential,
+        registry: this.registry,
+        repository: this.repository,
+      });
+      this.tokens.set(key, token);
+      return `Bearer ${token}`;
+    }
+    if (challenge?.scheme === 'basic' && credential?.kind === 'basic') {
+      return basicAuthorization(credential.username, credential.password);
+    }
+    throw authDenied(this.registry, this.repository, status, credential !== undefined);
+  }
+
+  private getCredential(): Promise<RegistryCredential | undefined> {
+    this.credential ??= resolveRegistryCredential(this.registry, this.options);
+    return this.credential;
+  }
+
+  async close(): Promise<void> {
+    await this.transport.close();
+  }
+}
+
+/** Whether `registry` (or its API host) is listed as insecure, by `host` or `host:port`. */
+export function isInsecure(registry: string, apiHost: string, insecureRegistries: string[]): boolean {
+  const wanted = new Set([registry.toLowerCase(), apiHost.toLowerCase()]);
+  for (const name of wanted) {
+    const bare = stripPort(name);
+    if (bare !== name) wanted.add(bare);
+  }
+  return insecureRegistries.some((entry) => {
+    const normalised = entry
+      .trim()
+      .toLowerCase()
+      .replace(/^[a-z]+:\/\//, '')
+      .replace(/\/.*$/, '');
+    return wanted.has(normalised);
+  });
+}
+
+function stripPort(host: string): string {
+  if (host.startsWith('[')) {
+    const end = host.indexOf(']');
+    return end === -1 ? host : host.slice(0, end + 1);
+  }
+  const colon = host.lastIndexOf(':');
+  return colon === -1 ? host : host.slice(0, colon);
+}

@@ -1,0 +1,103 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { dotnetCataloger } from '../../src/cataloger/dotnet/index.js';
+import { npmCataloger } from '../../src/cataloger/npm/index.js';
+import { phpCataloger } from '../../src/cataloger/php/index.js';
+import type { CatalogResult, Cataloger } from '../../src/cataloger/types.js';
+import { contextOf } from '../helpers/dpkg-fixtures.js';
+import { memoryFileView } from '../helpers/memory-file-view.js';
+
+const FIXTURES = join(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'fixtures');
+const BROKEN = /corrupt|bad|invalid|malformed/i;
+/** syft's glob-paths fixtures test path selection only: their content is a 'bogus …' placeholder. */
+const PATH_ONLY = /(^|\/)glob-paths\//;
+
+function listFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? listFiles(path) : [path];
+  });
+}
+
+/**
+ * Where a fixture goes inside the test image: as it is when the cataloger wants its path, else
+ * under the name its format has in a real project (trivy names its samples `yarn_happy.lock`,
+ * `package-lock_v3.json`, …); undefined for files the cataloger does not claim.
+ */
+type Placement = (rel: string) => string | undefined;
+
+function asIs(cataloger: Cataloger, rel: string): string | undefined {
+  const path = `/fixtures/${rel}`;
+  return cataloger.wants(path) ? path : undefined;
+}
+
+const placeNpm: Placement = (rel) => {
+  const name = basename(rel);
+  const stem = `/fixtures/${rel}`.replace(/\.[^.]+$/, '');
+  if (/(^|\/)(pkg-json|packagejson)\//.test(rel) && name.endsWith('.json')) {
+    return `${stem}/node_modules/pkg/package.json`;
+  }
+  if (rel.includes('/node_modules/')) return asIs(npmCataloger, rel);
+  if (name === 'package.json') return undefined; // an app's own manifest is not a package
+  if (/package-lock.*\.json$/.test(name)) return `${stem}/package-lock.json`;
+  if (/^yarn.*\.lock$/.test(name)) return `${stem}/yarn.lock`;
+  if (/^pnpm-lock.*\.yaml$/.test(name)) return `${stem}/pnpm-lock.yaml`;
+  return asIs(npmCataloger, rel);
+};
+
+const placePhp: Placement = (rel) => {
+  const name = basename(rel);
+  const stem = `/fixtures/${rel}`.replace(/\.[^.]+$/, '');
+  if (name === 'installed.json') return `/fixtures/${dirname(rel)}/vendor/composer/installed.json`;
+  if (/^composer.*\.lock$/.test(name)) return `${stem}/composer.lock`;
+  return asIs(phpCataloger, rel);
+};
+
+const placeDotnet: Placement = (rel) => asIs(dotnetCataloger, rel);
+
+const AREAS: [string, Cataloger, Placement][] = [
+  ['javascript', npmCataloger, placeNpm],
+  ['php', phpCataloger, placePhp],
+  ['dotnet', dotnetCataloger, placeDotnet],
+];
+
+async function catalogOne(cataloger: Cataloger, path: string, content: Buffer): Promise<CatalogResult> {
+  const view = memoryFileView([{ path, content, layerDigest: 'sha256:fixture' }]);
+  return cataloger.catalog(contextOf(view, null));
+}
+
+for (const [area, cataloger, place] of AREAS) {
+  const dir = join(FIXTURES, area);
+  describe.skipIf(!existsSync(dir))(`acceptance: ${cataloger.name} over fixtures/${area}`, () => {
+    const claimed = listFiles(dir)
+      .map((file) => ({ file, rel: relative(dir, file), path: place(relative(dir, file)) }))
+      .filter((f): f is { file: string; rel: string; path: string } => f.path !== undefined);
+
+    it('claims some fixtures', () => {
+      expect(claimed.length).toBeGreaterThan(0);
+    });
+
+    it.each(claimed.map((c) => [c.rel, c] as const))('%s parses', async (_rel, fixture) => {
+      const result = await catalogOne(cataloger, fixture.path, readFileSync(fixture.file));
+      expect(cataloger.wants(fixture.path)).toBe(true);
+      if (BROKEN.test(fixture.rel) || PATH_ONLY.test(fixture.rel)) return;
+      expect(result.unknowns).toEqual([]);
+      for (const pkg of result.packages) {
+        expect(pkg.name).not.toBe('');
+        expect(pkg.version).not.toBe('');
+        expect(pkg.purl).toMatch(/^pkg:(npm|composer|nuget)\//);
+        expect(pkg.locations[0]?.path).toBe(fixture.path);
+      }
+    });
+
+    it('finds packages in the fixtures overall', async () => {
+      let total = 0;
+      for (const fixture of claimed) {
+        total += (await catalogOne(cataloger, fixture.path, readFileSync(fixture.file))).packages.length;
+      }
+      expect(total).toBeGreaterThan(claimed.length / 2);
+    });
+  });
+}
