@@ -27,4 +27,17 @@ describe('npm ls --json flattening', () => {
       'qs@6.7.0',
     ]);
   });
+
+  it('walks the children of a package whose first occurrence is a childless deduped entry', () => {
+    const tree = {
+      dependencies: {
+        'body-parser': { version: '1.19.0', dependencies: { debug: { version: '2.6.9' } } },
+        express: {
+          version: '4.17.1',
+          dependencies: { debug: { version: '2.6.9', dependencies: { ms: { version: '2.0.0' } } } },
+        },
+      },
+    };
+    expect(flattenNpmLs(tree).map((p) => `${p.name}@${p.version}`)).toContain('ms@2.0.0');
+  });
 });

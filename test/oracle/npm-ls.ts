@@ -18,9 +18,9 @@ export function flattenNpmLs(tree: NpmLsNode): NpmLsPackage[] {
   const walk = (deps: Record<string, NpmLsNode> | undefined): void => {
     for (const [name, node] of Object.entries(deps ?? {})) {
       if (node.version === undefined || node.missing) continue;
-      const key = `${name}@${node.version}`;
-      if (seen.has(key)) continue; // deduped subtrees repeat; their children are listed already
-      seen.set(key, { name, version: node.version });
+      seen.set(`${name}@${node.version}`, { name, version: node.version });
+      // A deduped entry may come first, without its children: every occurrence is walked (the
+      // JSON tree is finite, so this ends).
       walk(node.dependencies);
     }
   };

@@ -1,5 +1,5 @@
 export { npmCataloger, isInstalledManifest } from './npm-cataloger.js';
-export { wantsNpmPath } from './paths.js';
+export { wantsNpmPath, isDistroModuleManifest } from './paths.js';
 export { npmPurl } from './purl.js';
 export { npmLicenses } from './license.js';
 export { parsePackageJson, type PackageJsonInfo } from './package-json.js';

@@ -3,6 +3,7 @@ import { contextOf } from '../../../test/helpers/dpkg-fixtures.js';
 import { memoryImage, type MemoryFileSpec } from '../../../test/helpers/memory-file-view.js';
 import type { CatalogResult } from '../types.js';
 import { isInstalledManifest, npmCataloger } from './npm-cataloger.js';
+import { wantsNpmPath } from './paths.js';
 
 async function run(
   specs: MemoryFileSpec[],
@@ -37,6 +38,13 @@ describe('npmCataloger.wants', () => {
     expect(isInstalledManifest('/a/node_modules/x/package.json')).toBe(true);
     expect(isInstalledManifest('/a/node_modules/@s/x/package.json')).toBe(true);
     expect(isInstalledManifest('/a/node_modules/x/lib/package.json')).toBe(false);
+    expect(isInstalledManifest('/usr/share/nodejs/lodash/package.json')).toBe(true);
+    expect(isInstalledManifest('/usr/share/nodejs/@types/node/package.json')).toBe(true);
+    expect(isInstalledManifest('/usr/lib/x86_64-linux-gnu/nodejs/ws/package.json')).toBe(true);
+    expect(isInstalledManifest('/usr/share/nodejs/lodash/fp/package.json')).toBe(false);
+    expect(isInstalledManifest('/usr/share/doc/lodash/package.json')).toBe(false);
+    expect(wantsNpmPath('/usr/share/nodejs/lodash/package.json')).toBe(true);
+    expect(wantsNpmPath('/usr/share/nodejs/lodash/fp/package.json')).toBe(false);
   });
 });
 

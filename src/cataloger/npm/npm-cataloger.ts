@@ -7,7 +7,14 @@ import type { LockOutcome } from './lock-entry.js';
 import { type NpmDraft, draftToPackage, locationOf } from './npm-drafts.js';
 import { parsePackageJson } from './package-json.js';
 import { parsePackageLock } from './package-lock.js';
-import { dirOf, joinPath, projectRootOf, resolutionCandidates, wantsNpmPath } from './paths.js';
+import {
+  dirOf,
+  isDistroModuleManifest,
+  joinPath,
+  projectRootOf,
+  resolutionCandidates,
+  wantsNpmPath,
+} from './paths.js';
 import { parsePnpmLock } from './pnpm-lock.js';
 import { isYarnBerry, parseYarnBerryLock } from './yarn-berry-lock.js';
 import { parseYarnClassicLock } from './yarn-classic-lock.js';
@@ -17,6 +24,7 @@ const NAME = 'npm';
 /** `…/node_modules/<name>/package.json` or `…/node_modules/@scope/<name>/package.json`. */
 export function isInstalledManifest(path: string): boolean {
   if (!path.endsWith('/package.json')) return false;
+  if (isDistroModuleManifest(path)) return true;
   const parent = dirOf(dirOf(path));
   if (parent.endsWith('/node_modules')) return true;
   const base = parent.slice(parent.lastIndexOf('/') + 1);

@@ -3,9 +3,20 @@ export const LOCK_FILE_NAMES = ['package-lock.json', 'npm-shrinkwrap.json', 'yar
 
 const NODE_MODULES = '/node_modules/';
 
+/**
+ * Global module directories Debian's node packages install into (node-lodash puts lodash in
+ * /usr/share/nodejs/lodash): a package.json right under one is an installed module.
+ */
+const DISTRO_MODULE_DIR = /^\/usr\/(?:share\/nodejs|lib\/nodejs|lib\/[^/]+\/nodejs)\/(?:@[^/]+\/)?[^/@]+\/package\.json$/;
+
+/** A package.json installed as a module directly in a distro's global module directory. */
+export function isDistroModuleManifest(path: string): boolean {
+  return DISTRO_MODULE_DIR.test(path);
+}
+
 /** Cheap path test: installed package.json files under node_modules, and lock files. */
 export function wantsNpmPath(path: string): boolean {
-  if (path.endsWith('/package.json')) return path.includes(NODE_MODULES);
+  if (path.endsWith('/package.json')) return path.includes(NODE_MODULES) || isDistroModuleManifest(path);
   return (
     path.endsWith('/package-lock.json') ||
     path.endsWith('/yarn.lock') ||
