@@ -7,7 +7,8 @@ const NODE_MODULES = '/node_modules/';
  * Global module directories Debian's node packages install into (node-lodash puts lodash in
  * /usr/share/nodejs/lodash): a package.json right under one is an installed module.
  */
-const DISTRO_MODULE_DIR = /^\/usr\/(?:share\/nodejs|lib\/nodejs|lib\/[^/]+\/nodejs)\/(?:@[^/]+\/)?[^/@]+\/package\.json$/;
+const DISTRO_MODULE_DIR =
+  /^\/usr\/(?:share\/nodejs|lib\/nodejs|lib\/[^/]+\/nodejs)\/(?:@[^/]+\/)?[^/@]+\/package\.json$/;
 
 /** A package.json installed as a module directly in a distro's global module directory. */
 export function isDistroModuleManifest(path: string): boolean {
