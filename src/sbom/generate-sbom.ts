@@ -4,6 +4,7 @@ import type { CatalogContext, CatalogOptions, Cataloger } from '../cataloger/typ
 import type { Inspector } from '../resolver/inspection.js';
 import { addFindings, emptyFindings } from './findings.js';
 import { linkOwnedPackages } from './ownership.js';
+import { symlinkLoops } from './symlink-loops.js';
 import { detectDistro, wantsDistroFile } from '../distro/index.js';
 import { buildImageMetadata } from '../image-metadata/index.js';
 import type { Package } from '../model/package.js';
@@ -47,8 +48,9 @@ export async function sbomOfImage(image: OpenedImage, options: GenerateSbomOptio
   const scope = options.scope ?? 'squashed';
   const catalogers = options.catalogers ?? createCatalogers(options.catalog ?? {});
   const inspectors = catalogers.filter((c): c is Cataloger & Inspector => !!c.wantsInspect && !!c.inspect);
+  const wanted = (path: string): boolean => wantsDistroFile(path) || catalogers.some((c) => c.wants(path));
   const files = await indexImage(image, {
-    wants: (path) => wantsDistroFile(path) || catalogers.some((c) => c.wants(path)),
+    wants: wanted,
     inspectors,
     onProgress: options.onProgress,
   });
@@ -74,6 +76,7 @@ export async function sbomOfImage(image: OpenedImage, options: GenerateSbomOptio
       });
     }
   }
+  collected.unknowns.push(...symlinkLoops(view, wanted));
   const { packages, relationships } = linkOwnedPackages(collected.packages, collected.relationships);
   options.onProgress?.({ kind: 'done' });
 
