@@ -15,6 +15,7 @@ import { readSbomFile } from '../../src/source/sbom/index.js';
 import { stanza, statusFile } from '../helpers/dpkg-fixtures.js';
 import { writeOciLayout } from '../helpers/oci-builder.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import { getTestImages } from '../images/index.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 const SHARED = path.resolve(fileURLToPath(new URL('../../../shared/data', import.meta.url)));
@@ -62,10 +63,19 @@ async function imageSbom(): Promise<Sbom> {
   });
 }
 
+/** The polyglot test image through every cataloger: licenses, nested jars, owned packages, secrets. */
+let polyglot: Promise<Sbom> | undefined;
+function polyglotSbom(): Promise<Sbom> {
+  const { ociDir, tag } = getTestImages().images.polyglot;
+  polyglot ??= generateSbom(`oci-dir:${ociDir}:${tag}`, { now: new Date('2026-01-01T00:00:00Z') });
+  return polyglot;
+}
+
 describe.skipIf(!existsSync(SCHEMAS))('SBOM output against the official schemas in ../shared', () => {
   it.each([
     ['the sample SBOM', async () => sampleSbom()],
     ['an SBOM of a built image', imageSbom],
+    ['the polyglot test image', polyglotSbom],
   ])('%s: CycloneDX 1.6 JSON is valid', async (_, make) => {
     const sbom = await make();
     expect(sbom.packages.length).toBeGreaterThan(1);
@@ -78,6 +88,7 @@ describe.skipIf(!existsSync(SCHEMAS))('SBOM output against the official schemas 
   it.each([
     ['the sample SBOM', async () => sampleSbom()],
     ['an SBOM of a built image', imageSbom],
+    ['the polyglot test image', polyglotSbom],
   ])('%s: SPDX 2.3 JSON is valid', async (_, make) => {
     const sbom = await make();
     const validate = spdx23();

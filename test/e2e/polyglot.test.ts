@@ -1,8 +1,13 @@
 // The whole `customs sbom` (every cataloger, every format) on the polyglot image, checked against
 // the native tools' own view of the same root: dpkg-query, importlib.metadata, gem list, npm ls.
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  cyclonedx16Validator,
+  cyclonedxSchemaDir,
+} from '../../src/format/cyclonedx-json/testdata/cyclonedx-schema.js';
 import type { Package } from '../../src/model/package.js';
 import type { Sbom } from '../../src/model/sbom.js';
 import { runCli } from '../helpers/run-cli.js';
@@ -168,6 +173,10 @@ describe('customs sbom on the polyglot image, against the native tools', () => {
       expect(found.length, planted.path).toBeGreaterThan(0);
       expect(found[0]!.layer).toMatch(/^sha256:/);
     }
+    // Nothing else: the distro's own files (ruby's URI docs, @types/node examples) are not secrets.
+    expect([...new Set(sbom.secrets.map((s) => s.path))].sort()).toEqual(
+      facts.secrets.map((s) => s.path).sort(),
+    );
     const token = facts.secrets.find((s) => s.value)?.value;
     expect(token).toBeTruthy();
     for (const file of Object.values(files)) expect(readFileSync(file, 'utf8')).not.toContain(token);
@@ -192,6 +201,19 @@ describe('customs sbom on the polyglot image, against the native tools', () => {
     expect([...purls].filter((p) => !cdxPurls.has(p!))).toEqual([]);
     expect([...purls].filter((p) => !spdxPurls.has(p!))).toEqual([]);
     expect(readFileSync(files.cdxXml, 'utf8')).toContain('<bom xmlns="http://cyclonedx.org/schema/bom/1.6"');
+  });
+
+  it('CycloneDX: the JSON passes the official 1.6 JSON schema, the XML the official XSD', () => {
+    const validate = cyclonedx16Validator();
+    const ok = validate(JSON.parse(readFileSync(files.cdx, 'utf8')));
+    expect(validate.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
+    const xsd = path.join(cyclonedxSchemaDir(), 'bom-1.6.SNAPSHOT.xsd');
+    const r = spawnSync('xmllint', ['--noout', '--nonet', '--schema', xsd, files.cdxXml], {
+      encoding: 'utf8',
+    });
+    expect(r.stderr).toMatch(/validates/);
+    expect(r.status).toBe(0);
   });
 
   it('sbom: reads each of its own outputs back with the same packages', () => {

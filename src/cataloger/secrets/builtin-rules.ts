@@ -208,7 +208,7 @@ export const BUILTIN_RULES: readonly SecretRule[] = [
         id: 'url-password-placeholder',
         description: 'placeholders, variables and masked passwords',
         regex:
-          /^(?:\*+|x+|\.+|pass(?:word|wd)?|secret|pwd|changeme|user(?:name)?|[$%][({]?[A-Za-z0-9_]*[)}]?|%s|<[^>]*>|\{\{[^}]*\}\}|\[[^\]]*\]|\{[^}]*\})$/i,
+          /^(?:\*+|x+|\.+|pass(?:word|wd)?|secret|pwd|changeme|user(?:name)?|[$%][({]?[A-Za-z0-9_]*[)}]?|%s|<[^>]*>|\{\{[^}]*\}\}|\[[^\]]*\]|\{[^}]*\}|[#$]\{.*)$/i,
       },
     ],
   },

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { memoryImage, type MemoryFileSpec } from '../../../test/helpers/memory-file-view.js';
+import type { Package } from '../../model/package.js';
 import type { SecretFinding } from '../../model/secret.js';
 import type { FileRecord, FileView } from '../../resolver/file-view.js';
 import { UsageError } from '../../errors/index.js';
@@ -14,16 +15,23 @@ async function scan(
   specs: MemoryFileSpec[],
   options: CatalogOptions = {},
   scope: 'squashed' | 'all-layers' = 'squashed',
+  packagesSoFar: Package[] = [],
 ): Promise<SecretFinding[]> {
   const cataloger = createSecretsCataloger(options);
   const image = memoryImage(specs);
   return (
-    (await run(cataloger, image.allLayers, scope === 'squashed' ? image.squashed : image.allLayers))
-      .secrets ?? []
+    (
+      await run(
+        cataloger,
+        image.allLayers,
+        scope === 'squashed' ? image.squashed : image.allLayers,
+        packagesSoFar,
+      )
+    ).secrets ?? []
   );
 }
 
-async function run(cataloger: Cataloger, every: FileView, files: FileView) {
+async function run(cataloger: Cataloger, every: FileView, files: FileView, packagesSoFar: Package[] = []) {
   const inspections = new Map<FileRecord, unknown>();
   for (const record of every.find(() => true)) {
     const content = every.content(record);
@@ -32,7 +40,7 @@ async function run(cataloger: Cataloger, every: FileView, files: FileView) {
     const result = await cataloger.inspect?.(record, content);
     if (result !== undefined) inspections.set(record, result);
   }
-  return cataloger.catalog({ files, squashed: files, distro: null, inspections, packagesSoFar: [] });
+  return cataloger.catalog({ files, squashed: files, distro: null, inspections, packagesSoFar });
 }
 
 // Fake credentials built from parts, in the documented formats (never real keys).
@@ -204,28 +212,37 @@ describe('secrets cataloger: user rules file', () => {
   });
 });
 
-describe('secrets cataloger: speed', () => {
-  it('scans ordinary text at more than 100 MB/s', () => {
-    const cataloger = createSecretsCataloger({});
-    const words = ['import', 'config', 'value', 'return', 'function', 'server', 'http', 'path', 'name'];
-    let text = '';
-    for (let i = 0; text.length < 4_000_000; i++)
-      text += `${words[i % 9]}_${i} = "${words[(i * 7) % 9]} ${i}";\n`;
-    const content = Buffer.from(text);
-    const record: FileRecord = {
-      path: '/a',
-      type: 'file',
-      mode: 0o644,
-      uid: 0,
-      gid: 0,
-      size: content.length,
-      layerIndex: 0,
-      layerDigest: 'l',
-    };
-    const rounds = 20;
-    const start = performance.now();
-    for (let i = 0; i < rounds; i++) expect(cataloger.inspect?.(record, content)).toBeUndefined();
-    const mbPerSecond = (content.length * rounds) / 1e6 / ((performance.now() - start) / 1000);
-    expect(mbPerSecond).toBeGreaterThan(100);
+describe('secrets in files the distro installed', () => {
+  const line = 'uri = URI.parse("http://john:' + 'hunter2hunter2' + '@my.example.com")\n';
+  const files: MemoryFileSpec[] = [
+    { path: '/usr/lib/ruby/3.1.0/uri/generic.rb', content: line },
+    { path: '/srv/app/config.rb', content: line },
+  ];
+  const rubyDeb: Package = {
+    id: 'deb-1',
+    name: 'libruby3.1',
+    version: '3.1.2-7',
+    type: 'deb',
+    locations: [{ path: '/var/lib/dpkg/status' }],
+    foundBy: 'dpkg',
+    metadata: { package: 'libruby3.1', version: '3.1.2-7', files: ['/usr/lib/ruby/3.1.0/uri/generic.rb'] },
+  };
+
+  it("are left out: a file an OS package owns is the distro's, the app's file is reported", async () => {
+    const found = await scan(files, {}, 'squashed', [rubyDeb]);
+    expect(found.map((f) => f.path)).toEqual(['/srv/app/config.rb']);
+  });
+
+  it('are reported when the user asks to scan everything', async () => {
+    const found = await scan(files, { secrets: { scanAll: true } }, 'squashed', [rubyDeb]);
+    expect(found.map((f) => f.path).sort()).toEqual([
+      '/srv/app/config.rb',
+      '/usr/lib/ruby/3.1.0/uri/generic.rb',
+    ]);
+  });
+
+  it('interpolated passwords are placeholders, not secrets', async () => {
+    const found = await scan([{ path: '/srv/a.rb', content: 'u = "druby://#{host}:#{port}@config"\n' }]);
+    expect(found).toEqual([]);
   });
 });

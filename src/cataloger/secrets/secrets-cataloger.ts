@@ -1,6 +1,7 @@
 import type { SecretFinding } from '../../model/secret.js';
 import type { FileRecord } from '../../resolver/file-view.js';
 import { looksBinary, MAX_TEXT_SEARCH_BYTES } from '../files/text-content.js';
+import { osOwnedFiles } from '../os-owned-files.js';
 import type { CatalogContext, CatalogOptions, CatalogResult, Cataloger, FileHeader } from '../types.js';
 import { BUILTIN_ALLOW_RULES } from './builtin-allow-rules.js';
 import { BUILTIN_RULES } from './builtin-rules.js';
@@ -61,14 +62,20 @@ export function createSecretsCataloger(options: CatalogOptions = {}): Cataloger 
       const findings = scanText(scanner, record, content.toString('latin1'));
       return findings.length > 0 ? findings : undefined;
     },
-    catalog: (context) => catalogSecrets(context),
+    catalog: (context) => catalogSecrets(context, setup.scanAll),
   };
 }
 
-/** Findings of the records in the chosen scope: squashed shows only files still visible. */
-function catalogSecrets(context: CatalogContext): CatalogResult {
+/**
+ * Findings of the records in the chosen scope: squashed shows only files still visible. Files an
+ * OS package installed (the distro's own code and docs, full of example URLs and test keys) are
+ * left out unless `scanAll`: a secret there is the distro's, not the image builder's.
+ */
+function catalogSecrets(context: CatalogContext, scanAll: boolean): CatalogResult {
+  const distroFiles = scanAll ? new Map() : osOwnedFiles(context.packagesSoFar);
   const paths = new Set<string>();
-  for (const [record, result] of context.inspections) if (Array.isArray(result)) paths.add(record.path);
+  for (const [record, result] of context.inspections)
+    if (Array.isArray(result) && !distroFiles.has(record.path)) paths.add(record.path);
   const secrets: SecretFinding[] = [];
   if (paths.size > 0) {
     for (const record of context.files.find((p) => paths.has(p))) {
