@@ -1,5 +1,6 @@
 // Secret-rule throughput on ordinary source text (no secrets): what "fast enough to stay on by
 // default" means in MB/s, measured on this machine.
+import { performance } from 'node:perf_hooks';
 import { createSecretsCataloger } from '../dist/cataloger/secrets/index.js';
 
 export function secretsThroughput(megabytes = 4, rounds = 20) {
