@@ -20,7 +20,7 @@ export function sbomCommand(): Command {
     .description('list what is inside an image: packages, with where each was found')
     .argument(
       '<source>',
-      'registry:REF, oci-dir:PATH[:TAG], oci-archive:FILE, docker-archive:FILE, dir:PATH, or a bare name:tag',
+      'registry:REF, oci-dir:PATH[:TAG], oci-archive:FILE, docker-archive:FILE, dir:PATH, sbom:FILE, or a bare name:tag',
     )
     .option(
       '-o, --output <format[=file]>',
