@@ -15,6 +15,10 @@ export type ErrorCode =
   | 'registry-unreachable'
   | 'registry-response'
   | 'credentials'
+  | 'invalid-version'
+  | 'feed-format'
+  | 'database'
+  | 'policy'
   | 'internal';
 
 export class CustomsError extends Error {
@@ -109,4 +113,28 @@ function oneLine(message: string): string {
 
 export function isCustomsError(err: unknown): err is CustomsError {
   return err instanceof CustomsError;
+}
+
+/** A version (or range) a version scheme cannot read. */
+export class InvalidVersionError extends CustomsError {
+  constructor(message: string) {
+    super('invalid-version', message);
+    this.name = 'InvalidVersionError';
+  }
+}
+
+/** A vulnerability feed file (or a whole feed) that cannot be read at all. */
+export class FeedFormatError extends CustomsError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('feed-format', message, options);
+    this.name = 'FeedFormatError';
+  }
+}
+
+/** The vulnerability database cannot be opened, read or written. */
+export class DatabaseError extends CustomsError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('database', message, options);
+    this.name = 'DatabaseError';
+  }
 }

@@ -1,0 +1,77 @@
+import type { Location } from '../model/location.js';
+import type { PackageType } from '../model/package.js';
+import type { Sbom } from '../model/sbom.js';
+import type { Cvss, EpssScore, FixState, KevEntry, Severity } from '../vulndb/model.js';
+import type { DatabaseStatus } from '../vulndb/store/types.js';
+
+/** The package side of a match, as `customs scan -o json` prints it. */
+export interface MatchedPackage {
+  id: string;
+  name: string;
+  version: string;
+  type: PackageType;
+  purl?: string;
+  locations: Location[];
+  /** For an OS-owned language package: the OS package it was matched through. */
+  ownedBy?: { name: string; version: string; type: PackageType };
+}
+
+/** Why the matcher says this package has this vulnerability. */
+export interface MatchDetails {
+  /** 'distro' (source package in distro data), 'ecosystem', 'os-owned' (through the owning OS package), 'cpe'. */
+  kind: 'distro' | 'ecosystem' | 'os-owned' | 'cpe';
+  namespace: string;
+  /** The name looked up (e.g. the Debian source package). */
+  searchedName: string;
+  /** The version compared (e.g. the source version). */
+  searchedVersion: string;
+  /** The constraint that matched, human-readable (`< 2.36-9+deb12u4`, `>=0 <4.17.12`). */
+  constraint: string;
+  provider: string;
+}
+
+export interface MatchedVulnerability {
+  id: string;
+  severity: Severity;
+  aliases: string[];
+  fix: { state: FixState; versions: string[] };
+  cvss: Cvss[];
+  epss?: EpssScore;
+  kev?: KevEntry;
+  summary?: string;
+  references: string[];
+  /** Published date of the fix in this namespace, when known. */
+  fixPublished?: string;
+  published?: string;
+}
+
+export interface Match {
+  vulnerability: MatchedVulnerability;
+  package: MatchedPackage;
+  details: MatchDetails;
+}
+
+/** An ignore rule or VEX statement that took a match out of `matches`. */
+export interface IgnoredMatch extends Match {
+  reason: {
+    by: 'ignore-rule' | 'vex' | 'only-fixed';
+    rule?: string;
+    justification?: string;
+    expires?: string;
+  };
+}
+
+export interface ScanReport {
+  schema: 'customs-scan/1';
+  descriptor: { name: 'customs'; version: string; timestamp: string };
+  source: Sbom['source'];
+  distro: Sbom['distro'];
+  matches: Match[];
+  ignoredMatches: IgnoredMatch[];
+  /** The database the scan used (providers, record counts, last sync). */
+  database: DatabaseStatus;
+  /** Loud: an unknown or unsupported distro, a stale database, packages that could not be matched. */
+  warnings: string[];
+  /** The SBOM the scan matched (for outputs that need the package list). */
+  sbom: Sbom;
+}

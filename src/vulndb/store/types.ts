@@ -1,0 +1,64 @@
+import type { AffectedPackage, EpssScore, KevEntry, Vulnerability } from '../model.js';
+
+/** What `db status` reports per provider. */
+export interface ProviderStatus {
+  provider: string;
+  vulnerabilities: number;
+  affected: number;
+  /** When this provider's data was last written (ISO 8601). */
+  lastSync: string;
+  /** Where it came from: a URL, or `import:<path>`. */
+  source?: string;
+  /** Records the last import or sync of this provider refused. */
+  rejected: number;
+}
+
+export interface DatabaseStatus {
+  /** sqlite:<path> or postgres://… (password removed). */
+  location: string;
+  schemaVersion: number;
+  providers: ProviderStatus[];
+  epss: { scores: number; date?: string };
+  kev: { entries: number; catalogVersion?: string };
+  /** Newest lastSync of all providers. */
+  lastSync?: string;
+}
+
+/** A vulnerability with what the database knows beside it (EPSS, KEV). */
+export interface StoredVulnerability extends Vulnerability {
+  epss?: EpssScore;
+  kev?: KevEntry;
+}
+
+/**
+ * One import or sync, written as a whole or not at all: nothing is visible to readers until
+ * `commit`, and a process killed before it leaves the database exactly as it was.
+ */
+export interface WriteSession {
+  putVulnerability(vulnerability: Vulnerability, affected: readonly AffectedPackage[]): Promise<void>;
+  putEpss(score: EpssScore): Promise<void>;
+  putKev(entry: KevEntry): Promise<void>;
+  /** Replace everything `provider` wrote before by what this session wrote for it. */
+  replaceProvider(provider: string): Promise<void>;
+  recordProvider(status: Omit<ProviderStatus, 'vulnerabilities' | 'affected'>): Promise<void>;
+  commit(): Promise<void>;
+  rollback(): Promise<void>;
+}
+
+/**
+ * The vulnerability database: embedded SQLite by default, the same schema on PostgreSQL for the
+ * service. Lookups are by (namespace, package) — see AffectedPackage for the naming rules.
+ */
+export interface VulnStore {
+  readonly location: string;
+  affectedBy(namespace: string, packageName: string): Promise<AffectedPackage[]>;
+  /** Many lookups at once (one round trip on PostgreSQL). Key: `${namespace}\u0000${package}`. */
+  affectedByMany(
+    keys: readonly { namespace: string; package: string }[],
+  ): Promise<Map<string, AffectedPackage[]>>;
+  vulnerabilities(ids: readonly string[]): Promise<Map<string, StoredVulnerability>>;
+  namespaces(): Promise<string[]>;
+  status(): Promise<DatabaseStatus>;
+  begin(): Promise<WriteSession>;
+  close(): Promise<void>;
+}
