@@ -1,4 +1,4 @@
-import type { SchemeName } from '../version/types.js';
+import type { SchemeName } from '../versioning/types.js';
 
 /** Severity as Customs reports it (distro words are mapped onto these). */
 export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'negligible' | 'unknown';
