@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -9,19 +9,11 @@ import {
 } from '../../src/cataloger/java/index.js';
 import type { FileRecord } from '../../src/resolver/file-view.js';
 import { memoryFileView } from '../helpers/memory-file-view.js';
+import { BROKEN_FIXTURE, PATH_ONLY_FIXTURE, SHARED_FIXTURES, listFiles } from '../helpers/shared-data.js';
 
-const DIR = join(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'fixtures', 'java');
-const BROKEN = /corrupt|bad|invalid|malformed/i;
-/** syft's glob-paths fixtures test path selection only: their content is a placeholder. */
-const PATH_ONLY = /(^|\/)glob-paths\//;
-
-function listFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? listFiles(path) : [path];
-  });
-}
+const DIR = join(SHARED_FIXTURES, 'java');
+const BROKEN = BROKEN_FIXTURE;
+const PATH_ONLY = PATH_ONLY_FIXTURE;
 
 describe.skipIf(!existsSync(DIR))('acceptance: java over fixtures/java', () => {
   const files = listFiles(DIR).map((file) => ({ file, rel: relative(DIR, file) }));

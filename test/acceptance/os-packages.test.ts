@@ -1,23 +1,18 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+
 import { describe, expect, it } from 'vitest';
 import { apkCataloger } from '../../src/cataloger/apk/index.js';
 import { readRpmDb, rpmCataloger, rpmEntryOfBlob } from '../../src/cataloger/rpm/index.js';
 import type { CatalogResult } from '../../src/cataloger/types.js';
 import type { FileRecord } from '../../src/resolver/file-view.js';
 import { memoryFileView } from '../helpers/memory-file-view.js';
+import { BROKEN_FIXTURE, SHARED_FIXTURES, listFiles } from '../helpers/shared-data.js';
 
-const FIXTURES = path.resolve(fileURLToPath(new URL('../../../shared/data/fixtures', import.meta.url)));
-const BROKEN = /corrupt|bad|invalid|malformed/i;
+const FIXTURES = SHARED_FIXTURES;
+const BROKEN = BROKEN_FIXTURE;
 
-function walk(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    return statSync(full).isDirectory() ? walk(full) : [full];
-  });
-}
+const walk = listFiles;
 
 /**
  * Some syft "glob-paths" fixtures are placeholders whose content starts with `bogus`, made to

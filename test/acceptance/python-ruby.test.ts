@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pythonCataloger } from '../../src/cataloger/python/index.js';
@@ -6,19 +6,11 @@ import { rubyCataloger } from '../../src/cataloger/ruby/index.js';
 import type { CatalogResult, Cataloger } from '../../src/cataloger/types.js';
 import { contextOf } from '../helpers/dpkg-fixtures.js';
 import { memoryFileView } from '../helpers/memory-file-view.js';
+import { BROKEN_FIXTURE, PATH_ONLY_FIXTURE, SHARED_FIXTURES, listFiles } from '../helpers/shared-data.js';
 
-const FIXTURES = join(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'fixtures');
-const BROKEN = /corrupt|bad|invalid|malformed/i;
-/** syft's glob-paths fixtures test path selection only: their content is a 'bogus …' placeholder. */
-const PATH_ONLY = /(^|\/)glob-paths\//;
-
-function listFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? listFiles(path) : [path];
-  });
-}
+const FIXTURES = SHARED_FIXTURES;
+const BROKEN = BROKEN_FIXTURE;
+const PATH_ONLY = PATH_ONLY_FIXTURE;
 
 /**
  * Where a fixture goes in the test image: as it is when the cataloger wants its path, else under

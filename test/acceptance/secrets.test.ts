@@ -1,20 +1,15 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+
 import { describe, expect, it } from 'vitest';
 import { createSecretsCataloger } from '../../src/cataloger/secrets/index.js';
 import type { SecretFinding } from '../../src/model/secret.js';
 import type { FileRecord } from '../../src/resolver/file-view.js';
+import { SHARED_FIXTURES, listFiles } from '../helpers/shared-data.js';
 
-const FIXTURES = path.resolve(fileURLToPath(new URL('../../../shared/data/fixtures', import.meta.url)));
+const FIXTURES = SHARED_FIXTURES;
 
-function walk(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    return statSync(full).isDirectory() ? walk(full) : [full];
-  });
-}
+const walk = listFiles;
 
 /**
  * Every fixture file goes through the secret rules (with scanAll: no path is skipped), as a

@@ -4,7 +4,8 @@ import type { FileRecord } from '../../resolver/file-view.js';
 import { readText, unknownAt } from '../read-content.js';
 import type { CatalogContext, CatalogResult, Cataloger } from '../types.js';
 import type { LockOutcome } from './lock-entry.js';
-import { type NpmDraft, draftToPackage, locationOf } from './npm-drafts.js';
+import { locationOf } from '../locations.js';
+import { type NpmDraft, draftToPackage } from './npm-drafts.js';
 import { parsePackageJson } from './package-json.js';
 import { parsePackageLock } from './package-lock.js';
 import {

@@ -1,8 +1,8 @@
 import type { Location } from '../../model/location.js';
 import type { Package } from '../../model/package.js';
 import { packageId } from '../../model/package-id.js';
-import type { FileRecord } from '../../resolver/file-view.js';
 import { npmPurl } from './purl.js';
+import { sortedUniqueLocations } from '../locations.js';
 
 /** What the npm cataloger says about a package beyond name and version. */
 export interface NpmMetadata {
@@ -33,27 +33,9 @@ export interface NpmDraft {
   secondary: Location[];
 }
 
-export function locationOf(record: FileRecord): Location {
-  return { path: record.path, layer: record.layerDigest, layerIndex: record.layerIndex };
-}
-
-function sortedUnique(locations: Location[]): Location[] {
-  const seen = new Set<string>();
-  return [...locations]
-    .sort(
-      (a, b) => (a.layerIndex ?? 0) - (b.layerIndex ?? 0) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0),
-    )
-    .filter((l) => {
-      const key = `${l.layerIndex}\u0000${l.path}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
-}
-
 export function draftToPackage(draft: NpmDraft, foundBy: string): Package {
-  const primary = sortedUnique(draft.primary);
-  const secondary = sortedUnique(draft.secondary).filter(
+  const primary = sortedUniqueLocations(draft.primary);
+  const secondary = sortedUniqueLocations(draft.secondary).filter(
     (l) => !primary.some((p) => p.path === l.path && p.layerIndex === l.layerIndex),
   );
   const metadata: NpmMetadata = {};

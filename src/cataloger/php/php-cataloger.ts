@@ -9,6 +9,7 @@ import { parseComposerLock, parseInstalledJson } from './composer-files.js';
 import type { ComposerPackage } from './composer-package.js';
 import { COMPOSER_LOCK, composerProjectOf, wantsPhpPath } from './paths.js';
 import { composerPurl } from './purl.js';
+import { sortedUniqueLocations } from '../locations.js';
 
 const NAME = 'php';
 
@@ -16,18 +17,6 @@ interface Draft {
   project: string;
   pkg: ComposerPackage;
   locations: Location[];
-}
-
-function sortedUnique(locations: Location[]): Location[] {
-  const seen = new Set<string>();
-  return [...locations]
-    .sort(
-      (a, b) => (a.layerIndex ?? 0) - (b.layerIndex ?? 0) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0),
-    )
-    .filter((l) => {
-      const key = `${l.layerIndex}\u0000${l.path}`;
-      return seen.has(key) ? false : (seen.add(key), true);
-    });
 }
 
 function toPackage(draft: Draft): Package {
@@ -43,7 +32,7 @@ function toPackage(draft: Draft): Package {
     version: pkg.version,
     type: 'php',
     purl: composerPurl(pkg.name, pkg.version),
-    locations: sortedUnique(draft.locations),
+    locations: sortedUniqueLocations(draft.locations),
     foundBy: NAME,
     metadata,
   };

@@ -7,7 +7,8 @@ import type { LockOutcome } from './lock-entry.js';
 import { normalisePythonName } from './name.js';
 import { type PythonFileKind, pythonFileKind } from './paths.js';
 import { parsePipfileLock } from './pipfile-lock.js';
-import { locationOf, type PythonDraft } from './python-draft.js';
+import { locationOf } from '../locations.js';
+import type { PythonDraft } from './python-draft.js';
 import { parseRequirementsTxt } from './requirements-txt.js';
 import { parsePoetryLock, parseUvLock } from './toml-lock.js';
 

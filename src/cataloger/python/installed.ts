@@ -5,7 +5,8 @@ import { readText, unknownAt } from '../read-content.js';
 import { parseCoreMetadata, parseRequiresTxt } from './core-metadata.js';
 import { normalisePythonName } from './name.js';
 import { distributionDirs, pythonFileKind } from './paths.js';
-import { locationOf, type PythonDraft } from './python-draft.js';
+import { locationOf } from '../locations.js';
+import type { PythonDraft } from './python-draft.js';
 import { type OwnedFile, parseInstalledFiles, parseRecordFile } from './record-file.js';
 
 /** A sidecar file of a distribution directory, preferring the version in the same layer. */

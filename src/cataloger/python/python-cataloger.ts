@@ -1,4 +1,3 @@
-import type { Location } from '../../model/location.js';
 import type { Package } from '../../model/package.js';
 import { packageId } from '../../model/package-id.js';
 import type { Relationship } from '../../model/sbom.js';
@@ -9,20 +8,9 @@ import { installedDrafts } from './installed.js';
 import { normalisePythonName, pypiPurl } from './name.js';
 import { wantsPythonPath } from './paths.js';
 import { type PythonDraft, PythonDrafts } from './python-draft.js';
+import { sortedUniqueLocations } from '../locations.js';
 
 const NAME = 'python';
-
-function sortedUnique(locations: Location[]): Location[] {
-  const seen = new Set<string>();
-  return [...locations]
-    .sort(
-      (a, b) => (a.layerIndex ?? 0) - (b.layerIndex ?? 0) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0),
-    )
-    .filter((l) => {
-      const key = `${l.layerIndex}\u0000${l.path}`;
-      return seen.has(key) ? false : (seen.add(key), true);
-    });
-}
 
 function toPackage(draft: PythonDraft): Package {
   const normalised = normalisePythonName(draft.name);
@@ -37,7 +25,7 @@ function toPackage(draft: PythonDraft): Package {
     version: draft.version,
     type: 'python',
     purl: pypiPurl(draft.name, draft.version),
-    locations: sortedUnique(draft.locations),
+    locations: sortedUniqueLocations(draft.locations),
     foundBy: NAME,
     metadata: { ...draft.metadata, normalizedName: normalised, installed: draft.installed },
   };

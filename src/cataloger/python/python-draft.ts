@@ -1,5 +1,4 @@
 import type { Location } from '../../model/location.js';
-import type { FileRecord } from '../../resolver/file-view.js';
 import { normalisePythonName } from './name.js';
 
 /** A Python package being assembled: the same identity seen in several layers merges into one. */
@@ -14,10 +13,6 @@ export interface PythonDraft {
   /** Normalised names of required packages. */
   dependsOn: string[];
   locations: Location[];
-}
-
-export function locationOf(record: FileRecord): Location {
-  return { path: record.path, layer: record.layerDigest, layerIndex: record.layerIndex };
 }
 
 /** Drafts keyed by identity: installed-or-declared, scope directory, normalised name, version. */

@@ -11,6 +11,7 @@ import { parseGemfileLock } from './gemfile-lock.js';
 import { parseGemspec } from './gemspec.js';
 import { gemDirOf, rubyFileKind, wantsRubyPath } from './paths.js';
 import { gemPurl } from './purl.js';
+import { locationOf, sortedUniqueLocations } from '../locations.js';
 
 const NAME = 'ruby';
 
@@ -25,22 +26,6 @@ interface GemDraft {
   metadata: Record<string, unknown>;
   dependsOn: string[];
   locations: Location[];
-}
-
-function locationOf(record: FileRecord): Location {
-  return { path: record.path, layer: record.layerDigest, layerIndex: record.layerIndex };
-}
-
-function sortedUnique(locations: Location[]): Location[] {
-  const seen = new Set<string>();
-  return [...locations]
-    .sort(
-      (a, b) => (a.layerIndex ?? 0) - (b.layerIndex ?? 0) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0),
-    )
-    .filter((l) => {
-      const key = `${l.layerIndex}\u0000${l.path}`;
-      return seen.has(key) ? false : (seen.add(key), true);
-    });
 }
 
 function gemspecDraft(record: FileRecord, text: string, unknowns: Unknown[]): GemDraft | undefined {
@@ -109,7 +94,7 @@ function toPackage(draft: GemDraft): Package {
     version: draft.version,
     type: 'gem',
     purl: gemPurl(draft.name, draft.version, draft.platform),
-    locations: sortedUnique(draft.locations),
+    locations: sortedUniqueLocations(draft.locations),
     foundBy: NAME,
     metadata: { ...draft.metadata, installed: draft.installed },
   };
