@@ -1,6 +1,6 @@
 import type { CdxBom, CdxComponent, CdxLicenseEntry } from '../cyclonedx-json/index.js';
 import type { NamedValue } from '../cyclonedx-json/index.js';
-import { textElement, type XmlElement } from './xml-writer.js';
+import { textElement, type XmlElement } from '../../xml/xml-writer.js';
 
 export const CDX_XML_NAMESPACE = 'http://cyclonedx.org/schema/bom/1.6';
 

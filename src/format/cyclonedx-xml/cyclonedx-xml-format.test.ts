@@ -9,7 +9,7 @@ import { expectGolden } from '../cyclonedx-json/testdata/golden.js';
 import { sampleSbom } from '../cyclonedx-json/testdata/sample-sbom.js';
 import { CDX_XML_NAMESPACE } from './bom-to-xml.js';
 import { cyclonedxXmlFormat } from './cyclonedx-xml-format.js';
-import { escapeXmlAttribute, escapeXmlText } from './xml-writer.js';
+import { escapeXmlAttribute, escapeXmlText } from '../../xml/xml-writer.js';
 
 const hasXmllint = spawnSync('xmllint', ['--version']).status === 0;
 

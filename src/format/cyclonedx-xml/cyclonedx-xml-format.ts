@@ -1,7 +1,7 @@
 import { buildCycloneDxBom } from '../cyclonedx-json/index.js';
 import type { SbomFormat } from '../types.js';
 import { bomToXml } from './bom-to-xml.js';
-import { writeXmlDocument } from './xml-writer.js';
+import { writeXmlDocument } from '../../xml/xml-writer.js';
 
 /** CycloneDX 1.6 XML: the same document as cyclonedx-json, in the 1.6 XML namespace. */
 export const cyclonedxXmlFormat: SbomFormat = {

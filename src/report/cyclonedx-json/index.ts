@@ -1,0 +1,1 @@
+export { cyclonedxReport } from './cyclonedx-report.js';

@@ -1,0 +1,1 @@
+export { gitlabReport, GITLAB_SCHEMA_VERSION } from './gitlab-report.js';

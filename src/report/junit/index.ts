@@ -1,0 +1,1 @@
+export { junitReport } from './junit-report.js';

@@ -1,0 +1,1 @@
+export { sarifReport } from './sarif-report.js';
