@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** tool (name on PATH, or absolute path) → Debian package providing it */
+/** tool (name on PATH, or absolute path of a file, executable or not) → Debian package providing it */
 const TOOLS = [
   ['debootstrap', 'debootstrap'],
   ['umoci', 'umoci'],
@@ -22,6 +22,11 @@ const TOOLS = [
   ['gem', 'ruby'],
   ['xmllint', 'libxml2-utils'],
   ['python3', 'python3'],
+  ['/usr/lib/python3/dist-packages/packaging/specifiers.py', 'python3-packaging'],
+  ['java', 'default-jre-headless'],
+  ['mvn', 'maven'],
+  ['go', 'golang-go'],
+  ['/usr/share/gocode/src/golang.org/x/mod/semver/semver.go', 'golang-golang-x-mod-dev'],
 ];
 const APT_PACKAGES = [
   'debootstrap',
@@ -36,6 +41,11 @@ const APT_PACKAGES = [
   'ruby',
   'libxml2-utils',
   'python3',
+  'python3-packaging',
+  'default-jre-headless',
+  'maven',
+  'golang-go',
+  'golang-golang-x-mod-dev',
 ];
 
 function found(tool) {
@@ -54,7 +64,7 @@ function found(tool) {
         .map((d) => path.join(d, tool));
   return candidates.some((p) => {
     try {
-      fs.accessSync(p, fs.constants.X_OK);
+      fs.accessSync(p, tool.startsWith('/') ? fs.constants.F_OK : fs.constants.X_OK);
       return fs.statSync(p).isFile();
     } catch {
       return false;
