@@ -1,0 +1,1 @@
+export { alpineSecdbParser } from './secdb.js';

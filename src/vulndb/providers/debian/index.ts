@@ -1,0 +1,2 @@
+export { debianTrackerParser } from './tracker.js';
+export { debianDsaParser } from './dsa.js';

@@ -1,0 +1,1 @@
+export { epssParser } from './epss-parser.js';

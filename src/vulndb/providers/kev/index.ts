@@ -1,0 +1,1 @@
+export { kevParser } from './kev-parser.js';

@@ -1,0 +1,1 @@
+export { nvdParser } from './nvd-parser.js';

@@ -1,0 +1,1 @@
+export { redhatCsafParser } from './csaf.js';
