@@ -11,7 +11,9 @@
  * - a digit run is newer than a letter run (`1.0.1` > `1.0-rc1`).
  * A version that has run out counts as a run of `0`: trailing zeros do not matter (`1.0` =
  * `1.0.0`), any further number makes the longer version newer (`1.0` < `1.0.1`) and any further
- * letters make it older, as pre-releases usually are (`1.0-rc1` < `1.0`).
+ * letters make it older, as pre-releases usually are (`1.0-rc1` < `1.0`) — except the
+ * patch-level words `p`, `pl`, `patch`, `post` and `sp`, which make it newer (`2.0.1` <
+ * `2.0.1-p1` < `2.0.1.1`), as Composer orders them.
  */
 
 export type GenericRun = { readonly digits: string } | { readonly letters: string };
@@ -19,6 +21,9 @@ export type GenericRun = { readonly digits: string } | { readonly letters: strin
 const READABLE = /^[A-Za-z0-9][A-Za-z0-9.\-_+~:]*$/;
 const RUN = /[0-9]+|[A-Za-z]+/g;
 const ZERO: GenericRun = { digits: '0' };
+
+/** Words that mark a patch level after a release rather than a pre-release. */
+const POST_RELEASE = new Set(['p', 'pl', 'patch', 'post', 'sp']);
 
 /** The runs of `version`, or undefined when it is not a readable version. */
 export function readGenericVersion(version: string): GenericRun[] | undefined {
@@ -37,6 +42,16 @@ function compareRun(a: GenericRun, b: GenericRun): -1 | 0 | 1 {
   if ('letters' in a && 'letters' in b) {
     return a.letters === b.letters ? 0 : a.letters < b.letters ? -1 : 1;
   }
+  const [letters, digits, sign] = 'letters' in a ? [a, b, 1] : [b, a, -1];
+  // A patch-level word after a release (`2.0.1-p1`, `1.0-post2`, Composer's `-patch`) is newer
+  // than the release itself, but older than the next number (`2.0.1.1`).
+  if (
+    'letters' in letters &&
+    'digits' in digits &&
+    POST_RELEASE.has(letters.letters) &&
+    digits.digits === '0'
+  )
+    return sign === 1 ? 1 : -1;
   return 'digits' in a ? 1 : -1;
 }
 
