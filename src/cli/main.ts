@@ -1,7 +1,11 @@
 import { Command, CommanderError } from 'commander';
 import { isCustomsError } from '../errors/index.js';
 import { customsVersion } from '../sbom/version.js';
+import { dbCommand } from './commands/db-command.js';
+import { policyCommand } from './commands/policy-command.js';
 import { sbomCommand } from './commands/sbom-command.js';
+import { scanCommand } from './commands/scan-command.js';
+import { versionCommand } from './commands/version-command.js';
 
 /** Exit codes: 0 success, 1 error (bad input, bad usage, unreachable registry, ...). */
 export const EXIT_ERROR = 1;
@@ -12,6 +16,10 @@ export function buildProgram(): Command {
     .version(customsVersion(), '-V, --version')
     .showHelpAfterError(false);
   program.addCommand(sbomCommand());
+  program.addCommand(dbCommand());
+  program.addCommand(scanCommand());
+  program.addCommand(versionCommand());
+  program.addCommand(policyCommand());
   for (const command of [program, ...program.commands]) {
     command.exitOverride().configureOutput({
       outputError: (text, write) => write(text.startsWith('error:') ? `customs: ${text}` : text),

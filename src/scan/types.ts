@@ -28,6 +28,8 @@ export interface MatchDetails {
   /** The constraint that matched, human-readable (`< 2.36-9+deb12u4`, `>=0 <4.17.12`). */
   constraint: string;
   provider: string;
+  /** Said when the match rests on something weaker: a namespace fallback, a guessed CPE. */
+  note?: string;
 }
 
 export interface MatchedVulnerability {

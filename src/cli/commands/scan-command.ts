@@ -1,0 +1,126 @@
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { Command, Option } from 'commander';
+import { DatabaseError, UsageError } from '../../errors/index.js';
+import type { Scope } from '../../model/sbom.js';
+import { REPORT_FORMATS, reportFormat } from '../../report/registry.js';
+import { generateSbom } from '../../sbom/generate-sbom.js';
+import {
+  FAIL_ON_SEVERITIES,
+  failsOn,
+  loadIgnoreRules,
+  loadVex,
+  parseSeverity,
+  scanSbom,
+} from '../../scan/index.js';
+import { defaultDatabasePath, isPostgresLocation, openStore } from '../../vulndb/default-path.js';
+import { addImageOptions, sourceOptions, type ImageOptionValues } from '../image-options.js';
+import { parseOutputTargets } from '../output-targets.js';
+import { terminalProgress } from '../progress/terminal-progress.js';
+
+/** `customs scan` exits 2 when a match at or above --fail-on remains (1 is any error). */
+export const EXIT_FAIL_ON = 2;
+
+interface ScanOptionValues extends ImageOptionValues {
+  output: string[];
+  scope: Scope;
+  failOn?: string;
+  onlyFixed?: boolean;
+  ignore?: string;
+  vex: string[];
+  db?: string;
+  cpe?: boolean;
+  quiet?: boolean;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** A file path (not postgres://) that does not exist is the one-line "no database" error. */
+function checkDatabase(location: string): void {
+  if (isPostgresLocation(location) || existsSync(location)) return;
+  throw new DatabaseError(
+    `no vulnerability database at ${location}: run \`customs db update\` or \`customs db import PATH\``,
+  );
+}
+
+export function scanCommand(): Command {
+  const command = new Command('scan')
+    .description('match an image (or an SBOM) against the vulnerability database')
+    .argument('<source>', 'any source `customs sbom` takes, or sbom:FILE to scan an existing SBOM')
+    .option(
+      '-o, --output <format[=file]>',
+      `output format: ${REPORT_FORMATS.map((f) => f.name).join(', ')}; FORMAT=FILE writes a file (repeatable)`,
+      collect,
+      [] as string[],
+    )
+    .option(
+      '--fail-on <severity>',
+      `exit 2 when a match at or above it remains (${FAIL_ON_SEVERITIES.join(', ')})`,
+    )
+    .option('--only-fixed', 'ignore matches that have no fix yet')
+    .option(
+      '--ignore <file>',
+      'ignore rules, YAML or JSON: ignore: [{vulnerability, package: {name, version, type, location}, fix-state, expires, reason}]',
+    )
+    .option('--vex <file>', 'OpenVEX or CycloneDX VEX document (repeatable)', collect, [] as string[])
+    .option(
+      '--db <location>',
+      'vulnerability database: a SQLite file or postgres://… (default: the user cache)',
+    )
+    .option('--cpe', 'also match packages no distro or ecosystem data covers by guessed CPE (noisy)')
+    .addOption(
+      new Option('--scope <scope>', 'which files count')
+        .choices(['squashed', 'all-layers'])
+        .default('squashed'),
+    )
+    .option('-q, --quiet', 'no progress display');
+  addImageOptions(command);
+  return command.action(async (source: string, values: ScanOptionValues) => {
+    const targets = parseOutputTargets(values.output, 'table').map((t) => ({
+      ...t,
+      encoder: reportFormat(t.format),
+    }));
+    const failOn = values.failOn === undefined ? undefined : parseSeverity(values.failOn);
+    const ignoreRules = values.ignore ? await loadIgnoreRules(values.ignore) : [];
+    const vex = (await Promise.all(values.vex.map(loadVex))).flat();
+    const location = values.db ?? defaultDatabasePath();
+    checkDatabase(location);
+    const progress = values.quiet ? undefined : terminalProgress();
+    let sbom;
+    try {
+      sbom = await generateSbom(source, {
+        ...sourceOptions(values),
+        scope: values.scope,
+        onProgress: progress?.listener,
+      });
+    } finally {
+      progress?.stop();
+    }
+    const store = await openStore(location, { readonly: true });
+    let report;
+    try {
+      report = await scanSbom(sbom, store, {
+        onlyFixed: values.onlyFixed,
+        ignoreRules,
+        vex,
+        cpe: values.cpe,
+      });
+    } finally {
+      await store.close();
+    }
+    for (const warning of [...sbom.warnings, ...report.warnings])
+      process.stderr.write(`customs: warning: ${warning}\n`);
+    for (const target of targets) {
+      const text = target.encoder.encode(report);
+      if (!target.file) process.stdout.write(text);
+      else {
+        await writeFile(target.file, text).catch((err: NodeJS.ErrnoException) => {
+          throw new UsageError(`cannot write ${target.file}: ${err.code ?? err.message}`);
+        });
+      }
+    }
+    if (failOn && failsOn(report, failOn)) process.exitCode = EXIT_FAIL_ON;
+  });
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { affected } from '../../../test/helpers/memory-vuln-store.js';
+import { semverScheme } from '../../versioning/semver/index.js';
+import type { Match } from '../../scan/types.js';
+import { dedupeMatches } from './dedupe.js';
+import { evaluate } from './evaluate.js';
+
+const record = (fields: Parameters<typeof affected>[3]) =>
+  affected('GHSA-x', 'npm', 'p', { scheme: 'semver', ...fields });
+
+describe('evaluate', () => {
+  it.each([
+    [{ introduced: '1.0.0', fixed: '1.2.0' }, '1.0.0', true],
+    [{ introduced: '1.0.0', fixed: '1.2.0' }, '1.2.0', false],
+    [{ introduced: '1.0.0', lowerExclusive: true, fixed: '1.2.0' }, '1.0.0', false],
+    [{ introduced: '1.0.0', lastAffected: '1.1.5' }, '1.1.5', true],
+    [{ introduced: '1.0.0', lastAffected: '1.1.5' }, '1.1.6', false],
+    [{ introduced: '0' }, '99.0.0', true],
+    [{ introduced: '2.0.0' }, '1.9.9', false],
+  ])('range %j, version %s → %s', (range, version, expected) => {
+    expect(evaluate(version, record({ ranges: [range] }), semverScheme).affected).toBe(expected);
+  });
+
+  it('matches listed versions and constraints, and names what matched', () => {
+    expect(evaluate('1.0.3', record({ versions: ['1.0.3'] }), semverScheme)).toEqual({
+      affected: true,
+      constraint: '=1.0.3',
+    });
+    expect(
+      evaluate('4.17.11', record({ constraints: ['<4.17.12 || >=5.0.0 <5.0.1'] }), semverScheme),
+    ).toEqual({
+      affected: true,
+      constraint: '<4.17.12 || >=5.0.0 <5.0.1',
+    });
+    expect(evaluate('4.17.12', record({ constraints: ['<4.17.12'] }), semverScheme).affected).toBe(false);
+  });
+
+  it('not-affected never matches; an empty fixed record matches nothing', () => {
+    expect(
+      evaluate('1.0.0', record({ fixState: 'not-affected', ranges: [{ introduced: '0' }] }), semverScheme)
+        .affected,
+    ).toBe(false);
+    expect(evaluate('1.0.0', record({ fixState: 'fixed' }), semverScheme).affected).toBe(false);
+  });
+});
+
+function match(id: string, aliases: string[], packageId = 'p1', fixed = true): Match {
+  return {
+    vulnerability: {
+      id,
+      aliases,
+      severity: 'high',
+      fix: { state: fixed ? 'fixed' : 'not-fixed', versions: fixed ? ['2'] : [] },
+      cvss: [],
+      references: [],
+    },
+    package: { id: packageId, name: 'p', version: '1', type: 'npm', locations: [] },
+    details: {
+      kind: 'ecosystem',
+      namespace: 'npm',
+      searchedName: 'p',
+      searchedVersion: '1',
+      constraint: '<2',
+      provider: 't',
+    },
+  };
+}
+
+describe('dedupeMatches', () => {
+  it('prefers the CVE id and lists the GHSA in aliases, per package', () => {
+    const out = dedupeMatches([
+      match('GHSA-a', ['CVE-1']),
+      match('CVE-1', []),
+      match('GHSA-a', ['CVE-1'], 'p2'),
+    ]);
+    expect(out.map((m) => [m.package.id, m.vulnerability.id, m.vulnerability.aliases])).toEqual([
+      ['p1', 'CVE-1', ['GHSA-a']],
+      ['p2', 'GHSA-a', ['CVE-1']],
+    ]);
+  });
+
+  it('collapses the same id twice but never merges two CVEs a DSA names together', () => {
+    const out = dedupeMatches([
+      match('CVE-1', ['DSA-1']),
+      match('CVE-2', ['DSA-1']),
+      match('CVE-1', [], 'p1', false),
+    ]);
+    expect(out.map((m) => [m.vulnerability.id, m.vulnerability.fix.state]).sort()).toEqual([
+      ['CVE-1', 'fixed'],
+      ['CVE-2', 'fixed'],
+    ]);
+  });
+});

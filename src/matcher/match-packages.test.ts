@@ -1,0 +1,232 @@
+import { describe, expect, it } from 'vitest';
+import {
+  affected,
+  MemoryVulnStore,
+  pkg,
+  sbomWith,
+  vulnerability,
+} from '../../test/helpers/memory-vuln-store.js';
+import type { Package } from '../model/package.js';
+import { matchPackages } from './match-packages.js';
+
+const bookworm = { id: 'debian', versionId: '12' };
+
+function libc6(): Package {
+  return pkg('deb', 'libc6', '2.36-9+deb12u4', {
+    metadata: { package: 'libc6', source: 'glibc', version: '2.36-9+deb12u4' },
+  });
+}
+
+function glibcFixedIn(version: string, extra: Partial<Parameters<typeof affected>[3]> = {}): MemoryVulnStore {
+  return new MemoryVulnStore({
+    vulnerabilities: [vulnerability('CVE-2023-4911', { severity: 'high' })],
+    affected: [
+      affected('CVE-2023-4911', 'debian:12', 'glibc', {
+        ranges: [{ fixed: version }],
+        fixedVersions: [version],
+        severity: 'critical',
+        ...extra,
+      }),
+    ],
+  });
+}
+
+describe('distro matching (Debian, by source package)', () => {
+  it('a fix backported into the installed source version is no match', async () => {
+    const result = await matchPackages(sbomWith([libc6()], bookworm), glibcFixedIn('2.36-9+deb12u4'));
+    expect(result.matches).toEqual([]);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('a fix in a later upload matches, with the fixed version and the distro severity', async () => {
+    const result = await matchPackages(sbomWith([libc6()], bookworm), glibcFixedIn('2.36-9+deb12u7'));
+    expect(result.matches).toHaveLength(1);
+    const [match] = result.matches;
+    expect(match!.package.name).toBe('libc6');
+    expect(match!.vulnerability.fix).toEqual({ state: 'fixed', versions: ['2.36-9+deb12u7'] });
+    expect(match!.vulnerability.severity).toBe('critical');
+    expect(match!.details).toMatchObject({
+      kind: 'distro',
+      namespace: 'debian:12',
+      searchedName: 'glibc',
+      searchedVersion: '2.36-9+deb12u4',
+      constraint: '<2.36-9+deb12u7',
+    });
+  });
+
+  it('compares the source version when it differs from the binary version', async () => {
+    const binary = pkg('deb', 'libfoo1', '1:2.0-1+b1', {
+      metadata: { package: 'libfoo1', source: 'foo', sourceVersion: '1:2.0-1', version: '1:2.0-1+b1' },
+    });
+    const store = new MemoryVulnStore({
+      affected: [
+        affected('CVE-2024-0001', 'debian:12', 'foo', {
+          ranges: [{ fixed: '1:2.0-1+b1' }],
+          fixedVersions: ['1:2.0-1+b1'],
+        }),
+      ],
+    });
+    const result = await matchPackages(sbomWith([binary], bookworm), store);
+    expect(result.matches.map((m) => m.details.searchedVersion)).toEqual(['1:2.0-1']);
+  });
+
+  it('never matches a not-affected record', async () => {
+    const store = glibcFixedIn('2.36-9+deb12u7', { fixState: 'not-affected', ranges: [] });
+    const result = await matchPackages(sbomWith([libc6()], bookworm), store);
+    expect(result.matches).toEqual([]);
+  });
+
+  it('an unfixed record with no ranges affects every version', async () => {
+    const store = glibcFixedIn('x', { fixState: 'not-fixed', ranges: [], fixedVersions: [] });
+    const result = await matchPackages(sbomWith([libc6()], bookworm), store);
+    expect(result.matches.map((m) => [m.vulnerability.fix.state, m.details.constraint])).toEqual([
+      ['not-fixed', 'all versions'],
+    ]);
+  });
+
+  it('warns loudly when the database has no data for the distro', async () => {
+    const sbom = sbomWith([libc6(), pkg('deb', 'bash', '5.2.15-2+b2')], { id: 'debian', versionId: '11' });
+    const result = await matchPackages(sbom, glibcFixedIn('2.36-9+deb12u7'));
+    expect(result.matches).toEqual([]);
+    expect(result.warnings).toEqual([
+      'no vulnerability data for debian 11 in the database (looked for debian:11): 2 OS packages were not checked',
+    ]);
+  });
+
+  it('warns when no distro was detected at all', async () => {
+    const result = await matchPackages(sbomWith([libc6()], null), glibcFixedIn('2.36-9+deb12u7'));
+    expect(result.warnings).toEqual([
+      'no vulnerability data for an undetected distro in the database: 1 OS packages were not checked',
+    ]);
+  });
+});
+
+describe('language matching', () => {
+  const lodashStore = (): MemoryVulnStore =>
+    new MemoryVulnStore({
+      vulnerabilities: [
+        vulnerability('GHSA-jf85-cpcp-j695', { aliases: ['CVE-2019-10744'], severity: 'critical' }),
+      ],
+      affected: [
+        affected('GHSA-jf85-cpcp-j695', 'npm', 'lodash', {
+          scheme: 'semver',
+          ranges: [{ introduced: '0', fixed: '4.17.12' }],
+          fixedVersions: ['4.17.12'],
+        }),
+      ],
+    });
+
+  it('npm lodash 4.17.11 is inside <4.17.12 and gets the fix', async () => {
+    const result = await matchPackages(sbomWith([pkg('npm', 'lodash', '4.17.11')], null), lodashStore());
+    expect(
+      result.matches.map((m) => [m.vulnerability.id, m.vulnerability.fix.versions, m.details.kind]),
+    ).toEqual([['GHSA-jf85-cpcp-j695', ['4.17.12'], 'ecosystem']]);
+    expect(result.matches[0]!.vulnerability.severity).toBe('critical');
+  });
+
+  it('npm lodash 4.17.12 is not affected', async () => {
+    const result = await matchPackages(sbomWith([pkg('npm', 'lodash', '4.17.12')], null), lodashStore());
+    expect(result.matches).toEqual([]);
+  });
+
+  it('an OS-owned npm package is matched through its OS package, never through npm', async () => {
+    const owner = pkg('deb', 'node-lodash', '4.17.21+dfsg+~cs8.31.198.20210220-9', {
+      metadata: {
+        package: 'node-lodash',
+        source: 'node-lodash',
+        version: '4.17.21+dfsg+~cs8.31.198.20210220-9',
+      },
+    });
+    const owned = pkg('npm', 'lodash', '4.17.11', { ownedBy: owner.id });
+    const store = new MemoryVulnStore({
+      vulnerabilities: [vulnerability('GHSA-jf85-cpcp-j695'), vulnerability('CVE-2021-23337')],
+      affected: [
+        affected('GHSA-jf85-cpcp-j695', 'npm', 'lodash', {
+          scheme: 'semver',
+          ranges: [{ fixed: '4.17.12' }],
+        }),
+        affected('CVE-2021-23337', 'debian:12', 'node-lodash', {
+          ranges: [{ fixed: '4.17.21+dfsg+~cs8.31.198.20210220-10' }],
+        }),
+      ],
+    });
+    const result = await matchPackages(sbomWith([owner, owned], bookworm), store);
+    const rows = result.matches.map((m) => [
+      m.package.name,
+      m.package.type,
+      m.vulnerability.id,
+      m.details.kind,
+    ]);
+    expect(rows.sort()).toEqual([
+      ['lodash', 'npm', 'CVE-2021-23337', 'os-owned'],
+      ['node-lodash', 'deb', 'CVE-2021-23337', 'distro'],
+    ]);
+    const ownedMatch = result.matches.find((m) => m.package.type === 'npm')!;
+    expect(ownedMatch.package.ownedBy).toEqual({ name: 'node-lodash', version: owner.version, type: 'deb' });
+  });
+
+  it('a package an unrelated OS package merely bundles gets no match and no warning', async () => {
+    const owner = pkg('deb', 'libruby3.1', '3.1.2-7', {
+      metadata: { package: 'libruby3.1', source: 'ruby3.1', version: '3.1.2-7' },
+    });
+    const bundled = pkg('npm', 'lodash', '4.17.11', { ownedBy: owner.id });
+    const store = new MemoryVulnStore({
+      affected: [
+        affected('GHSA-jf85-cpcp-j695', 'npm', 'lodash', {
+          scheme: 'semver',
+          ranges: [{ fixed: '4.17.12' }],
+        }),
+        affected('CVE-2024-43398', 'debian:12', 'ruby3.1', { ranges: [{ fixed: '3.1.7-1~deb12u1' }] }),
+      ],
+    });
+    const result = await matchPackages(sbomWith([owner, bundled], bookworm), store);
+    expect(result.matches.map((m) => [m.package.name, m.vulnerability.id])).toEqual([
+      ['libruby3.1', 'CVE-2024-43398'],
+    ]);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('a version the scheme cannot read is a counted warning, not a crash', async () => {
+    const packages = [
+      pkg('npm', 'lodash', 'not-a-version'),
+      pkg('npm', 'minimist', 'latest'),
+      pkg('npm', 'lodash', '4.17.11'),
+    ];
+    const result = await matchPackages(sbomWith(packages, null), lodashStore());
+    expect(result.matches).toHaveLength(1);
+    expect(result.warnings).toEqual([
+      '2 npm packages have versions the semver scheme cannot read and were not checked (e.g. lodash not-a-version)',
+    ]);
+  });
+
+  it('says when an ecosystem has no data at all', async () => {
+    const result = await matchPackages(sbomWith([pkg('gem', 'rails', '7.0.0')], null), lodashStore());
+    expect(result.warnings).toEqual([
+      'no vulnerability data for rubygems in the database: 1 gem packages were not checked',
+    ]);
+  });
+
+  it('keeps one match when a CVE and a GHSA alias the same flaw for the same package', async () => {
+    const store = new MemoryVulnStore({
+      vulnerabilities: [
+        vulnerability('GHSA-jf85-cpcp-j695', { aliases: ['CVE-2019-10744'] }),
+        vulnerability('CVE-2019-10744', { aliases: [] }),
+      ],
+      affected: [
+        affected('GHSA-jf85-cpcp-j695', 'npm', 'lodash', {
+          scheme: 'semver',
+          ranges: [{ fixed: '4.17.12' }],
+        }),
+        affected('CVE-2019-10744', 'npm', 'lodash', {
+          scheme: 'semver',
+          constraints: ['<4.17.12'],
+          ranges: [],
+        }),
+      ],
+    });
+    const result = await matchPackages(sbomWith([pkg('npm', 'lodash', '4.17.11')], null), store);
+    expect(result.matches.map((m) => [m.vulnerability.id, m.vulnerability.aliases])).toEqual([
+      ['CVE-2019-10744', ['GHSA-jf85-cpcp-j695']],
+    ]);
+  });
+});

@@ -1,0 +1,101 @@
+import { InvalidVersionError } from '../errors/index.js';
+import { OS_PACKAGE_TYPES, type Package } from '../model/package.js';
+import type { Sbom } from '../model/sbom.js';
+import type { Match } from '../scan/types.js';
+import { versionScheme } from '../versioning/registry.js';
+import type { SchemeName, VersionScheme } from '../versioning/types.js';
+import type { AffectedPackage } from '../vulndb/model.js';
+import type { VulnStore } from '../vulndb/store/types.js';
+import { dedupeMatches, evaluate } from './affected/index.js';
+import { resolveDistro } from './distro/index.js';
+import { buildMatch, type Hit } from './build-match.js';
+import { MATCHERS } from './registry.js';
+import type { Lookup, MatcherContext } from './types.js';
+import { MatchWarnings } from './match-warnings.js';
+
+export interface MatchOptions {
+  /** `--cpe`: also match packages no distro or ecosystem covers by guessed CPE. */
+  cpe?: boolean;
+  /** The version schemes (tests may replace them); default: src/versioning's registry. */
+  schemes?: (name: SchemeName) => VersionScheme;
+}
+
+export interface MatchResult {
+  matches: Match[];
+  /** Loud: unsupported distros, ecosystems without data, unreadable versions. */
+  warnings: string[];
+}
+
+const key = (namespace: string, name: string): string => `${namespace}\u0000${name}`;
+
+/** Matches every package of the SBOM against the store: one batched lookup, then the ranges. */
+export async function matchPackages(
+  sbom: Sbom,
+  store: VulnStore,
+  options: MatchOptions = {},
+): Promise<MatchResult> {
+  const schemes = options.schemes ?? versionScheme;
+  const available = new Set(await store.namespaces());
+  const context: MatcherContext = {
+    distro: sbom.distro ? resolveDistro(sbom.distro, available) : null,
+    packagesById: new Map(sbom.packages.map((p) => [p.id, p])),
+    cpe: options.cpe ?? false,
+  };
+  const notes = new MatchWarnings(context.distro, sbom.distro !== null);
+  const planned: { pkg: Package; lookup: Lookup }[] = [];
+  for (const pkg of sbom.packages) {
+    const matcher = MATCHERS.find((m) => m.handles(pkg, context));
+    if (!matcher) continue;
+    const lookups = matcher.lookups(pkg, context);
+    const needsDistro = OS_PACKAGE_TYPES.includes(pkg.type) || matcher.name === 'os-owned';
+    if (!lookups.length && needsDistro && !context.distro?.namespace) {
+      notes.osPackageUnchecked();
+    }
+    for (const lookup of lookups) {
+      if (lookup.kind === 'ecosystem' && !available.has(lookup.namespace)) {
+        notes.ecosystemWithoutData(lookup.namespace, pkg.type);
+        continue;
+      }
+      if (!schemes(lookup.scheme).isValid(lookup.version)) {
+        notes.invalidVersion(pkg, lookup);
+        continue;
+      }
+      planned.push({ pkg, lookup });
+    }
+  }
+  const keys = new Map(planned.map(({ lookup }) => [key(lookup.namespace, lookup.name), lookup]));
+  const records = await store.affectedByMany(
+    [...keys.values()].map((l) => ({ namespace: l.namespace, package: l.name })),
+  );
+  const hits: Hit[] = [];
+  for (const { pkg, lookup } of planned) {
+    for (const record of records.get(key(lookup.namespace, lookup.name)) ?? []) {
+      // The record's own scheme: the feed parser knows how its versions compare.
+      const verdict = safeEvaluate(lookup.version, record, schemes(record.scheme), notes);
+      if (verdict) hits.push({ pkg, lookup, record, constraint: verdict });
+    }
+  }
+  const vulnerabilities = await store.vulnerabilities([
+    ...new Set(hits.map((h) => h.record.vulnerabilityId)),
+  ]);
+  const matches = hits
+    .map((hit) => buildMatch(hit, vulnerabilities.get(hit.record.vulnerabilityId)))
+    .filter((m): m is Match => m !== undefined);
+  return { matches: dedupeMatches(matches), warnings: notes.list() };
+}
+
+function safeEvaluate(
+  version: string,
+  record: AffectedPackage,
+  scheme: VersionScheme,
+  notes: MatchWarnings,
+): string | undefined {
+  try {
+    const verdict = evaluate(version, record, scheme);
+    return verdict.affected ? verdict.constraint : undefined;
+  } catch (err) {
+    if (!(err instanceof InvalidVersionError)) throw err;
+    notes.unreadableRecord(record);
+    return undefined;
+  }
+}

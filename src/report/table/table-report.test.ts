@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import type { Match, ScanReport } from '../../scan/types.js';
+import type { Severity } from '../../vulndb/model.js';
+import { tableReport } from './table-report.js';
+
+function match(
+  name: string,
+  id: string,
+  severity: Severity,
+  fix: Match['vulnerability']['fix'],
+  extra: Partial<Match['vulnerability']> = {},
+): Match {
+  return {
+    vulnerability: { id, severity, aliases: [], fix, cvss: [], references: [], ...extra },
+    package: { id: name, name, version: '1.0', type: 'deb', locations: [] },
+    details: {
+      kind: 'distro',
+      namespace: 'debian:12',
+      searchedName: name,
+      searchedVersion: '1.0',
+      constraint: '<2',
+      provider: 't',
+    },
+  };
+}
+
+function report(matches: Match[], ignored = 0): ScanReport {
+  return {
+    matches,
+    ignoredMatches: Array.from({ length: ignored }, () => ({ ...matches[0]!, reason: { by: 'vex' } })),
+  } as ScanReport;
+}
+
+describe('table report', () => {
+  it('lists matches most severe first with fix, EPSS and KEV columns', () => {
+    const text = tableReport.encode(
+      report([
+        match('zlib', 'CVE-3', 'low', { state: 'not-fixed', versions: [] }),
+        match(
+          'openssl',
+          'CVE-1',
+          'critical',
+          { state: 'fixed', versions: ['3.0.15-1~deb12u1'] },
+          {
+            epss: { cve: 'CVE-1', score: 0.9731, percentile: 0.998, date: '2026-01-01' },
+            kev: { cve: 'CVE-1', dateAdded: '2026-01-01' },
+          },
+        ),
+        match('tar', 'CVE-2', 'medium', { state: 'wont-fix', versions: [] }),
+      ]),
+    );
+    const lines = text.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^NAME\s+INSTALLED\s+FIXED-IN\s+TYPE\s+VULNERABILITY\s+SEVERITY\s+EPSS\s+KEV$/);
+    expect(lines.slice(1).map((l) => l.split(/\s{2,}/))).toEqual([
+      ['openssl', '1.0', '3.0.15-1~deb12u1', 'deb', 'CVE-1', 'critical', '97.3% (p99)', 'yes'],
+      ['tar', '1.0', "(won't fix)", 'deb', 'CVE-2', 'medium'],
+      ['zlib', '1.0', 'deb', 'CVE-3', 'low'],
+    ]);
+  });
+
+  it('says when nothing was found, and counts ignored matches', () => {
+    expect(tableReport.encode(report([]))).toBe('No vulnerabilities found\n');
+    const text = tableReport.encode(
+      report([match('a', 'CVE-1', 'low', { state: 'fixed', versions: ['2'] })], 2),
+    );
+    expect(text).toMatch(/\n2 matches ignored \(VEX, ignore rules, --only-fixed\); -o json lists them\n$/);
+  });
+});

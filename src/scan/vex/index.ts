@@ -1,0 +1,2 @@
+export { loadVex, parseVex } from './load-vex.js';
+export { statementApplies, type VexStatement, type VexStatus } from './vex-statement.js';
