@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { findCdxgen, timeCdxgen } from './cdxgen.mjs';
 import { buildLargeImage } from './large-image.mjs';
 import { secretsThroughput } from './secrets-throughput.mjs';
+import { vulndbBench } from './vulndb.mjs';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -116,4 +117,5 @@ if (cdxgen) {
   } else console.log('\ncdxgen failed on the polyglot archive; comparison skipped');
 }
 console.log(`\nsecret rules on ordinary text: ${secretsThroughput().toFixed(0)} MB/s`);
+await vulndbBench(`oci-dir:${images.polyglot.ociDir}:${images.polyglot.tag}`);
 if (!existsSync(large.dir)) process.exitCode = 1;

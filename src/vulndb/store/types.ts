@@ -36,8 +36,14 @@ export interface StoredVulnerability extends Vulnerability {
  */
 export interface WriteSession {
   putVulnerability(vulnerability: Vulnerability, affected: readonly AffectedPackage[]): Promise<void>;
-  putEpss(score: EpssScore): Promise<void>;
-  putKev(entry: KevEntry): Promise<void>;
+  /** `provider`: the provider the score belongs to, for replaceProvider (default 'epss'). */
+  putEpss(score: EpssScore, provider?: string): Promise<void>;
+  /** `provider`: as for putEpss (default 'kev'). */
+  putKev(entry: KevEntry, provider?: string): Promise<void>;
+  /** The KEV catalog's own version ('2025.08.25'), shown by `db status`. */
+  setKevCatalogVersion(version: string): Promise<void>;
+  /** Sync bookkeeping (`db update` progress, OSV cursors), written with this session. */
+  setSyncState(key: string, value: string | undefined): Promise<void>;
   /** Replace everything `provider` wrote before by what this session wrote for it. */
   replaceProvider(provider: string): Promise<void>;
   recordProvider(status: Omit<ProviderStatus, 'vulnerabilities' | 'affected'>): Promise<void>;
@@ -60,5 +66,7 @@ export interface VulnStore {
   namespaces(): Promise<string[]>;
   status(): Promise<DatabaseStatus>;
   begin(): Promise<WriteSession>;
+  /** What setSyncState last committed under `key`. */
+  syncState(key: string): Promise<string | undefined>;
   close(): Promise<void>;
 }

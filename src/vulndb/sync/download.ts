@@ -1,0 +1,44 @@
+import { createWriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream } from 'node:stream/web';
+import { FeedFormatError } from '../../errors/index.js';
+
+/** Downloads a URL to a file (streamed); any failure removes the partial file. */
+export async function downloadTo(url: string, file: string): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(url, { redirect: 'follow' });
+  } catch (err) {
+    const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+    throw new FeedFormatError(
+      `cannot download ${url}: ${cause?.code ?? cause?.message ?? (err as Error).message}`,
+    );
+  }
+  if (!response.ok || !response.body) {
+    throw new FeedFormatError(`cannot download ${url}: HTTP ${response.status}`);
+  }
+  try {
+    await pipeline(Readable.fromWeb(response.body as ReadableStream<Uint8Array>), createWriteStream(file));
+  } catch (err) {
+    await rm(file, { force: true });
+    throw new FeedFormatError(
+      `download of ${url} broke off: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+    );
+  }
+}
+
+/** A small text resource (an index such as modified_id.csv). */
+export async function fetchText(url: string): Promise<string | undefined> {
+  try {
+    const response = await fetch(url);
+    if (response.status === 404) return undefined;
+    if (!response.ok) throw new FeedFormatError(`cannot download ${url}: HTTP ${response.status}`);
+    return await response.text();
+  } catch (err) {
+    if (err instanceof FeedFormatError) throw err;
+    const cause = (err as { cause?: { code?: string } }).cause;
+    throw new FeedFormatError(`cannot download ${url}: ${cause?.code ?? (err as Error).message}`);
+  }
+}

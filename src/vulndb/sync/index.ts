@@ -1,0 +1,15 @@
+export {
+  syncDatabase,
+  RUN_KEY,
+  type SyncOptions,
+  type SyncProgress,
+  type SyncResult,
+} from './sync-database.js';
+export {
+  DEFAULT_SYNC_CONFIG,
+  SYNC_PROVIDERS,
+  loadSyncConfig,
+  type SyncConfig,
+  type SyncProvider,
+} from './sync-config.js';
+export { parseModifiedIds } from './sync-units.js';

@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { UsageError } from '../../errors/index.js';
+
+/** Where `db update` fetches each provider from; every URL can be replaced by a config file. */
+export interface SyncConfig {
+  osv: { url: string; ecosystems: string[] };
+  debian: { url: string };
+  alpine: { url: string; releases: string[]; repositories: string[] };
+  epss: { url: string };
+  kev: { url: string };
+}
+
+export const DEFAULT_SYNC_CONFIG: SyncConfig = {
+  osv: {
+    url: 'https://osv-vulnerabilities.storage.googleapis.com',
+    ecosystems: [
+      'Go',
+      'crates.io',
+      'PyPI',
+      'npm',
+      'RubyGems',
+      'Packagist',
+      'Maven',
+      'NuGet',
+      'AlmaLinux',
+      'Rocky Linux',
+      'Wolfi',
+      'Chainguard',
+    ],
+  },
+  debian: { url: 'https://security-tracker.debian.org/tracker/data/json' },
+  alpine: {
+    url: 'https://secdb.alpinelinux.org',
+    releases: ['v3.18', 'v3.19', 'v3.20', 'v3.21', 'v3.22'],
+    repositories: ['main', 'community'],
+  },
+  epss: { url: 'https://epss.cyentia.com/epss_scores-current.csv.gz' },
+  kev: { url: 'https://www.cisa.gov/sites/default/files/feeds/known_exploited_vulnerabilities.json' },
+};
+
+/** The providers `db update --provider` accepts, in sync order. */
+export const SYNC_PROVIDERS = ['osv', 'debian', 'alpine', 'epss', 'kev'] as const;
+export type SyncProvider = (typeof SYNC_PROVIDERS)[number];
+
+/**
+ * The defaults, overlaid with the JSON file named by `file` or $CUSTOMS_SYNC_CONFIG (same shape,
+ * any part may be left out), then $CUSTOMS_OSV_URL, $CUSTOMS_DEBIAN_URL, $CUSTOMS_ALPINE_URL,
+ * $CUSTOMS_EPSS_URL, $CUSTOMS_KEV_URL.
+ */
+export function loadSyncConfig(file?: string, env: NodeJS.ProcessEnv = process.env): SyncConfig {
+  const config: SyncConfig = structuredClone(DEFAULT_SYNC_CONFIG);
+  const path = file ?? env.CUSTOMS_SYNC_CONFIG;
+  if (path) {
+    let overlay: Partial<Record<keyof SyncConfig, Record<string, unknown>>>;
+    try {
+      overlay = JSON.parse(readFileSync(path, 'utf8')) as typeof overlay;
+    } catch (err) {
+      throw new UsageError(
+        `cannot read sync config ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+      );
+    }
+    for (const key of Object.keys(config) as (keyof SyncConfig)[]) {
+      if (overlay[key]) Object.assign(config[key], overlay[key]);
+    }
+  }
+  const envUrls: [keyof SyncConfig, string][] = [
+    ['osv', 'CUSTOMS_OSV_URL'],
+    ['debian', 'CUSTOMS_DEBIAN_URL'],
+    ['alpine', 'CUSTOMS_ALPINE_URL'],
+    ['epss', 'CUSTOMS_EPSS_URL'],
+    ['kev', 'CUSTOMS_KEV_URL'],
+  ];
+  for (const [key, name] of envUrls) if (env[name]) config[key].url = env[name];
+  return config;
+}
