@@ -138,3 +138,11 @@ export class DatabaseError extends CustomsError {
     this.name = 'DatabaseError';
   }
 }
+
+/** A policy bundle that cannot be read at all (not JSON or YAML, not an object, unreadable). */
+export class PolicyError extends CustomsError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('policy', message, options);
+    this.name = 'PolicyError';
+  }
+}

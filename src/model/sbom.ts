@@ -44,6 +44,11 @@ export interface Sbom {
   retrievedFiles: RetrievedFile[];
   contentMatches: ContentMatch[];
   malware: MalwareFinding[];
+  /**
+   * True when a malware scanner ran over the image's files (so an empty `malware` means clean);
+   * absent or false when none ran (not asked for, or clamscan/its database missing).
+   */
+  malwareScanned?: boolean;
   unknowns: Unknown[];
   warnings: string[];
 }

@@ -1,13 +1,21 @@
+import type { ParamValue } from './gates/types.js';
+
 /** Anchore's actions, in precedence order STOP < WARN < GO. */
 export type PolicyAction = 'stop' | 'warn' | 'go';
 
 /** A rule as written in a bundle (Anchore 1_0). */
 export interface PolicyRule {
+  /** A rule without an id in the bundle gets `<policy id>:rule-<n>` (n counts from 1). */
   id: string;
+  /** Canonical gate and trigger names once validated (as written when unknown). */
   gate: string;
   trigger: string;
+  /** `stop`, `warn` or `go` once validated (as written when invalid). */
   action: string;
+  /** Canonical parameter names (aliases resolved), values as written. */
   params: { name: string; value: string }[];
+  /** Typed parameter values keyed by canonical name, defaults filled in; set by parseBundle. */
+  values?: Readonly<Record<string, ParamValue>>;
 }
 
 export interface Policy {

@@ -26,9 +26,10 @@ const sqlite: Backend = {
 const scratch = await createScratchDatabase();
 const postgresAvailable = scratch !== undefined;
 // Said in the test list, not on the console: a skipped suite named for why it skipped.
-describe.skipIf(postgresAvailable)('VulnStore conformance: postgres', () => {
-  it.skip('skipped: no PostgreSQL server reachable (set CUSTOMS_TEST_POSTGRES_URL)', () => undefined);
-});
+if (!postgresAvailable)
+  describe('VulnStore conformance: postgres', () => {
+    it.skip('skipped: no PostgreSQL server reachable (set CUSTOMS_TEST_POSTGRES_URL)', () => undefined);
+  });
 afterAll(async () => scratch?.drop());
 const postgres: Backend = {
   name: 'postgres',
