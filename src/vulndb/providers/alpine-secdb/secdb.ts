@@ -1,4 +1,4 @@
-import { parse as parseYaml } from 'yaml';
+import { parseFeedYaml as parseYaml } from '../feed-yaml.js';
 import type { AffectedPackage, FeedItem } from '../../model.js';
 import type { FeedFile, FeedParser } from '../types.js';
 import { secdbNamespace } from './namespace.js';
@@ -28,7 +28,7 @@ function readDocument(file: FeedFile): unknown {
   const text = file.content.toString('utf8');
   if (/^\s*\{/.test(text)) return JSON.parse(text);
   // Everything as strings: a version key such as `1.10` must not become the number 1.1.
-  return parseYaml(text, { schema: 'failsafe', uniqueKeys: false, logLevel: 'error' });
+  return parseYaml(text, { stringsOnly: true, duplicateKeys: true });
 }
 
 function record(

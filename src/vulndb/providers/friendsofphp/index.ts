@@ -1,4 +1,4 @@
-import { parse as parseYaml } from 'yaml';
+import { parseFeedYaml as parseYaml } from '../feed-yaml.js';
 import type { FeedItem } from '../../model.js';
 import type { FeedFile, FeedParser } from '../types.js';
 import { PROVIDER, convertAdvisory } from './record.js';

@@ -1,4 +1,4 @@
-import { parse as parseYaml } from 'yaml';
+import { parseFeedYaml as parseYaml } from '../feed-yaml.js';
 import type { FeedFile } from '../types.js';
 import { isObject } from './ranges.js';
 
