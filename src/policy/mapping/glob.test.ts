@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { globMatch, globProblem } from './glob.js';
+
+describe('globMatch', () => {
+  it.each([
+    ['*', 'anything/at:all', true],
+    ['*', '', true],
+    ['*', '*', true],
+    ['latest', 'latest', true],
+    ['latest', 'latest-dev', false],
+    ['*-dev', '1.8-dev', true],
+    ['*-dev', '1.8-dev2', false],
+    ['v*', 'v3', true],
+    ['v*', 'av3', false],
+    ['payments/*', 'payments/api', true],
+    ['payments/*', 'payments/team/api', true],
+    ['payments/*', 'other/payments/api', false],
+    ['CVE-2022-*+libxml2', 'CVE-2022-1234+libxml2', true],
+    ['CVE-2022-*+libxml2', 'CVE-2022-1234+libxml2-utils', false],
+    ['CVE-2016-6515+*', 'CVE-2016-6515+openssh-client', true],
+    ['*binutils*', 'CVE-2014-9939+binutils', true],
+    ['docker.io', 'docker.io', true],
+    ['docker.io', 'dockerxio', false],
+    ['a+b', 'a+b', true],
+    ['a+b', 'aab', false],
+    ['(x)', '(x)', true],
+    ['regexp:nginx', 'nginx-extras', true],
+    ['regexp:nginx', 'my-nginx', false],
+    ['regexp:.*-dev$', 'app-dev', true],
+    ['regexp:.*-dev$', 'app-dev-2', false],
+    ['regexp:v[0-9]+', 'v12', true],
+    ['regexp:v[0-9]+', 'latest', false],
+    ['regexp:(?i)LATEST', 'latest', true],
+    ['regexp:(bad', 'bad', false],
+  ])('%j ~ %j → %s', (pattern, value, expected) => {
+    expect(globMatch(pattern, value)).toBe(expected);
+    // A second use hits the cache and must give the same answer.
+    expect(globMatch(pattern, value)).toBe(expected);
+  });
+
+  it('only regexp: patterns can be invalid', () => {
+    expect(globProblem('regexp:(bad')).toMatch(/^not a valid regular expression/);
+    expect(globProblem('regexp:ok.*')).toBeUndefined();
+    expect(globProblem('(bad')).toBeUndefined();
+  });
+});
