@@ -1,5 +1,6 @@
 import type { Sbom } from '../../model/sbom.js';
 import type { ScanReport } from '../../scan/types.js';
+import type { GradeThresholds } from '../types.js';
 
 /**
  * Parameter types of the Anchore 1_0 bundle format (every value arrives as a string):
@@ -34,6 +35,8 @@ export interface GateContext {
   /** The Dockerfile the user supplied (`--dockerfile`); absent means only the history's reconstruction. */
   dockerfile?: string;
   now: Date;
+  /** The bundle's grade thresholds (`grade` extension); the defaults when absent. */
+  gradeThresholds?: GradeThresholds;
 }
 
 /** One firing of a trigger. */
