@@ -33,6 +33,8 @@ export interface CatalogResult {
   retrievedFiles?: RetrievedFile[];
   contentMatches?: ContentMatch[];
   malware?: MalwareFinding[];
+  /** Set by the malware analyzer when it scanned every file it was given. */
+  malwareScanned?: boolean;
   warnings?: string[];
 }
 

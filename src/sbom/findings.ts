@@ -1,6 +1,9 @@
 import type { CatalogResult } from '../cataloger/types.js';
 
-export type Findings = Required<Omit<CatalogResult, 'warnings'>> & { warnings: string[] };
+export type Findings = Required<Omit<CatalogResult, 'warnings' | 'malwareScanned'>> & {
+  warnings: string[];
+  malwareScanned: boolean;
+};
 
 export function emptyFindings(): Findings {
   return {
@@ -14,6 +17,7 @@ export function emptyFindings(): Findings {
     retrievedFiles: [],
     contentMatches: [],
     malware: [],
+    malwareScanned: false,
     warnings: [],
   };
 }
@@ -30,5 +34,6 @@ export function addFindings(into: Findings, result: CatalogResult): void {
   into.retrievedFiles.push(...(result.retrievedFiles ?? []));
   into.contentMatches.push(...(result.contentMatches ?? []));
   into.malware.push(...(result.malware ?? []));
+  if (result.malwareScanned === true) into.malwareScanned = true;
   into.warnings.push(...(result.warnings ?? []));
 }

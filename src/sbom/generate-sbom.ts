@@ -121,6 +121,7 @@ export async function sbomOfImage(image: OpenedImage, options: GenerateSbomOptio
     retrievedFiles: collected.retrievedFiles,
     contentMatches: collected.contentMatches,
     malware: collected.malware,
+    ...(collected.malwareScanned ? { malwareScanned: true } : {}),
     unknowns: collected.unknowns,
     warnings,
   };
