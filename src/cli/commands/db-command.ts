@@ -51,7 +51,12 @@ export function dbCommand(): Command {
   db.command('update')
     .description('download the configured providers and bring the database up to date')
     .option('--db <location>', DB_HELP)
-    .addOption(new Option('--provider <name...>', 'only these providers').choices([...SYNC_PROVIDERS]))
+    .addOption(
+      new Option(
+        '--provider <name...>',
+        'only these providers (default: all but nvd, which is opt-in)',
+      ).choices([...SYNC_PROVIDERS]),
+    )
     .option('--config <file>', 'JSON file overriding the feed URLs (also $CUSTOMS_SYNC_CONFIG)')
     .action(async (values: DbOptions & { provider?: SyncProvider[]; config?: string }) => {
       const config = loadSyncConfig(values.config);

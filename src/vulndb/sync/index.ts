@@ -7,9 +7,11 @@ export {
 } from './sync-database.js';
 export {
   DEFAULT_SYNC_CONFIG,
+  DEFAULT_SYNC_PROVIDERS,
   SYNC_PROVIDERS,
   loadSyncConfig,
   type SyncConfig,
   type SyncProvider,
 } from './sync-config.js';
 export { parseModifiedIds } from './sync-units.js';
+export { nvdUnit, NVD_CURSOR } from './nvd-unit.js';

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { UsageError } from '../../errors/index.js';
+import { NVD_CVE_API } from '../providers/nvd/nvd-client.js';
 
 /** Where `db update` fetches each provider from; every URL can be replaced by a config file. */
 export interface SyncConfig {
@@ -8,6 +9,8 @@ export interface SyncConfig {
   alpine: { url: string; releases: string[]; repositories: string[] };
   epss: { url: string };
   kev: { url: string };
+  /** NVD CVE API 2.0: only records modified since the last sync (the first sync: `initialDays`). */
+  nvd: { url: string; apiKey?: string; initialDays: number };
 }
 
 export const DEFAULT_SYNC_CONFIG: SyncConfig = {
@@ -36,11 +39,18 @@ export const DEFAULT_SYNC_CONFIG: SyncConfig = {
   },
   epss: { url: 'https://epss.cyentia.com/epss_scores-current.csv.gz' },
   kev: { url: 'https://www.cisa.gov/sites/default/files/feeds/known_exploited_vulnerabilities.json' },
+  nvd: { url: NVD_CVE_API, initialDays: 120 },
 };
 
 /** The providers `db update --provider` accepts, in sync order. */
-export const SYNC_PROVIDERS = ['osv', 'debian', 'alpine', 'epss', 'kev'] as const;
+export const SYNC_PROVIDERS = ['osv', 'debian', 'alpine', 'epss', 'kev', 'nvd'] as const;
 export type SyncProvider = (typeof SYNC_PROVIDERS)[number];
+
+/**
+ * What `db update` syncs when no `--provider` is named. NVD is opt-in: its data serves only CPE
+ * matching (`--cpe`) and CVSS enrichment, and without an API key it allows 5 requests per 30 s.
+ */
+export const DEFAULT_SYNC_PROVIDERS: readonly SyncProvider[] = ['osv', 'debian', 'alpine', 'epss', 'kev'];
 
 /**
  * The defaults, overlaid with the JSON file named by `file` or $CUSTOMS_SYNC_CONFIG (same shape,
@@ -69,7 +79,9 @@ export function loadSyncConfig(file?: string, env: NodeJS.ProcessEnv = process.e
     ['alpine', 'CUSTOMS_ALPINE_URL'],
     ['epss', 'CUSTOMS_EPSS_URL'],
     ['kev', 'CUSTOMS_KEV_URL'],
+    ['nvd', 'CUSTOMS_NVD_URL'],
   ];
   for (const [key, name] of envUrls) if (env[name]) config[key].url = env[name];
+  if (env.NVD_API_KEY) config.nvd.apiKey = env.NVD_API_KEY;
   return config;
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { importFeeds, type ImportSummary } from '../import/index.js';
 import type { FeedParser } from '../providers/types.js';
 import type { VulnStore, WriteSession } from '../store/types.js';
-import { SYNC_PROVIDERS, type SyncConfig, type SyncProvider } from './sync-config.js';
+import { DEFAULT_SYNC_PROVIDERS, type SyncConfig, type SyncProvider } from './sync-config.js';
 import { syncUnits } from './sync-units.js';
 
 /** Sync bookkeeping key: the units a run finished, until the whole run succeeds. */
@@ -36,7 +36,7 @@ export interface SyncOptions {
  */
 export async function syncDatabase(store: VulnStore, options: SyncOptions): Promise<SyncResult> {
   const started = performance.now();
-  const providers = options.providers ?? SYNC_PROVIDERS;
+  const providers = options.providers ?? DEFAULT_SYNC_PROVIDERS;
   const previous = await store.syncState(RUN_KEY);
   const finished = new Set<string>(previous ? (JSON.parse(previous) as { done: string[] }).done : []);
   const result: SyncResult = { done: [], resumed: [], failed: [], seconds: 0 };

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { VulnStore } from '../store/types.js';
 import { downloadTo, fetchText } from './download.js';
+import { nvdUnit } from './nvd-unit.js';
 import type { SyncConfig, SyncProvider } from './sync-config.js';
 
 /** Changed records past this many: fetch the whole zip instead of one file each. */
@@ -54,6 +55,7 @@ export function syncUnits(
   if (providers.includes('epss')) units.push(single('epss', config.epss.url, 'epss_scores-current.csv.gz'));
   if (providers.includes('kev'))
     units.push(single('kev', config.kev.url, 'known_exploited_vulnerabilities.json'));
+  if (providers.includes('nvd')) units.push(nvdUnit(config, store));
   return units;
 }
 
