@@ -4,25 +4,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { debScheme } from './index.js';
+import { picker, seededRandom } from '../../../test/helpers/seeded-random.js';
 
 const dpkg = spawnSync('dpkg', ['--version'], { encoding: 'utf8' });
 const hasDpkg = dpkg.status === 0;
 const dpkgVersion = hasDpkg ? (/version (\S+)/.exec(dpkg.stdout)?.[1] ?? '?') : 'absent';
 
-/** Small deterministic generator, so a disagreement reproduces on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const rnd = random(1993);
-const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)] as T;
+const rnd = seededRandom(1993);
+const pick = picker(rnd);
 const many = (max: number, piece: () => string): string =>
   Array.from({ length: 1 + Math.floor(rnd() * max) }, piece).join('');
 

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { gemScheme } from './index.js';
+import { picker, seededRandom } from '../../../test/helpers/seeded-random.js';
 
 const ORACLE = `
 require "json"
@@ -23,19 +24,8 @@ puts JSON.generate({ "version" => Gem::VERSION, "valid" => valid, "order" => ord
 
 const hasRuby = spawnSync('ruby', ['-e', 'require "json"'], { stdio: 'ignore' }).status === 0;
 
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const rnd = random(1993);
-const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)] as T;
+const rnd = seededRandom(1993);
+const pick = picker(rnd);
 const SEGMENTS = ['0', '0', '1', '2', '10', '01', 'a', 'b', 'pre', 'rc', 'rc1', 'beta2', '1a', 'Z'];
 
 function version(): string {

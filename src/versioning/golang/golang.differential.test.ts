@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { golangScheme } from './index.js';
+import { picker, seededRandom } from '../../../test/helpers/seeded-random.js';
 
 /**
  * Differential test against golang.org/x/mod/semver, the package the go command orders module
@@ -43,20 +44,8 @@ func main() {
 }
 `;
 
-/** Small deterministic generator, so a disagreement reproduces on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const rnd = random(1919);
-const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)] as T;
+const rnd = seededRandom(1919);
+const pick = picker(rnd);
 
 const NUMBERS = ['0', '1', '2', '9', '10', '01', '123456789012345678901'];
 const IDS = ['0', '1', '2', '10', '01', 'alpha', 'beta', 'rc', 'pre', 'A', 'a-b', '-', '0a', 'rc1', ''];

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { mavenScheme } from './index.js';
+import { picker, seededRandom } from '../../../test/helpers/seeded-random.js';
 
 /**
  * Differential test against Maven's own ComparableVersion (Debian's libmaven3-core-java, pulled
@@ -17,20 +18,8 @@ function javaWorks(): boolean {
   return !r.error && r.status === 0;
 }
 
-/** Small deterministic generator, so a disagreement reproduces on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const rnd = random(3_8_7);
-const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)] as T;
+const rnd = seededRandom(3_8_7);
+const pick = picker(rnd);
 
 const NUMBERS = ['0', '1', '2', '3', '10', '00', '01', '000000000', '0000000000', '999999999', '1000000000'];
 const BIG_NUMBERS = [

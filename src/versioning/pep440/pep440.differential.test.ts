@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { pep440Scheme } from './index.js';
+import { picker, seededRandom } from '../../../test/helpers/seeded-random.js';
 
 /** Debian's interpreter (`python3` on PATH may be a pyenv shim without `packaging`). */
 const PYTHON = '/usr/bin/python3';
@@ -40,19 +41,8 @@ function hasPackaging(): boolean {
   return spawnSync(PYTHON, ['-c', 'import packaging.specifiers'], { stdio: 'ignore' }).status === 0;
 }
 
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const rnd = random(7);
-const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)] as T;
+const rnd = seededRandom(7);
+const pick = picker(rnd);
 const maybe = (p: number, text: () => string): string => (rnd() < p ? text() : '');
 const SEP = ['', '', '.', '-', '_'];
 const NUM = ['0', '1', '2', '10', '01'];

@@ -1,21 +1,10 @@
 import semver from 'semver';
 import { describe, expect, it } from 'vitest';
 import { semverScheme } from './index.js';
+import { picker, seededRandom } from '../../../test/helpers/seeded-random.js';
 
-/** Small deterministic generator, so a disagreement reproduces on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const rnd = random(440);
-const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)] as T;
+const rnd = seededRandom(440);
+const pick = picker(rnd);
 
 const NUMBERS = ['0', '1', '2', '3', '10'];
 const PRE_IDS = ['alpha', 'beta', 'rc', '0', '1', '2', '11', 'a-b', 'x', 'B', '-'];
