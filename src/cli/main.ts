@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { isCustomsError } from '../errors/index.js';
 import { customsVersion } from '../sbom/version.js';
+import { checkCommand } from './commands/check-command.js';
 import { dbCommand } from './commands/db-command.js';
 import { policyCommand } from './commands/policy-command.js';
 import { sbomCommand } from './commands/sbom-command.js';
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   program.addCommand(scanCommand());
   program.addCommand(versionCommand());
   program.addCommand(policyCommand());
+  program.addCommand(checkCommand());
   for (const command of [program, ...program.commands]) {
     command.exitOverride().configureOutput({
       outputError: (text, write) => write(text.startsWith('error:') ? `customs: ${text}` : text),

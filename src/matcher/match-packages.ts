@@ -24,6 +24,8 @@ export interface MatchResult {
   matches: Match[];
   /** Loud: unsupported distros, ecosystems without data, unreadable versions. */
   warnings: string[];
+  /** OS packages not checked for want of distro data. */
+  osPackagesUnchecked: number;
 }
 
 const key = (namespace: string, name: string): string => `${namespace}\u0000${name}`;
@@ -81,7 +83,11 @@ export async function matchPackages(
   const matches = hits
     .map((hit) => buildMatch(hit, vulnerabilities.get(hit.record.vulnerabilityId)))
     .filter((m): m is Match => m !== undefined);
-  return { matches: dedupeMatches(matches), warnings: notes.list() };
+  return {
+    matches: dedupeMatches(matches),
+    warnings: notes.list(),
+    osPackagesUnchecked: notes.osPackagesUnchecked,
+  };
 }
 
 function safeEvaluate(

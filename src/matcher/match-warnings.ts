@@ -22,6 +22,11 @@ export class MatchWarnings {
     this.osUnchecked++;
   }
 
+  /** OS packages that could not be checked for want of distro data. */
+  get osPackagesUnchecked(): number {
+    return this.osUnchecked;
+  }
+
   ecosystemWithoutData(namespace: string, type: PackageType): void {
     const counts = this.ecosystems.get(namespace) ?? new Map<PackageType, number>();
     counts.set(type, (counts.get(type) ?? 0) + 1);

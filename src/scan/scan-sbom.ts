@@ -59,6 +59,7 @@ export async function scanSbom(sbom: Sbom, store: VulnStore, options: ScanOption
     matches: suppressed.matches.sort(compareMatches),
     ignoredMatches: suppressed.ignoredMatches.sort(compareMatches),
     database: status,
+    osPackagesUnchecked: matched.osPackagesUnchecked,
     warnings: [
       ...staleness(status, now, options.maxDatabaseAgeDays ?? MAX_DATABASE_AGE_DAYS),
       ...matched.warnings,

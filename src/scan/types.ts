@@ -72,6 +72,11 @@ export interface ScanReport {
   ignoredMatches: IgnoredMatch[];
   /** The database the scan used (providers, record counts, last sync). */
   database: DatabaseStatus;
+  /**
+   * OS packages not checked because the database has no data for the image's distro (or the
+   * distro is unknown): the structured form of the warning, for policy gates.
+   */
+  osPackagesUnchecked?: number;
   /** Loud: an unknown or unsupported distro, a stale database, packages that could not be matched. */
   warnings: string[];
   /** The SBOM the scan matched (for outputs that need the package list). */

@@ -1,0 +1,2 @@
+export { CHECK_REPORT_FORMATS, checkReportFormat } from './registry.js';
+export type { CheckReportFormat } from './types.js';

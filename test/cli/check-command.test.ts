@@ -1,0 +1,174 @@
+// `customs check` end to end: the built bin/customs on the real polyglot image (USER appuser,
+// EXPOSE 22/tcp 3000/tcp, a setuid shell at /usr/local/bin/suid-sh). No vulnerability database:
+// --db points at a file that does not exist, so the checks do not depend on the user cache.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
+import { getTestImages } from '../images/index.js';
+
+const root = tempDir();
+const noDb = join(root, 'no-such-db.sqlite');
+const { polyglot } = getTestImages().images;
+const image = `oci-dir:${polyglot.ociDir}:${polyglot.tag}`;
+
+type Rule = {
+  id: string;
+  gate: string;
+  trigger: string;
+  action: string;
+  params: { name: string; value: string }[];
+};
+
+function writeBundle(name: string, rules: Rule[], extra: Record<string, unknown> = {}): string {
+  const file = join(root, `${name}.json`);
+  const bundle = {
+    id: name,
+    version: '1_0',
+    policies: [{ id: 'p1', version: '1_0', rules }],
+    mappings: [
+      {
+        id: 'all',
+        registry: '*',
+        repository: '*',
+        image: { type: 'tag', value: '*' },
+        policy_ids: ['p1'],
+        whitelist_ids: [],
+      },
+    ],
+    ...extra,
+  };
+  writeFileSync(file, JSON.stringify(bundle));
+  return file;
+}
+
+const port22: Rule = {
+  id: 'no-ssh',
+  gate: 'dockerfile',
+  trigger: 'exposed_ports',
+  action: 'STOP',
+  params: [
+    { name: 'ports', value: '22' },
+    { name: 'type', value: 'blacklist' },
+  ],
+};
+const nameWarn: Rule = {
+  id: 'os-release',
+  gate: 'files',
+  trigger: 'name_match',
+  action: 'WARN',
+  // Not a notable file: only in the inventory because name_match asks for every file.
+  params: [{ name: 'regex', value: '^/etc/os-release$' }],
+};
+
+function check(args: string[]) {
+  return runCli(['check', image, '--db', noDb, '-q', ...args]);
+}
+
+describe('customs check', () => {
+  it('STOPs on exposed port 22: exit 2, the finding in json, the table on stdout', () => {
+    const bundle = writeBundle('stop-22', [port22]);
+    const jsonFile = join(root, 'stop.json');
+    const r = check(['--policy', bundle, '-o', `json=${jsonFile}`, '-o', 'table']);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stdout).toMatch(/^Gate\s+Trigger\s+Trigger_Id/);
+    expect(r.stdout).toMatch(/dockerfile\s+exposed_ports\s+[0-9a-f]{32}\s+.*22.*\s+stop\s+false\s+p1/);
+    expect(r.stdout).toContain('Final action: STOP (policy_evaluation)');
+    const result = JSON.parse(readFileSync(jsonFile, 'utf8'));
+    expect(result).toMatchObject({
+      finalAction: 'stop',
+      finalActionReason: 'policy_evaluation',
+      status: 'fail',
+    });
+    expect(result.matchedMapping.id).toBe('all');
+    expect(result.findings).toHaveLength(1);
+    expect(result.findings[0]).toMatchObject({
+      gate: 'dockerfile',
+      trigger: 'exposed_ports',
+      action: 'stop',
+      allowlisted: false,
+      policyId: 'p1',
+      ruleId: 'no-ssh',
+    });
+    expect(result.findings[0].message).toContain('22');
+    expect(r.stderr).toContain('no vulnerability database');
+  });
+
+  it('passes a bundle that only WARNs (exit 0), with the full file inventory name_match needs', () => {
+    const bundle = writeBundle('warn-only', [nameWarn]);
+    const r = check(['--policy', bundle, '-o', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const result = JSON.parse(r.stdout);
+    expect(result).toMatchObject({ finalAction: 'warn', status: 'pass' });
+    expect(result.findings.map((f: { message: string }) => f.message)).toEqual([
+      expect.stringContaining('/etc/os-release'),
+    ]);
+  });
+
+  it('an allowlisted STOP passes; the finding stays, marked', () => {
+    const first = JSON.parse(check(['--policy', writeBundle('probe', [port22]), '-o', 'json']).stdout);
+    const triggerId = first.findings[0].triggerId as string;
+    const allowlists = [
+      { id: 'wl', version: '1_0', items: [{ id: 'ssh-ok', gate: 'DOCKERFILE', trigger_id: triggerId }] },
+    ];
+    const bundle = writeBundle('allowed', [port22], { whitelists: allowlists });
+    const text = readFileSync(bundle, 'utf8').replace('"whitelist_ids":[]', '"whitelist_ids":["wl"]');
+    writeFileSync(bundle, text);
+    const r = check(['--policy', bundle, '-o', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const result = JSON.parse(r.stdout);
+    expect(result.finalAction).toBe('go');
+    expect(result.findings[0].allowlisted).toMatchObject({ allowlistId: 'wl', itemId: 'ssh-ok' });
+  });
+
+  it('--tag picks the denied image list: STOP denied_image', () => {
+    const denied = [
+      { id: 'd', registry: 'docker.io', repository: 'acme/*', image: { type: 'tag', value: 'latest' } },
+    ];
+    const bundle = writeBundle('denied', [nameWarn], { blacklisted_images: denied });
+    const r = check(['--policy', bundle, '--tag', 'acme/web', '-o', 'json']);
+    expect(r.code, r.stderr).toBe(2);
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      finalActionReason: 'denied_image',
+      tag: 'docker.io/acme/web:latest',
+    });
+  });
+
+  it('a bad bundle: every problem with its path, exit 1, nothing evaluated', () => {
+    const bundle = writeBundle('bad', [
+      { ...port22, gate: 'dockerfiles' },
+      { ...nameWarn, action: 'MAYBE' },
+    ]);
+    const r = check(['--policy', bundle]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^\$\.policies\[0\]\.rules\[0\]\.gate: .+/m);
+    expect(r.stderr).toMatch(/^\$\.policies\[0\]\.rules\[1\]\.action: .+/m);
+    expect(r.stderr).toMatch(/^customs: .*bad\.json is not a valid policy bundle: \d+ problem/m);
+  });
+
+  it('vulnerability rules without a database: one line, exit 1', () => {
+    const rule: Rule = {
+      id: 'v',
+      gate: 'vulnerabilities',
+      trigger: 'package',
+      action: 'STOP',
+      params: [{ name: 'package_type', value: 'all' }],
+    };
+    const r = check(['--policy', writeBundle('vulns', [rule])]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trimEnd().split('\n')).toEqual([
+      expect.stringMatching(/^customs: no vulnerability database at .*no-such-db/),
+    ]);
+  });
+
+  it('an unknown output format is one line, exit 1', () => {
+    const r = check(['--policy', writeBundle('fmt', [port22]), '-o', 'cyclonedx-json']);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toMatch(
+      /^customs: unknown output format "cyclonedx-json" \(choose from table, json, junit, sarif, html\)$/,
+    );
+  });
+});
