@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'feed-format'
   | 'database'
   | 'policy'
+  | 'plugin'
   | 'internal';
 
 export class CustomsError extends Error {
@@ -144,5 +145,13 @@ export class PolicyError extends CustomsError {
   constructor(message: string, options?: { cause?: unknown }) {
     super('policy', message, options);
     this.name = 'PolicyError';
+  }
+}
+
+/** An external plugin that cannot be run or misbehaved (exit status, signal, timeout, output). */
+export class PluginError extends CustomsError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('plugin', message, options);
+    this.name = 'PluginError';
   }
 }
