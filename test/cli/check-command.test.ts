@@ -3,6 +3,7 @@
 // --db points at a file that does not exist, so the checks do not depend on the user cache.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
@@ -170,5 +171,32 @@ describe('customs check', () => {
     expect(r.stderr.trim()).toMatch(
       /^customs: unknown output format "cyclonedx-json" \(choose from table, json, junit, sarif, html\)$/,
     );
+  });
+
+  it('--plugin: a Python gate plugin is a gate bundles can use; its STOP fails the check', () => {
+    const plugin = fileURLToPath(new URL('../../examples/plugins/python_gate.py', import.meta.url));
+    const bundle = writeBundle('plugin', [
+      {
+        id: 'no-busybox',
+        gate: 'plugin:denied',
+        trigger: 'findings',
+        action: 'STOP',
+        params: [{ name: 'denied_packages', value: 'busybox,telnet' }],
+      },
+    ]);
+    const r = check(['--policy', bundle, '--plugin', `denied=${plugin}`, '-o', 'json']);
+    expect(r.code, r.stderr).toBe(2);
+    const result = JSON.parse(r.stdout) as { findings: { gate: string; message: string; action: string }[] };
+    expect(result.findings.map((f) => [f.gate, f.action])).toContainEqual(['plugin:denied', 'stop']);
+    expect(result.findings.some((f) => f.message.includes('busybox'))).toBe(true);
+    const without = check(['--policy', bundle, '-o', 'json']);
+    expect(without.code).toBe(1);
+    expect(without.stderr).toMatch(/plugin:denied/);
+  });
+
+  it('--plugin with a broken value is one line, exit 1', () => {
+    const r = check(['--policy', writeBundle('plugin-bad', [port22]), '--plugin', 'no-equals-sign']);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toMatch(/^customs: --plugin no-equals-sign: write NAME=PATH/);
   });
 });

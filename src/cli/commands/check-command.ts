@@ -11,6 +11,7 @@ import { defaultDatabasePath, isPostgresLocation, openStore } from '../../vulndb
 import { addImageOptions, sourceOptions, type ImageOptionValues } from '../image-options.js';
 import { parseOutputTargets } from '../output-targets.js';
 import { terminalProgress } from '../progress/terminal-progress.js';
+import { parseNamedPlugins } from '../plugin-options.js';
 
 /** `customs check` exits 2 when the evaluation is STOP (0 for GO and WARN, 1 for any error). */
 export const EXIT_POLICY_STOP = 2;
@@ -28,6 +29,8 @@ interface CheckOptionValues extends ImageOptionValues {
   ignoreDb?: boolean;
   scope: Scope;
   quiet?: boolean;
+  plugin: string[];
+  analyzer: string[];
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -91,12 +94,26 @@ export function checkCommand(): Command {
         .choices(['squashed', 'all-layers'])
         .default('squashed'),
     )
+    .option(
+      '--plugin <name=path>',
+      'a gate plugin (any executable speaking customs-plugin/1): rules use gate plugin:NAME (repeatable)',
+      collect,
+      [] as string[],
+    )
+    .option(
+      '--analyzer <name=path>',
+      'an analyzer plugin whose packages and warnings join the SBOM before evaluation (repeatable)',
+      collect,
+      [] as string[],
+    )
     .option('-q, --quiet', 'no progress display');
   addImageOptions(command);
   return command.action(async (source: string, values: CheckOptionValues) => {
     // Loaded on use: the gate registry is only needed by policy commands.
     const { loadBundle } = await import('../../policy/bundle/index.js');
-    const { bundleNeeds, evaluateBundle } = await import('../../policy/evaluate/index.js');
+    const { bundleNeeds, evaluateWithGates } = await import('../../policy/evaluate/index.js');
+    const { GATES } = await import('../../policy/gates/registry.js');
+    const { loadPluginGate, runAnalyzerPlugin } = await import('../../plugin/index.js');
     const { parseImageReference } = await import('../../policy/mapping/index.js');
     const { checkReportFormat } = await import('../../policy/report/index.js');
     const targets = parseOutputTargets(values.output, 'table').map((t) => ({
@@ -104,7 +121,11 @@ export function checkCommand(): Command {
       encoder: checkReportFormat(t.format),
     }));
     if (values.tag !== undefined) parseImageReference(values.tag);
-    const { bundle, problems } = await loadBundle(values.policy);
+    const gatePlugins = parseNamedPlugins(values.plugin, '--plugin');
+    const analyzers = parseNamedPlugins(values.analyzer, '--analyzer');
+    const gates = [...GATES];
+    for (const plugin of gatePlugins) gates.push(await loadPluginGate(plugin.path, plugin.name));
+    const { bundle, problems } = await loadBundle(values.policy, gates);
     if (problems.length > 0) {
       process.stderr.write(problems.map(problemLine).join(''));
       throw new UsageError(`${values.policy} is not a valid policy bundle: ${problems.length} problem(s)`);
@@ -129,6 +150,8 @@ export function checkCommand(): Command {
     } finally {
       progress?.stop();
     }
+    for (const analyzer of analyzers)
+      sbom = await runAnalyzerPlugin(analyzer.path, sbom, { name: analyzer.name });
     let scan: ScanReport | undefined;
     if (location) {
       const { scanSbom } = await import('../../scan/index.js');
@@ -141,10 +164,11 @@ export function checkCommand(): Command {
     }
     for (const warning of [...sbom.warnings, ...(scan?.warnings ?? [])])
       process.stderr.write(`customs: warning: ${warning}\n`);
-    const result = evaluateBundle(
+    const result = evaluateWithGates(
       bundle,
       { sbom, ...(scan ? { scan } : {}), ...(dockerfile !== undefined ? { dockerfile } : {}) },
       { ...(values.tag !== undefined ? { tag: values.tag } : {}), now: new Date() },
+      gates,
     );
     for (const target of targets) {
       const text = target.encoder.encode(result);

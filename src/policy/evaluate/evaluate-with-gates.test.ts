@@ -213,12 +213,13 @@ describe('evaluateWithGates: problems', () => {
     expect(result.problems.find((p) => p.type === 'gate_end_of_life')?.details).toContain('oldgate');
   });
 
-  it('a throwing trigger is a problem and the other rules still run', () => {
+  it('a throwing trigger is a problem, the other rules still run, and the result fails closed', () => {
     const result = evaluate(
-      single([rule('r1', 'boom', 'STOP'), rule('r2', 'fires', 'WARN', { ids: ['a'] })]),
+      single([rule('r1', 'boom', 'WARN'), rule('r2', 'fires', 'WARN', { ids: ['a'] })]),
     );
-    expect(result.finalAction).toBe('warn');
-    expect(result.finalActionReason).toBe('policy_evaluation');
+    expect(result.finalAction).toBe('stop');
+    expect(result.finalActionReason).toBe('evaluation_error');
+    expect(result.findings.map((f) => f.ruleId)).toEqual(['r2']);
     const problem = result.problems.find((p) => p.type === 'trigger_error');
     expect(problem?.details).toBe('policy p rule r1 (probe/boom) failed: trigger exploded');
   });

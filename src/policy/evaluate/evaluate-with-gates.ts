@@ -23,7 +23,7 @@ type Decision = Pick<EvaluationResult, 'finalAction' | 'finalActionReason'>;
  * matches the image runs (all its policies, all its allowlists); a denied image is STOP and an
  * allowed image GO whatever the policies say (their findings are still listed). An image no
  * mapping covers gets the bundle's `no_mapping_action`, else STOP: Customs fails closed where
- * Anchore lets it through. Never throws for odd image data; a bad `tag` is a PolicyError.
+ * Anchore lets it through, and so does a rule that fails to run. Never throws for odd image data; a bad `tag` is a PolicyError.
  */
 export function evaluateWithGates(
   bundle: PolicyBundle,
@@ -56,7 +56,9 @@ export function evaluateWithGates(
         : `no mapping matches ${tag}: STOP, as Customs fails closed (set no_mapping_action in the bundle to change it)`,
     });
     decision = { finalAction: action, finalActionReason: 'no_mapping' };
-  } else if (outcome.rulesRun === 0 && outcome.rulesFailed > 0) {
+  } else if (outcome.rulesFailed > 0) {
+    // A rule that could not run (a gate that threw, a plugin that failed) cannot vouch for the
+    // image: fail closed, as Anchore does on evaluation failures. The other rules' findings stay.
     decision = { finalAction: 'stop', finalActionReason: 'evaluation_error' };
   } else decision = { finalAction: outcome.action, finalActionReason: 'policy_evaluation' };
 
