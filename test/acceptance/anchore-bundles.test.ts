@@ -2,6 +2,15 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadBundle } from '../../src/policy/bundle/index.js';
+import { evaluateBundle } from '../../src/policy/evaluate/index.js';
+import { generateSbom } from '../../src/sbom/generate-sbom.js';
+import { scanSbom } from '../../src/scan/index.js';
+import type { ScanReport } from '../../src/scan/types.js';
+import { importFeeds } from '../../src/vulndb/import/index.js';
+import { FEED_PARSERS } from '../../src/vulndb/providers/registry.js';
+import { openSqliteStore } from '../../src/vulndb/store/sqlite/index.js';
+import { tempDir } from '../helpers/temp-dir.js';
+import { getTestImages } from '../images/index.js';
 import { SHARED_DATA } from '../helpers/shared-data.js';
 
 const BUNDLES = path.join(SHARED_DATA, 'policy', 'anchore');
@@ -72,5 +81,61 @@ describe.skipIf(files.length === 0)('Anchore bundle fixtures', () => {
       '2019-12-30T12:00:00Z',
     );
     expect(bundle.mappings[0]?.allowlist_ids).toHaveLength(6);
+  });
+});
+
+/** The polyglot test image, scanned against the real Debian and npm data in ../shared. */
+async function polyglotScan(): Promise<ScanReport> {
+  const store = openSqliteStore(path.join(tempDir(), 'vulndb.sqlite'));
+  await importFeeds(
+    store,
+    [path.join(SHARED_DATA, 'vulndb', 'debian'), path.join(SHARED_DATA, 'vulndb', 'osv', 'npm-ghsa-sample')],
+    { parsers: FEED_PARSERS },
+  );
+  const { ociDir, tag } = getTestImages().images.polyglot;
+  const sbom = await generateSbom(`oci-dir:${ociDir}:${tag}`);
+  try {
+    return await scanSbom(sbom, store, {});
+  } finally {
+    await store.close();
+  }
+}
+
+describe.skipIf(valid.length === 0)('Anchore bundle fixtures evaluated against the polyglot image', () => {
+  let scan: Promise<ScanReport> | undefined;
+  const scanned = (): Promise<ScanReport> => (scan ??= polyglotScan());
+
+  it.each(valid)('%s evaluates, every rule running', async (file) => {
+    const report = await scanned();
+    const { bundle } = await loadBundle(path.join(BUNDLES, file));
+    const result = evaluateBundle(
+      bundle,
+      { sbom: report.sbom, scan: report },
+      { tag: 'docker.io/acme/app:1.0' },
+    );
+    expect(result.matchedMapping).not.toBe(false);
+    expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(['stop', 'warn', 'go']).toContain(result.finalAction);
+    expect(result.grade?.grade).toMatch(/^[A-F]$/);
+  });
+
+  it("the engine's default bundle STOPs on the image's exposed port 22 and its vulnerable lodash", async () => {
+    const report = await scanned();
+    const { bundle } = await loadBundle(path.join(BUNDLES, 'anchore_default_bundle.json'));
+    const result = evaluateBundle(
+      bundle,
+      { sbom: report.sbom, scan: report },
+      { tag: 'docker.io/acme/app:1.0' },
+    );
+    expect(result).toMatchObject({
+      finalAction: 'stop',
+      finalActionReason: 'policy_evaluation',
+      status: 'fail',
+    });
+    const fired = result.findings.map((f) => `${f.gate}/${f.trigger}/${f.action}`);
+    expect(fired).toContain('dockerfile/exposed_ports/stop');
+    expect(result.findings.some((f) => f.gate === 'vulnerabilities' && f.triggerId.endsWith('+lodash'))).toBe(
+      true,
+    );
   });
 });
