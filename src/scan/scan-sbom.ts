@@ -61,6 +61,7 @@ export async function scanSbom(sbom: Sbom, store: VulnStore, options: ScanOption
     database: status,
     osPackagesUnchecked: matched.osPackagesUnchecked,
     warnings: [
+      ...sbom.warnings,
       ...staleness(status, now, options.maxDatabaseAgeDays ?? MAX_DATABASE_AGE_DAYS),
       ...matched.warnings,
       ...suppressed.warnings,

@@ -110,8 +110,10 @@ export function scanCommand(): Command {
     } finally {
       await store.close();
     }
-    for (const warning of [...sbom.warnings, ...report.warnings])
-      process.stderr.write(`customs: warning: ${warning}\n`);
+    // A table on stdout ends with the warnings already; otherwise they go to stderr.
+    const tableOnStdout = targets.some((t) => t.format === 'table' && !t.file);
+    if (!tableOnStdout)
+      for (const warning of report.warnings) process.stderr.write(`customs: warning: ${warning}\n`);
     for (const target of targets) {
       const text = target.encoder.encode(report);
       if (!target.file) process.stdout.write(text);

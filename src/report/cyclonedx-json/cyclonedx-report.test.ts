@@ -40,4 +40,9 @@ describe('cyclonedx-json report', () => {
     });
     expect(doc.vulnerabilities.find((v) => v.id === 'CVE-2023-4911')?.analysis).toBeUndefined();
   });
+
+  it('carries the scan warnings as metadata properties', () => {
+    const meta = (doc as unknown as { metadata: { properties: { name: string; value: string }[] } }).metadata;
+    expect(meta.properties).toContainEqual({ name: 'customs:warning', value: 'an example warning' });
+  });
 });

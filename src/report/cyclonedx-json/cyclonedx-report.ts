@@ -115,6 +115,10 @@ export const cyclonedxReport: ReportFormat = {
         .filter((x) => x.analysis !== undefined)
         .map(({ m, i, analysis }) => vulnerabilityEntry(m, report.matches.length + i, analysis)),
     ];
-    return `${JSON.stringify({ ...bom, vulnerabilities }, null, 2)}\n`;
+    const warnings = report.warnings.map((value) => ({ name: 'customs:warning', value }));
+    const metadata = bom.metadata
+      ? { ...bom.metadata, properties: [...(bom.metadata.properties ?? []), ...warnings] }
+      : bom.metadata;
+    return `${JSON.stringify({ ...bom, metadata, vulnerabilities }, null, 2)}\n`;
   },
 };

@@ -45,4 +45,9 @@ describe('gitlab container scanning report', () => {
     expect(again.vulnerabilities.map((v) => v.id)).toEqual(doc.vulnerabilities.map((v) => v.id));
     expect(new Set(doc.vulnerabilities.map((v) => v.id)).size).toBe(2);
   });
+
+  it('carries the scan warnings as scan messages', () => {
+    const scan = doc.scan as unknown as { messages: { level: string; value: string }[] };
+    expect(scan.messages).toEqual([{ level: 'warn', value: 'an example warning' }]);
+  });
 });

@@ -89,6 +89,7 @@ export const gitlabReport: ReportFormat = {
         start_time: time,
         end_time: time,
         status: 'success',
+        messages: report.warnings.map((value) => ({ level: 'warn', value })),
       },
       vulnerabilities: report.matches.map((m) => vulnerabilityOf(m, report)),
       remediations: [],

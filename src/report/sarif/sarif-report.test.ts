@@ -40,4 +40,13 @@ describe('sarif report', () => {
   it('leaves out what was ignored', () => {
     expect(JSON.stringify(doc)).not.toContain('CVE-2024-0002');
   });
+
+  it('carries the scan warnings as tool notifications', () => {
+    const notes = (
+      doc.runs[0] as unknown as {
+        invocations: { toolExecutionNotifications: { message: { text: string } }[] }[];
+      }
+    ).invocations[0]!.toolExecutionNotifications;
+    expect(notes.map((n) => n.message.text)).toEqual(['an example warning']);
+  });
 });

@@ -108,6 +108,15 @@ function sarifOf(report: ScanReport): object {
           },
         },
         results,
+        invocations: [
+          {
+            executionSuccessful: true,
+            toolExecutionNotifications: report.warnings.map((text) => ({
+              level: 'warning',
+              message: { text },
+            })),
+          },
+        ],
         properties: { image, ...(report.source.digest ? { digest: report.source.digest } : {}) },
       },
     ],

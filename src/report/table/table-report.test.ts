@@ -28,7 +28,8 @@ function report(matches: Match[], ignored = 0): ScanReport {
   return {
     matches,
     ignoredMatches: Array.from({ length: ignored }, () => ({ ...matches[0]!, reason: { by: 'vex' } })),
-  } as ScanReport;
+    warnings: [],
+  } as unknown as ScanReport;
 }
 
 describe('table report', () => {
@@ -64,5 +65,15 @@ describe('table report', () => {
       report([match('a', 'CVE-1', 'low', { state: 'fixed', versions: ['2'] })], 2),
     );
     expect(text).toMatch(/\n2 matches ignored \(VEX, ignore rules, --only-fixed\); -o json lists them\n$/);
+  });
+});
+
+describe('table report warnings', () => {
+  it('end the table, so a table written to a file still says what was not checked', async () => {
+    const { sampleReport } = await import('../testdata/sample-report.js');
+    expect(tableReport.encode(sampleReport())).toMatch(/\nwarning: an example warning\n$/);
+    expect(tableReport.encode({ ...sampleReport(), matches: [] })).toMatch(
+      /^No vulnerabilities found\n.*warning: an example warning\n$/s,
+    );
   });
 });

@@ -42,7 +42,8 @@ export const tableReport: ReportFormat = {
     const ignored = report.ignoredMatches.length
       ? `${report.ignoredMatches.length} matches ignored (VEX, ignore rules, --only-fixed); -o json lists them\n`
       : '';
-    if (!report.matches.length) return `No vulnerabilities found\n${ignored}`;
-    return renderTable(HEADERS, tableRows(report)) + ignored;
+    const warnings = report.warnings.map((w) => `warning: ${w}\n`).join('');
+    if (!report.matches.length) return `No vulnerabilities found\n${ignored}${warnings}`;
+    return renderTable(HEADERS, tableRows(report)) + ignored + warnings;
   },
 };
