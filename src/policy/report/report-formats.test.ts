@@ -77,6 +77,8 @@ describe('sarif', () => {
     ]);
     expect(sarif.runs[0].tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(['pol/r1', 'pol/r2']);
     expect(sarif.runs[0].properties.finalAction).toBe('stop');
+    expect(sarif.runs[0].properties.grade).toBe(sampleResult().grade?.grade);
+    expect(sarif.runs[0].properties.grade).toMatch(/^[A-F]$/);
   });
 });
 

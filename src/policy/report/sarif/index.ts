@@ -47,6 +47,7 @@ function sarifOf(result: EvaluationResult): object {
           finalAction: result.finalAction,
           finalActionReason: result.finalActionReason,
           bundle: result.bundle.id,
+          ...(result.grade ? { grade: result.grade.grade, gradeReason: result.grade.reason } : {}),
         },
       },
     ],
