@@ -1,7 +1,22 @@
 import type { Location } from './location.js';
 
-export type PackageType =
-  'deb' | 'apk' | 'rpm' | 'npm' | 'python' | 'gem' | 'java' | 'go' | 'rust' | 'php' | 'dotnet' | 'binary';
+/** Every package type Customs reports, in one list (the type below is derived from it). */
+export const PACKAGE_TYPES = [
+  'deb',
+  'apk',
+  'rpm',
+  'npm',
+  'python',
+  'gem',
+  'java',
+  'go',
+  'rust',
+  'php',
+  'dotnet',
+  'binary',
+] as const;
+
+export type PackageType = (typeof PACKAGE_TYPES)[number];
 
 /** Package types that come from an OS package manager: they own files, distros backport their fixes. */
 export const OS_PACKAGE_TYPES: readonly PackageType[] = ['deb', 'apk', 'rpm'];

@@ -1,22 +1,7 @@
 import { PluginError } from '../errors/index.js';
-import type { Package, PackageType } from '../model/package.js';
+import { PACKAGE_TYPES, type Package } from '../model/package.js';
 import type { Sbom } from '../model/sbom.js';
 import type { AnalyzerOutput, PluginPackage } from './protocol.js';
-
-const PACKAGE_TYPES: readonly PackageType[] = [
-  'deb',
-  'apk',
-  'rpm',
-  'npm',
-  'python',
-  'gem',
-  'java',
-  'go',
-  'rust',
-  'php',
-  'dotnet',
-  'binary',
-];
 
 function strings(name: string, value: unknown, where: string): string[] {
   if (value === undefined || value === null) return [];

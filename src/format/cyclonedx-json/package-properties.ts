@@ -1,26 +1,11 @@
 import type { Location } from '../../model/location.js';
-import type { Package, PackageType } from '../../model/package.js';
+import { PACKAGE_TYPES, type Package, type PackageType } from '../../model/package.js';
 
 /** A name/value pair as CycloneDX properties (and Customs' SPDX annotations) carry them. */
 export interface NamedValue {
   name: string;
   value: string;
 }
-
-const PACKAGE_TYPES: readonly PackageType[] = [
-  'deb',
-  'apk',
-  'rpm',
-  'npm',
-  'python',
-  'gem',
-  'java',
-  'go',
-  'rust',
-  'php',
-  'dotnet',
-  'binary',
-];
 
 /** The Customs-only facts of a package (those no standard field holds), as `customs:` properties. */
 export function packageProperties(pkg: Package): NamedValue[] {

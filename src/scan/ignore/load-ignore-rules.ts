@@ -1,27 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { UsageError } from '../../errors/index.js';
-import type { PackageType } from '../../model/package.js';
+import { PACKAGE_TYPES, type PackageType } from '../../model/package.js';
 import type { FixState } from '../../vulndb/model.js';
 import type { IgnoreRule } from './ignore-rule.js';
 
 const RULE_KEYS = new Set(['vulnerability', 'package', 'fix-state', 'expires', 'reason']);
 const PACKAGE_KEYS = new Set(['name', 'version', 'type', 'location']);
 const FIX_STATES: readonly FixState[] = ['fixed', 'not-fixed', 'wont-fix', 'not-affected'];
-const PACKAGE_TYPES: readonly PackageType[] = [
-  'deb',
-  'apk',
-  'rpm',
-  'npm',
-  'python',
-  'gem',
-  'java',
-  'go',
-  'rust',
-  'php',
-  'dotnet',
-  'binary',
-];
 
 /**
  * Reads an ignore file (YAML or JSON): `ignore:` followed by a list of rules (or the list alone).
