@@ -1,5 +1,6 @@
 import type { AffectedPackage, FeedItem, FixState, Severity, Vulnerability } from '../../model.js';
 import type { FeedFile, FeedParser } from '../types.js';
+import { readJsonFeed } from '../feed-document.js';
 import {
   debianNamespace,
   fixStateOfAnnotation,
@@ -88,13 +89,12 @@ function toVulnerability(id: string, group: Grouped): FeedItem {
 }
 
 function* parseTracker(file: FeedFile): Iterable<FeedItem> {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(file.content.toString('utf8'));
-  } catch (err) {
-    yield { kind: 'rejected', location: file.location, reason: `not valid JSON: ${(err as Error).message}` };
+  const read = readJsonFeed(file);
+  if (!read.ok) {
+    yield read.rejected;
     return;
   }
+  const doc = read.doc;
   if (!isObject(doc)) {
     yield {
       kind: 'rejected',

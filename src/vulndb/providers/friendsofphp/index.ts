@@ -1,7 +1,7 @@
-import { parseFeedYaml as parseYaml } from '../feed-yaml.js';
 import type { FeedItem } from '../../model.js';
 import type { FeedFile, FeedParser } from '../types.js';
 import { PROVIDER, convertAdvisory } from './record.js';
+import { readYamlFeed } from '../feed-document.js';
 
 /** FriendsOfPHP security-advisories (`<vendor>/<package>/<id>.yaml`, `reference: composer://…`). */
 export const friendsOfPhpParser: FeedParser = {
@@ -12,14 +12,12 @@ export const friendsOfPhpParser: FeedParser = {
     return /^reference:[ \t]*['"]?composer:\/\//m.test(head) && /^branches:/m.test(head);
   },
   *parse(file: FeedFile): Iterable<FeedItem> {
-    let doc: unknown;
-    try {
-      doc = parseYaml(file.content.toString('utf8'));
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      yield { kind: 'rejected', location: file.location, reason: `not YAML: ${message.split('\n')[0]}` };
+    const read = readYamlFeed(file);
+    if (!read.ok) {
+      yield read.rejected;
       return;
     }
+    const doc = read.doc;
     yield convertAdvisory(doc, file.location, file.name.replace(/\.ya?ml$/i, ''));
   },
 };

@@ -1,5 +1,6 @@
 import type { FeedItem, KevEntry } from '../../model.js';
 import type { FeedFile, FeedParser } from '../types.js';
+import { readJsonFeed } from '../feed-document.js';
 
 const PROVIDER = 'kev';
 const CVE_ID = /^CVE-\d{4}-\d{4,}$/;
@@ -38,13 +39,12 @@ function readEntry(entry: unknown): KevEntry | string {
 }
 
 function* parseKev(file: FeedFile): Iterable<FeedItem> {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(file.content.toString('utf8'));
-  } catch (err) {
-    yield { kind: 'rejected', location: file.location, reason: `not valid JSON: ${(err as Error).message}` };
+  const read = readJsonFeed(file);
+  if (!read.ok) {
+    yield read.rejected;
     return;
   }
+  const doc = read.doc;
   if (!isObject(doc) || !Array.isArray(doc.vulnerabilities)) {
     yield { kind: 'rejected', location: file.location, reason: 'not a KEV catalog: no vulnerabilities list' };
     return;

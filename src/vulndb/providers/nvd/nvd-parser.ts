@@ -2,6 +2,7 @@ import type { Cvss, FeedItem, Severity, Vulnerability } from '../../model.js';
 import { cvssFromVector, severityFromScore } from '../../cvss/index.js';
 import type { FeedFile, FeedParser } from '../types.js';
 import { cpeAffected } from './cpe-match.js';
+import { readJsonFeed } from '../feed-document.js';
 
 const PROVIDER = 'nvd';
 /** Newest CVSS version first: the first that has a metric decides the severity. */
@@ -90,13 +91,12 @@ function* readCve(cve: Json, where: string): Iterable<FeedItem> {
 }
 
 function* parseNvd(file: FeedFile): Iterable<FeedItem> {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(file.content.toString('utf8'));
-  } catch (err) {
-    yield { kind: 'rejected', location: file.location, reason: `not valid JSON: ${(err as Error).message}` };
+  const read = readJsonFeed(file);
+  if (!read.ok) {
+    yield read.rejected;
     return;
   }
+  const doc = read.doc;
   if (!isObject(doc) || doc.format !== 'NVD_CVE' || !Array.isArray(doc.vulnerabilities)) {
     yield {
       kind: 'rejected',

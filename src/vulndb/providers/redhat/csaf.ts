@@ -2,6 +2,7 @@ import type { AffectedPackage, Cvss, FeedItem, Severity, Vulnerability } from '.
 import { cvssFromVector } from '../../cvss/index.js';
 import type { FeedFile, FeedParser } from '../types.js';
 import { readProductTree, resolveComponent, type ProductTree, type RhelComponent } from './product-tree.js';
+import { readJsonFeed } from '../feed-document.js';
 
 const PROVIDER = 'redhat';
 const CATEGORIES = new Set(['csaf_security_advisory', 'csaf_vex']);
@@ -208,13 +209,12 @@ function* readVulnerability(
 }
 
 function* parseCsaf(file: FeedFile): Iterable<FeedItem> {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(file.content.toString('utf8'));
-  } catch (err) {
-    yield { kind: 'rejected', location: file.location, reason: `not valid JSON: ${(err as Error).message}` };
+  const read = readJsonFeed(file);
+  if (!read.ok) {
+    yield read.rejected;
     return;
   }
+  const doc = read.doc;
   const document = isObject(doc) && isObject(doc.document) ? doc.document : undefined;
   if (!isObject(doc) || !document || !CATEGORIES.has(String(document.category))) {
     yield {
