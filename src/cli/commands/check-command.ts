@@ -5,13 +5,12 @@ import type { CatalogOptions } from '../../cataloger/types.js';
 import { DatabaseError, UsageError } from '../../errors/index.js';
 import type { Scope } from '../../model/sbom.js';
 import type { BundleProblem } from '../../policy/types.js';
-import { generateSbom } from '../../sbom/generate-sbom.js';
 import type { ScanReport } from '../../scan/types.js';
 import { defaultDatabasePath, isPostgresLocation, openStore } from '../../vulndb/default-path.js';
 import { addImageOptions, sourceOptions, type ImageOptionValues } from '../image-options.js';
 import { parseOutputTargets } from '../output-targets.js';
-import { terminalProgress } from '../progress/terminal-progress.js';
 import { parseNamedPlugins } from '../plugin-options.js';
+import { generateWithProgress } from '../generate-with-progress.js';
 
 /** `customs check` exits 2 when the evaluation is STOP (0 for GO and WARN, 1 for any error). */
 export const EXIT_POLICY_STOP = 2;
@@ -138,18 +137,15 @@ export function checkCommand(): Command {
       retrieveFiles: [DEFAULT_RETRIEVED, ...needs.retrievedPaths.filter((p) => p !== DEFAULT_RETRIEVED)],
       malware: needs.malware,
     };
-    const progress = values.quiet ? undefined : terminalProgress();
-    let sbom;
-    try {
-      sbom = await generateSbom(source, {
+    let sbom = await generateWithProgress(
+      source,
+      {
         ...sourceOptions(values),
         scope: values.scope,
         catalog,
-        onProgress: progress?.listener,
-      });
-    } finally {
-      progress?.stop();
-    }
+      },
+      values.quiet,
+    );
     for (const analyzer of analyzers)
       sbom = await runAnalyzerPlugin(analyzer.path, sbom, { name: analyzer.name });
     let scan: ScanReport | undefined;

@@ -3,11 +3,10 @@ import { Command, Option } from 'commander';
 import { UsageError } from '../../errors/index.js';
 import { SBOM_FORMATS, sbomFormat } from '../../format/registry.js';
 import type { Scope } from '../../model/sbom.js';
-import { generateSbom } from '../../sbom/generate-sbom.js';
 import { addCatalogOptions, catalogOptions, type CatalogOptionValues } from '../catalog-options.js';
 import { addImageOptions, sourceOptions, type ImageOptionValues } from '../image-options.js';
 import { parseOutputTargets } from '../output-targets.js';
-import { terminalProgress } from '../progress/terminal-progress.js';
+import { generateWithProgress } from '../generate-with-progress.js';
 
 interface SbomOptionValues extends ImageOptionValues, CatalogOptionValues {
   output: string[];
@@ -39,18 +38,15 @@ export function sbomCommand(): Command {
   return command.action(async (source: string, values: SbomOptionValues) => {
     const targets = parseOutputTargets(values.output, 'table');
     const formats = targets.map((t) => ({ ...t, encoder: sbomFormat(t.format) }));
-    const progress = values.quiet ? undefined : terminalProgress();
-    let sbom;
-    try {
-      sbom = await generateSbom(source, {
+    const sbom = await generateWithProgress(
+      source,
+      {
         ...sourceOptions(values),
         scope: values.scope,
         catalog: catalogOptions(values),
-        onProgress: progress?.listener,
-      });
-    } finally {
-      progress?.stop();
-    }
+      },
+      values.quiet,
+    );
     for (const warning of sbom.warnings) process.stderr.write(`customs: warning: ${warning}\n`);
     for (const target of formats) {
       const text = target.encoder.encode(sbom);

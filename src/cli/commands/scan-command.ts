@@ -4,7 +4,6 @@ import { Command, Option } from 'commander';
 import { DatabaseError, UsageError } from '../../errors/index.js';
 import type { Scope } from '../../model/sbom.js';
 import { REPORT_FORMATS, reportFormat } from '../../report/registry.js';
-import { generateSbom } from '../../sbom/generate-sbom.js';
 import {
   FAIL_ON_SEVERITIES,
   failsOn,
@@ -16,7 +15,7 @@ import {
 import { defaultDatabasePath, isPostgresLocation, openStore } from '../../vulndb/default-path.js';
 import { addImageOptions, sourceOptions, type ImageOptionValues } from '../image-options.js';
 import { parseOutputTargets } from '../output-targets.js';
-import { terminalProgress } from '../progress/terminal-progress.js';
+import { generateWithProgress } from '../generate-with-progress.js';
 
 /** `customs scan` exits 2 when a match at or above --fail-on remains (1 is any error). */
 export const EXIT_FAIL_ON = 2;
@@ -87,17 +86,14 @@ export function scanCommand(): Command {
     const vex = (await Promise.all(values.vex.map(loadVex))).flat();
     const location = values.db ?? defaultDatabasePath();
     checkDatabase(location);
-    const progress = values.quiet ? undefined : terminalProgress();
-    let sbom;
-    try {
-      sbom = await generateSbom(source, {
+    const sbom = await generateWithProgress(
+      source,
+      {
         ...sourceOptions(values),
         scope: values.scope,
-        onProgress: progress?.listener,
-      });
-    } finally {
-      progress?.stop();
-    }
+      },
+      values.quiet,
+    );
     const store = await openStore(location, { readonly: true });
     let report;
     try {
