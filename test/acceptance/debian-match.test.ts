@@ -3,10 +3,11 @@
 // source package and version, and `dpkg --compare-versions`. Also the polyglot image's npm app
 // against GitHub advisories and the Node.js security WG feed. Skips without ../shared.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sbomFormat } from '../../src/format/registry.js';
 import type { Match, ScanReport } from '../../src/scan/types.js';
 import { scanSbom } from '../../src/scan/scan-sbom.js';
 import { generateSbom } from '../../src/sbom/generate-sbom.js';
@@ -110,6 +111,24 @@ describe.skipIf(!existsSync(TRACKER) || !haveTools)('Debian 12 matching on the b
     }
     expect(report.warnings.filter((w) => w.includes('OS packages were not checked'))).toEqual([]);
   });
+
+  it.each(['cyclonedx-json', 'spdx-json'])(
+    'the image read back from its %s SBOM (no dpkg metadata, purls only) matches the same pairs',
+    async (format) => {
+      const { bookworm } = getTestImages().images;
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'customs-sbom-'));
+      try {
+        const file = path.join(dir, `sbom.${format}`);
+        const sbom = await generateSbom(`oci-dir:${bookworm.ociDir}:${bookworm.tag}`);
+        writeFileSync(file, sbomFormat(format).encode(sbom));
+        const again = await scanWith([DEBIAN], [debianTrackerParser, osvParser], `sbom:${file}`);
+        const reported = [...new Set(again.matches.map((m) => `${m.package.name} ${cveOf(m)}`))].sort();
+        expect(reported).toEqual(expected);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 });
 
 describe.skipIf(!existsSync(NPM_GHSA) || !existsSync(NPM_WG))('npm matching on the polyglot image', () => {

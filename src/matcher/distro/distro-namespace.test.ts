@@ -65,4 +65,29 @@ describe('source packages', () => {
     const ssl = pkg('apk', 'libssl3', '3.1.4-r1', { metadata: { originPackage: 'openssl' } });
     expect(sourcePackage(ssl)).toEqual({ name: 'openssl', version: '3.1.4-r1' });
   });
+
+  it('an SBOM without metadata (CycloneDX, SPDX, another tool): the purl upstream qualifier', () => {
+    const libc = pkg('deb', 'libc6', '2.36-9+deb12u4', {
+      purl: 'pkg:deb/debian/libc6@2.36-9%2Bdeb12u4?arch=amd64&distro=debian-12&upstream=glibc',
+    });
+    expect(sourcePackage(libc)).toEqual({ name: 'glibc', version: '2.36-9+deb12u4' });
+    const rebuilt = pkg('deb', 'libfoo1', '2.0-1+b1', {
+      purl: 'pkg:deb/debian/libfoo1@2.0-1%2Bb1?upstream=foo%402.0-1',
+    });
+    expect(sourcePackage(rebuilt)).toEqual({ name: 'foo', version: '2.0-1' });
+    const ssl = pkg('rpm', 'openssl-libs', '1:3.0.7-27.el9', {
+      purl: 'pkg:rpm/redhat/openssl-libs@3.0.7-27.el9?arch=x86_64&epoch=1&upstream=openssl-3.0.7-27.el9.src.rpm',
+    });
+    expect(sourcePackage(ssl)).toEqual({ name: 'openssl', version: '1:3.0.7-27.el9' });
+    const apk = pkg('apk', 'libssl3', '3.1.4-r1', {
+      purl: 'pkg:apk/alpine/libssl3@3.1.4-r1?upstream=openssl',
+    });
+    expect(sourcePackage(apk)).toEqual({ name: 'openssl', version: '3.1.4-r1' });
+    // Metadata, when there, wins over the purl.
+    const both = pkg('deb', 'libc6', '2.36-9', {
+      purl: 'pkg:deb/debian/libc6@2.36-9?upstream=wrong',
+      metadata: { package: 'libc6', version: '2.36-9', source: 'glibc' },
+    });
+    expect(sourcePackage(both).name).toBe('glibc');
+  });
 });

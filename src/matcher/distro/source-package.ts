@@ -16,10 +16,15 @@ function text(metadata: Metadata, key: string): string | undefined {
 /**
  * deb: `Source:` (with its own version when it differs from the binary's); rpm: the name and
  * version-release of the source rpm, with the binary's epoch; apk: the origin. Falls back to the
- * package's own name and version.
+ * package's own name and version. An SBOM read from CycloneDX or SPDX (ours, syft's, trivy's)
+ * carries no metadata: the purl's `upstream` qualifier says the same thing there.
  */
 export function sourcePackage(pkg: Package): SourcePackage {
   const metadata = (pkg.metadata ?? {}) as Metadata;
+  if (!hasSourceFacts(pkg, metadata)) {
+    const fromPurl = upstreamOfPurl(pkg);
+    if (fromPurl) return fromPurl;
+  }
   if (pkg.type === 'deb') {
     const dpkg = metadata as Partial<DpkgMetadata>;
     const source = dpkg.source?.trim();
@@ -50,4 +55,50 @@ export function parseSourceRpm(file: string | undefined): SourcePackage | undefi
   const version = base.lastIndexOf('-', release - 1);
   if (release <= 0 || version <= 0) return undefined;
   return { name: base.slice(0, version), version: base.slice(version + 1) };
+}
+
+function hasSourceFacts(pkg: Package, metadata: Metadata): boolean {
+  if (pkg.type === 'deb') return typeof metadata['source'] === 'string';
+  if (pkg.type === 'rpm') return typeof metadata['sourceRpm'] === 'string';
+  if (pkg.type === 'apk') return typeof metadata['originPackage'] === 'string';
+  return true;
+}
+
+function qualifier(purl: string, key: string): string | undefined {
+  const query = purl.split('#')[0]!.split('?')[1];
+  if (!query) return undefined;
+  for (const pair of query.split('&')) {
+    const at = pair.indexOf('=');
+    if (at > 0 && pair.slice(0, at) === key) {
+      try {
+        return decodeURIComponent(pair.slice(at + 1));
+      } catch {
+        return undefined;
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The source package a purl's `upstream` qualifier names: deb `glibc` or `glibc@2.36-9`, rpm
+ * `glibc-2.34-100.el9.src.rpm` (with the purl's `epoch`), apk `openssl` (the origin).
+ */
+export function upstreamOfPurl(pkg: Package): SourcePackage | undefined {
+  const upstream = pkg.purl ? qualifier(pkg.purl, 'upstream')?.trim() : undefined;
+  if (!upstream || !pkg.purl) return undefined;
+  if (pkg.type === 'rpm') {
+    const parsed = parseSourceRpm(upstream);
+    if (!parsed) return { name: upstream, version: pkg.version };
+    const epoch = qualifier(pkg.purl, 'epoch');
+    const prefix = epoch && /^[1-9]\d*$/.test(epoch) ? `${epoch}:` : '';
+    return { name: parsed.name, version: prefix + parsed.version };
+  }
+  if (pkg.type === 'deb') {
+    const at = upstream.indexOf('@');
+    return at > 0
+      ? { name: upstream.slice(0, at), version: upstream.slice(at + 1) }
+      : { name: upstream, version: pkg.version };
+  }
+  return { name: upstream, version: pkg.version };
 }
