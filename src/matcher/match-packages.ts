@@ -6,7 +6,7 @@ import { versionScheme } from '../versioning/registry.js';
 import type { SchemeName, VersionScheme } from '../versioning/types.js';
 import type { AffectedPackage } from '../vulndb/model.js';
 import type { VulnStore } from '../vulndb/store/types.js';
-import { dedupeMatches, evaluate } from './affected/index.js';
+import { dedupeMatches, evaluate, moduleStream } from './affected/index.js';
 import { resolveDistro } from './distro/index.js';
 import { buildMatch, type Hit } from './build-match.js';
 import { MATCHERS } from './registry.js';
@@ -73,7 +73,10 @@ export async function matchPackages(
   for (const { pkg, lookup } of planned) {
     for (const record of records.get(key(lookup.namespace, lookup.name)) ?? []) {
       // The record's own scheme: the feed parser knows how its versions compare.
-      const verdict = safeEvaluate(lookup.version, record, schemes(record.scheme), notes);
+      const module = moduleStream(
+        ((lookup.via ?? pkg).metadata as Record<string, unknown> | undefined)?.modularityLabel,
+      );
+      const verdict = safeEvaluate(lookup.version, record, schemes(record.scheme), notes, module);
       if (verdict) hits.push({ pkg, lookup, record, constraint: verdict });
     }
   }
@@ -95,9 +98,10 @@ function safeEvaluate(
   record: AffectedPackage,
   scheme: VersionScheme,
   notes: MatchWarnings,
+  module: string | undefined,
 ): string | undefined {
   try {
-    const verdict = evaluate(version, record, scheme);
+    const verdict = evaluate(version, record, scheme, module);
     return verdict.affected ? verdict.constraint : undefined;
   } catch (err) {
     if (!(err instanceof InvalidVersionError)) throw err;

@@ -45,6 +45,11 @@ export interface VersionRange {
   lowerExclusive?: boolean;
   fixed?: string;
   lastAffected?: string;
+  /**
+   * The RHEL-family module stream (`ruby:2.7`) the range belongs to: it applies only to packages
+   * of that stream (or to packages whose stream is unknown). Absent for non-modular data.
+   */
+  module?: string;
 }
 
 /**

@@ -176,6 +176,10 @@ describe.skipIf(!existsSync(VULNDB))('distro, NVD, EPSS and KEV feeds over ../sh
       fixedVersions: ['32:9.8.2-0.68.rc1.el6_10.17'],
       severity: 'high',
     });
+    const ruby = itemsOf('rhel-sample/csaf/advisories/rhsa-2023_3821.json');
+    expect(affectedOf(ruby, 'CVE-2023-28755', 'rhel:8', 'ruby')?.ranges).toEqual([
+      { fixed: '2.7.8-139.module+el8.8.0+18745+f1bef313', module: 'ruby:2.7' },
+    ]);
     const sudo = itemsOf('rhel-sample/csaf/advisories/rhsa-2024_0811.json');
     expect(affectedOf(sudo, 'CVE-2023-28486', 'rhel:8', 'sudo')?.fixedVersions).toEqual(['1.9.5p2-1.el8_9']);
     for (const { affected } of vulns(sudo)) expect(affected.every((a) => a.package === 'sudo')).toBe(true);

@@ -3,7 +3,8 @@ import { affected } from '../../../test/helpers/memory-vuln-store.js';
 import { semverScheme } from '../../versioning/semver/index.js';
 import type { Match } from '../../scan/types.js';
 import { dedupeMatches } from './dedupe.js';
-import { evaluate } from './evaluate.js';
+import { evaluate, moduleStream } from './evaluate.js';
+import { rpmScheme } from '../../versioning/rpm/index.js';
 
 const record = (fields: Parameters<typeof affected>[3]) =>
   affected('GHSA-x', 'npm', 'p', { scheme: 'semver', ...fields });
@@ -89,5 +90,39 @@ describe('dedupeMatches', () => {
       ['CVE-1', 'fixed'],
       ['CVE-2', 'fixed'],
     ]);
+  });
+});
+
+describe('module streams (RHEL-family modular rpms)', () => {
+  const ruby = affected('CVE-2023-28755', 'rhel:8', 'ruby', {
+    scheme: 'rpm',
+    ranges: [
+      { fixed: '2.7.8-139.module+el8.8.0+18745+f1bef313', module: 'ruby:2.7' },
+      { fixed: '3.1.4-141.module+el8.8.0+18744+0c6d8c54', module: 'ruby:3.1' },
+    ],
+    fixedVersions: ['2.7.8-139.module+el8.8.0+18745+f1bef313', '3.1.4-141.module+el8.8.0+18744+0c6d8c54'],
+  });
+
+  it('compares a package only with the fix of its own stream', () => {
+    expect(evaluate('2.7.8-139.module+el8.8.0+18745+f1bef313', ruby, rpmScheme, 'ruby:2.7').affected).toBe(
+      false,
+    );
+    expect(evaluate('2.7.8-138.module+el8.7.0+17000+aaaaaaaa', ruby, rpmScheme, 'ruby:2.7')).toEqual({
+      affected: true,
+      constraint: '<2.7.8-139.module+el8.8.0+18745+f1bef313',
+    });
+    expect(evaluate('3.1.4-141.module+el8.8.0+18744+0c6d8c54', ruby, rpmScheme, 'ruby:3.1').affected).toBe(
+      false,
+    );
+  });
+
+  it('without a known stream every range counts (a fixed 2.7 is still below the 3.1 fix)', () => {
+    expect(evaluate('2.7.8-139.module+el8.8.0+18745+f1bef313', ruby, rpmScheme).affected).toBe(true);
+  });
+
+  it('reads the stream of a modularity label', () => {
+    expect(moduleStream('ruby:2.7:8080020230427102918:63b34585')).toBe('ruby:2.7');
+    expect(moduleStream('')).toBeUndefined();
+    expect(moduleStream(undefined)).toBeUndefined();
   });
 });

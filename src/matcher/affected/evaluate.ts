@@ -11,6 +11,13 @@ function hasLowerBound(range: VersionRange): range is VersionRange & { introduce
   return range.introduced !== undefined && range.introduced !== '' && range.introduced !== '0';
 }
 
+/** `ruby:2.7` of an rpm modularity label `ruby:2.7:8080020230427102918:63b34585`. */
+export function moduleStream(label: unknown): string | undefined {
+  if (typeof label !== 'string') return undefined;
+  const [name, stream] = label.split(':');
+  return name && stream ? `${name}:${stream}` : undefined;
+}
+
 function inRange(version: string, range: VersionRange, scheme: VersionScheme): boolean {
   if (hasLowerBound(range)) {
     const lower = scheme.compare(version, range.introduced);
@@ -34,11 +41,20 @@ export function describeRange(range: VersionRange): string {
  * Affected when the version falls in any range, equals one of `versions`, or satisfies one of
  * `constraints`. A record with none of the three affects every version only when the data says
  * there is no fix (`not-fixed`, `wont-fix`: distros' "unfixed"); `not-affected` never matches.
+ * Ranges of another module stream than `packageModule` (`ruby:2.7`, from an rpm's modularity
+ * label) are passed over; with no known stream, every range counts (never a silent miss).
  * Throws InvalidVersionError when a version in the record cannot be read.
  */
-export function evaluate(version: string, record: AffectedPackage, scheme: VersionScheme): Verdict {
+export function evaluate(
+  version: string,
+  record: AffectedPackage,
+  scheme: VersionScheme,
+  packageModule?: string,
+): Verdict {
   if (record.fixState === 'not-affected') return NOT_AFFECTED;
   for (const range of record.ranges) {
+    // Another module stream's fix says nothing about this package (ruby:3.1's fix for ruby:2.7).
+    if (range.module && packageModule && range.module !== packageModule) continue;
     if (inRange(version, range, scheme)) return { affected: true, constraint: describeRange(range) };
   }
   for (const listed of record.versions ?? []) {

@@ -1,2 +1,2 @@
-export { evaluate, describeRange, type Verdict } from './evaluate.js';
+export { evaluate, describeRange, moduleStream, type Verdict } from './evaluate.js';
 export { dedupeMatches } from './dedupe.js';

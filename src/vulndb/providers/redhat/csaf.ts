@@ -39,6 +39,8 @@ interface PackageState {
   name: string;
   /** Fixed EVR → whether a main-stream product has it. */
   fixed: Map<string, boolean>;
+  /** Fixed EVR → its module stream, for modular rpms. */
+  modules: Map<string, string>;
   affected: Set<'not-fixed' | 'wont-fix'>;
   notAffected: boolean;
   fixPublished?: string;
@@ -121,7 +123,10 @@ function toAffected(id: string, state: PackageState, severity: Severity): Affect
     const evrs = main.length > 0 ? main : [...state.fixed.keys()];
     const affected: AffectedPackage = {
       ...base,
-      ranges: evrs.map((fixed) => ({ fixed })),
+      ranges: evrs.map((fixed) => {
+        const module = state.modules.get(fixed);
+        return module ? { fixed, module } : { fixed };
+      }),
       fixState: 'fixed',
       fixedVersions: evrs,
       ...extra,
@@ -167,6 +172,7 @@ function* readVulnerability(
         major: component.major,
         name,
         fixed: new Map(),
+        modules: new Map(),
         affected: new Set(),
         notAffected: false,
       };
@@ -175,6 +181,7 @@ function* readVulnerability(
       if (kind === 'fixed') {
         if (!component.evr) continue;
         state.fixed.set(component.evr, (state.fixed.get(component.evr) ?? false) || component.mainStream);
+        if (component.module) state.modules.set(component.evr, component.module);
         if (remediation?.date && !state.fixPublished) state.fixPublished = remediation.date;
       } else if (kind === 'affected') {
         state.affected.add(remediation?.category === 'no_fix_planned' ? 'wont-fix' : 'not-fixed');

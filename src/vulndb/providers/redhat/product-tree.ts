@@ -22,6 +22,8 @@ export interface RhelComponent {
   arch?: string;
   /** False for extended-support streams (EUS, AUS, TUS, E4S), which carry their own fixes. */
   mainStream: boolean;
+  /** The module stream (`ruby:2.7`) of a modular rpm, from the purl's `rpmmod` or the id suffix. */
+  module?: string;
 }
 
 interface Product {
@@ -89,6 +91,13 @@ interface Rpm {
   name: string;
   evr?: string;
   arch?: string;
+  module?: string;
+}
+
+/** `ruby:2.7` of `ruby:2.7:8080020230427102918:63b34585`. */
+function streamOf(rpmmod: string | null | undefined): string | undefined {
+  const [name, stream] = (rpmmod ?? '').split(':');
+  return name && stream ? `${name}:${stream}` : undefined;
 }
 
 function evrOf(version: string, epoch: string | undefined): string {
@@ -103,16 +112,21 @@ function rpmFromPurl(purl: string): Rpm | undefined {
   if (match[2]) rpm.evr = evrOf(decodeURIComponent(match[2]), qualifiers.get('epoch') ?? undefined);
   const arch = qualifiers.get('arch');
   if (arch) rpm.arch = arch;
+  const module = streamOf(qualifiers.get('rpmmod'));
+  if (module) rpm.module = module;
   return rpm;
 }
 
 /** `nodejs-1:16.20.2-1.module+el9.2.0+1+abc.src` (module suffixes `.rpm-ruby:2.7`, `::ruby:3.1` dropped). */
 function rpmFromText(id: string): Rpm | undefined {
+  const suffix = /(?:::|\.rpm-)([^:]+:[^:]+)$/.exec(id);
   const text = id.replace(/::[^:]+:[^:]+$/, '').replace(/\.rpm-[^:]+:[^:]+$/, '');
   const nevra = /^(.+)-(?:(\d+):)?([^-:]+)-([^-:]+)\.([a-z0-9_]+)$/.exec(text);
   if (nevra) {
     const [, name = '', epoch, version = '', release = '', arch = ''] = nevra;
-    return { name, evr: evrOf(`${version}-${release}`, epoch), arch };
+    const rpm: Rpm = { name, evr: evrOf(`${version}-${release}`, epoch), arch };
+    if (suffix?.[1]) rpm.module = suffix[1];
+    return rpm;
   }
   return /^[A-Za-z0-9][A-Za-z0-9._+-]*$/.test(text) ? { name: text } : undefined;
 }
@@ -139,5 +153,7 @@ export function resolveComponent(tree: ProductTree, id: string): RhelComponent |
   const component: RhelComponent = { major, name: rpm.name, mainStream };
   if (rpm.evr) component.evr = rpm.evr;
   if (rpm.arch) component.arch = rpm.arch;
+  const module = rpm.module ?? rpmFromText(componentId)?.module;
+  if (module) component.module = module;
   return component;
 }
