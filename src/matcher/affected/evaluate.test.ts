@@ -126,3 +126,23 @@ describe('module streams (RHEL-family modular rpms)', () => {
     expect(moduleStream(undefined)).toBeUndefined();
   });
 });
+
+describe('module streams in data without stream tags (AlmaLinux, Rocky)', () => {
+  const alma = affected('CVE-2021-31799', 'almalinux:8', 'ruby', {
+    scheme: 'rpm',
+    ranges: [
+      { fixed: '2.7.4-137.module_el8.5.0+2577+aaaa' },
+      { fixed: '3.0.2-140.module_el8.5.0+2595+0c654ebc' },
+    ],
+  });
+
+  it("the runtime of a numeric stream is compared only with its stream's fix", () => {
+    expect(evaluate('2.7.4-137.module_el8.5.0+2577+aaaa', alma, rpmScheme, 'ruby:2.7').affected).toBe(false);
+    expect(evaluate('2.7.3-136.module_el8.4.0+2000+bbbb', alma, rpmScheme, 'ruby:2.7').affected).toBe(true);
+  });
+
+  it('other packages of the module keep every range', () => {
+    const gem = { ...alma, package: 'rubygem-bson' };
+    expect(evaluate('1.0.0-1.module_el8.3.0+7192+cccc', gem, rpmScheme, 'ruby:2.7').affected).toBe(true);
+  });
+});

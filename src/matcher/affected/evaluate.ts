@@ -18,6 +18,24 @@ export function moduleStream(label: unknown): string | undefined {
   return name && stream ? `${name}:${stream}` : undefined;
 }
 
+/**
+ * Data without stream tags (AlmaLinux, Rocky OSV) lists every stream's fix for a modular runtime
+ * side by side. For the runtime itself (package `ruby` of module `ruby:2.7`) with a numeric
+ * stream, a modular fix whose version is not of that stream (`3.0.2-140.module_el8…`) belongs to
+ * another stream. Other packages of a module (rubygem-*) keep every range.
+ */
+function otherStreamsFix(
+  range: VersionRange,
+  packageName: string,
+  packageModule: string | undefined,
+): boolean {
+  if (!packageModule || range.fixed === undefined || !/\.module[_+]/.test(range.fixed)) return false;
+  const [name, stream] = packageModule.split(':') as [string, string];
+  if (name !== packageName || !/^\d+(?:\.\d+)*$/.test(stream)) return false;
+  const upstream = range.fixed.replace(/^\d+:/, '').split('-')[0] ?? '';
+  return upstream !== stream && !upstream.startsWith(`${stream}.`);
+}
+
 function inRange(version: string, range: VersionRange, scheme: VersionScheme): boolean {
   if (hasLowerBound(range)) {
     const lower = scheme.compare(version, range.introduced);
@@ -55,6 +73,7 @@ export function evaluate(
   for (const range of record.ranges) {
     // Another module stream's fix says nothing about this package (ruby:3.1's fix for ruby:2.7).
     if (range.module && packageModule && range.module !== packageModule) continue;
+    if (!range.module && otherStreamsFix(range, record.package, packageModule)) continue;
     if (inRange(version, range, scheme)) return { affected: true, constraint: describeRange(range) };
   }
   for (const listed of record.versions ?? []) {
