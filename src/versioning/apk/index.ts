@@ -1,5 +1,5 @@
 import { InvalidVersionError } from '../../errors/index.js';
-import { satisfiesComparatorList, type ComparatorScheme } from '../generic/comparator-list.js';
+import { satisfiesComparatorList, type ComparatorScheme } from '../comparator-list.js';
 import type { VersionScheme } from '../types.js';
 import { compareApkTokens, tokenizeApkVersion, type ApkToken } from './apk-version.js';
 

@@ -1,6 +1,6 @@
 import { InvalidVersionError } from '../../errors/index.js';
 import type { VersionScheme } from '../types.js';
-import { satisfiesComparatorList, type ComparatorScheme } from './comparator-list.js';
+import { satisfiesComparatorList, type ComparatorScheme } from '../comparator-list.js';
 import { compareGenericRuns, readGenericVersion, type GenericRun } from './generic-version.js';
 
 function read(version: string): GenericRun[] {

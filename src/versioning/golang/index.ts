@@ -1,6 +1,6 @@
 import { InvalidVersionError } from '../../errors/index.js';
 import type { VersionScheme } from '../types.js';
-import { comparatorListIncludes, parseComparatorList } from './comparator-list.js';
+import { satisfiesComparatorList, type ComparatorScheme } from '../comparator-list.js';
 import { compareGoVersions, parseModuleVersion, type GoVersion } from './module-version.js';
 import { parseToolchainVersion } from './toolchain-version.js';
 
@@ -25,12 +25,19 @@ function compare(a: string, b: string): -1 | 0 | 1 {
  * (`go1.21.3`, `go1.21rc2`, `1.21rc2`) ordered as the go command orders them, in one order.
  * Constraints are comparator lists: `>=v1.2.3, <v1.3.0`, alternatives joined by `||`.
  */
+const comparators: ComparatorScheme = {
+  name: 'Go version',
+  operators: ['<', '<=', '=', '>=', '>', '!='],
+  compare,
+  isValid: (version) => parse(version) !== undefined,
+};
+
 export const golangScheme: VersionScheme = {
   name: 'golang',
   compare,
   isValid: (version) => parse(version) !== undefined,
   satisfies: (version, constraint) => {
     read(version);
-    return comparatorListIncludes(parseComparatorList(constraint, read), version, compare);
+    return satisfiesComparatorList(comparators, version, constraint);
   },
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidVersionError } from '../../errors/index.js';
+import { InvalidVersionError } from '../errors/index.js';
 import { parseComparatorList, type ComparatorScheme } from './comparator-list.js';
 
 /** Integers as a stand-in scheme, so these tests are about the syntax alone. */
@@ -31,8 +31,21 @@ describe('parseComparatorList', () => {
     ]);
   });
 
-  it.each(['', '   ', '||', '1 ||', '>=', '>= <= 1', '<< 1', '>= x', '1 | 2', '>= 1 ; 2'])(
-    'refuses %j with InvalidVersionError',
-    (constraint) => expect(() => parseComparatorList(integers, constraint)).toThrow(InvalidVersionError),
+  it.each([
+    '',
+    '   ',
+    '||',
+    '1 ||',
+    '>=',
+    '>= <= 1',
+    '<< 1',
+    '>= x',
+    '1 | 2',
+    '>= 1 ; 2',
+    '>= 1,',
+    '>= 1,, < 2',
+    ', 1',
+  ])('refuses %j with InvalidVersionError', (constraint) =>
+    expect(() => parseComparatorList(integers, constraint)).toThrow(InvalidVersionError),
   );
 });

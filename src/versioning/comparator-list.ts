@@ -7,10 +7,11 @@
  *   them must hold. An operator may be written apart from its version (`>= 1.0`).
  * - Operators: `<`, `<=`, `=` (also `==`), `>=`, `>`, `!=`; schemes may allow more (deb adds
  *   dpkg's `<<` and `>>`). A version without an operator means `=`.
- * - An empty list, an empty alternative, an operator without a version or a version the
+ * - An empty list, an empty alternative, an empty comparison between commas, an operator
+ *   without a version or a version the
  *   scheme cannot read raise InvalidVersionError.
  */
-import { InvalidVersionError } from '../../errors/index.js';
+import { InvalidVersionError } from '../errors/index.js';
 
 export type ComparatorOperator = '<' | '<=' | '=' | '>=' | '>' | '!=' | '<<' | '>>';
 
@@ -37,6 +38,8 @@ function fail(scheme: ComparatorScheme, constraint: string, why: string): never 
 function readAlternative(scheme: ComparatorScheme, constraint: string, text: string): Comparator[] {
   const comparators: Comparator[] = [];
   let pending: ComparatorOperator | undefined;
+  if (text.split(',').some((part) => part.trim() === '') && text.trim() !== '')
+    fail(scheme, constraint, 'a comma with no comparison beside it');
   for (const match of text.matchAll(TOKEN)) {
     const [, op, version, stray] = match;
     if (stray !== undefined) fail(scheme, constraint, `unexpected ${JSON.stringify(stray)}`);
