@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Package } from '../../model/package.js';
 import { contextOf } from '../../../test/helpers/dpkg-fixtures.js';
 import { memoryImage, type MemoryFileSpec } from '../../../test/helpers/memory-file-view.js';
 import type { CatalogResult } from '../types.js';
@@ -8,10 +9,11 @@ import { wantsNpmPath } from './paths.js';
 async function run(
   specs: MemoryFileSpec[],
   scope: 'squashed' | 'all-layers' = 'squashed',
+  packagesSoFar: Package[] = [],
 ): Promise<CatalogResult> {
   const image = memoryImage(specs);
   const files = scope === 'squashed' ? image.squashed : image.allLayers;
-  return npmCataloger.catalog({ ...contextOf(files, null), squashed: image.squashed });
+  return npmCataloger.catalog({ ...contextOf(files, null), squashed: image.squashed, packagesSoFar });
 }
 
 const manifest = (name: string, version: string, extra: Record<string, unknown> = {}): string =>
@@ -173,5 +175,47 @@ describe('npmCataloger.catalog', () => {
     const squashed = await run(specs);
     expect(squashed.packages[0]?.locations.map((l) => l.layerIndex)).toEqual([2]);
     expect(squashed.packages[0]?.id).toBe(all.packages[0]?.id);
+  });
+});
+
+describe('lock files an OS package installed', () => {
+  const shrinkwrap = JSON.stringify({
+    name: 'lodash-cli',
+    version: '4.17.5',
+    lockfileVersion: 1,
+    dependencies: { lodash: { version: '4.17.20' }, glob: { version: '7.1.6' } },
+  });
+  const specs: MemoryFileSpec[] = [
+    { path: '/usr/share/nodejs/lodash-cli/npm-shrinkwrap.json', content: shrinkwrap },
+    {
+      path: '/usr/share/nodejs/lodash-cli/node_modules/glob/package.json',
+      content: manifest('glob', '7.1.6'),
+    },
+  ];
+  const deb: Package = {
+    id: 'deb-node-lodash-cli',
+    name: 'node-lodash-cli',
+    version: '4.17.5+dfsg-1',
+    type: 'deb',
+    locations: [{ path: '/var/lib/dpkg/status' }],
+    foundBy: 'dpkg',
+    metadata: {
+      package: 'node-lodash-cli',
+      version: '4.17.5+dfsg-1',
+      files: ['/usr/share/nodejs/lodash-cli/npm-shrinkwrap.json'],
+    },
+  };
+
+  it('only describe what is installed beside them: entries not in the image are left out', async () => {
+    const result = await run(specs, 'squashed', [deb]);
+    expect(result.packages.map((p) => `${p.name}@${p.version}`)).toEqual(['glob@7.1.6']);
+  });
+
+  it('a lock file of the image builder is reported in full', async () => {
+    const result = await run(specs);
+    expect(result.packages.map((p) => `${p.name}@${p.version}`).sort()).toEqual([
+      'glob@7.1.6',
+      'lodash@4.17.20',
+    ]);
   });
 });

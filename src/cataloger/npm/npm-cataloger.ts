@@ -19,6 +19,7 @@ import {
 import { parsePnpmLock } from './pnpm-lock.js';
 import { isYarnBerry, parseYarnBerryLock } from './yarn-berry-lock.js';
 import { parseYarnClassicLock } from './yarn-classic-lock.js';
+import { osOwnedFiles } from '../os-owned-files.js';
 
 const NAME = 'npm';
 
@@ -87,7 +88,12 @@ class NpmCollection {
     draft.primary.push(locationOf(record));
   }
 
-  addLock(context: CatalogContext, record: FileRecord): void {
+  /**
+   * A lock file's entries. One an OS package installed (a tool's own npm-shrinkwrap.json under
+   * /usr/share) only describes packages that are installed beside it: its other entries are not
+   * in the image, and are left out, as image scanners do.
+   */
+  addLock(context: CatalogContext, record: FileRecord, installedByDistro: boolean): void {
     const text = readText(context.files, record, NAME, this.unknowns);
     if (text === undefined) return;
     const outcome = parseLock(record.path, text);
@@ -109,6 +115,7 @@ class NpmCollection {
         this.drafts.get(exact)?.version === entry.version
           ? exact
           : this.installedIn.get(`${project}\u0000${nameVersion}`)?.[0];
+      if (!installed && installedByDistro) continue;
       const key = installed ?? `${project}\u0000lock\u0000${nameVersion}`;
       let draft = this.drafts.get(key);
       if (!draft) {
@@ -167,8 +174,10 @@ function catalogNpm(context: CatalogContext): CatalogResult {
   const records = context.files.find(wantsNpmPath).filter((r) => r.type === 'file');
   for (const record of records)
     if (isInstalledManifest(record.path)) collection.addInstalled(context, record);
+  const distroFiles = osOwnedFiles(context.packagesSoFar);
   for (const record of records)
-    if (!record.path.endsWith('/package.json')) collection.addLock(context, record);
+    if (!record.path.endsWith('/package.json'))
+      collection.addLock(context, record, distroFiles.has(record.path));
   collection.linkInstalled();
 
   const idOf = new Map<string, string>();
