@@ -1,6 +1,7 @@
 import semver from 'semver';
 import { describe, expect, it } from 'vitest';
 import { semverScheme } from './index.js';
+import { orInvalid } from '../../../test/helpers/or-invalid.js';
 import { picker, seededRandom } from '../../../test/helpers/seeded-random.js';
 
 const rnd = seededRandom(440);
@@ -56,14 +57,6 @@ function oracleRange(text: string): semver.Range | 'invalid' {
   }
 }
 
-function ours<T>(run: () => T): T | 'invalid' {
-  try {
-    return run();
-  } catch {
-    return 'invalid';
-  }
-}
-
 describe('semver scheme against node-semver', () => {
   it(`agrees on validity and order for 20000 generated pairs (node-semver ${semver.SEMVER_SPEC_VERSION})`, () => {
     const disagreements: string[] = [];
@@ -74,7 +67,7 @@ describe('semver scheme against node-semver', () => {
       const cb = semver.clean(b);
       if (semverScheme.isValid(a) !== (ca !== null)) disagreements.push(`valid ${JSON.stringify(a)}`);
       const expected = ca !== null && cb !== null ? semver.compare(ca, cb) : 'invalid';
-      const actual = ours(() => semverScheme.compare(a, b));
+      const actual = orInvalid(() => semverScheme.compare(a, b));
       if (expected !== actual) disagreements.push(`${a} vs ${b}: semver ${expected}, ours ${actual}`);
     }
     expect(disagreements.slice(0, 20)).toEqual([]);
@@ -90,7 +83,7 @@ describe('semver scheme against node-semver', () => {
       const oracle = oracleRange(r);
       const expected = clean === null || oracle === 'invalid' ? 'invalid' : oracle.test(clean);
       if (expected === true) matched++;
-      const actual = ours(() => semverScheme.satisfies(v, r));
+      const actual = orInvalid(() => semverScheme.satisfies(v, r));
       if (expected !== actual)
         disagreements.push(
           `${JSON.stringify(v)} in ${JSON.stringify(r)}: semver ${expected}, ours ${actual}`,
