@@ -26,6 +26,10 @@ export interface MatchResult {
   warnings: string[];
   /** OS packages not checked for want of distro data. */
   osPackagesUnchecked: number;
+  /** Packages looked up in data the database holds (a lookup that can be answered). */
+  packagesChecked: number;
+  /** Packages not looked up because the database holds no data for their distro or ecosystem. */
+  packagesWithoutData: number;
 }
 
 const key = (namespace: string, name: string): string => `${namespace}\u0000${name}`;
@@ -45,17 +49,20 @@ export async function matchPackages(
   };
   const notes = new MatchWarnings(context.distro, sbom.distro !== null);
   const planned: { pkg: Package; lookup: Lookup }[] = [];
+  let packagesChecked = 0;
+  let packagesWithoutData = 0;
   for (const pkg of sbom.packages) {
     const matcher = MATCHERS.find((m) => m.handles(pkg, context));
     if (!matcher) continue;
     const lookups = matcher.lookups(pkg, context);
     const needsDistro = OS_PACKAGE_TYPES.includes(pkg.type) || matcher.name === 'os-owned';
-    if (!lookups.length && needsDistro && !context.distro?.namespace) {
-      notes.osPackageUnchecked();
-    }
+    let withoutData = !lookups.length && needsDistro && !context.distro?.namespace;
+    if (withoutData) notes.osPackageUnchecked();
+    let checked = false;
     for (const lookup of lookups) {
       if (lookup.kind === 'ecosystem' && !available.has(lookup.namespace)) {
         notes.ecosystemWithoutData(lookup.namespace, pkg.type);
+        withoutData = true;
         continue;
       }
       if (!schemes(lookup.scheme).isValid(lookup.version)) {
@@ -63,7 +70,10 @@ export async function matchPackages(
         continue;
       }
       planned.push({ pkg, lookup });
+      checked = true;
     }
+    if (checked) packagesChecked++;
+    else if (withoutData) packagesWithoutData++;
   }
   const keys = new Map(planned.map(({ lookup }) => [key(lookup.namespace, lookup.name), lookup]));
   const records = await store.affectedByMany(
@@ -90,6 +100,8 @@ export async function matchPackages(
     matches: dedupeMatches(matches),
     warnings: notes.list(),
     osPackagesUnchecked: notes.osPackagesUnchecked,
+    packagesChecked,
+    packagesWithoutData,
   };
 }
 

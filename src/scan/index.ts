@@ -1,6 +1,7 @@
 export { scanSbom, MAX_DATABASE_AGE_DAYS, type ScanOptions } from './scan-sbom.js';
 export {
   compareMatches,
+  countFailing,
   failsOn,
   highestSeverity,
   parseSeverity,
@@ -11,3 +12,4 @@ export {
 export { loadIgnoreRules, parseIgnoreRules, type IgnoreRule } from './ignore/index.js';
 export { loadVex, parseVex, type VexStatement } from './vex/index.js';
 export type * from './types.js';
+export { coverageGap } from './coverage.js';

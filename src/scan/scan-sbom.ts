@@ -60,6 +60,10 @@ export async function scanSbom(sbom: Sbom, store: VulnStore, options: ScanOption
     ignoredMatches: suppressed.ignoredMatches.sort(compareMatches),
     database: status,
     osPackagesUnchecked: matched.osPackagesUnchecked,
+    coverage: {
+      packagesChecked: matched.packagesChecked,
+      packagesWithoutData: matched.packagesWithoutData,
+    },
     warnings: [
       ...sbom.warnings,
       ...staleness(status, now, options.maxDatabaseAgeDays ?? MAX_DATABASE_AGE_DAYS),

@@ -38,10 +38,19 @@ export function highestSeverity(report: Pick<ScanReport, 'matches'>): Severity |
   return highest;
 }
 
+/** How many remaining matches are at or above `failOn` (`unknown` never counts). */
+export function countFailing(report: Pick<ScanReport, 'matches'>, failOn: Severity): number {
+  let count = 0;
+  for (const { vulnerability } of report.matches) {
+    const severity = vulnerability.severity;
+    if (severity !== 'unknown' && severityRank(severity) >= severityRank(failOn)) count++;
+  }
+  return count;
+}
+
 /** True when a remaining match is at or above `failOn`. */
 export function failsOn(report: Pick<ScanReport, 'matches'>, failOn: Severity): boolean {
-  const highest = highestSeverity(report);
-  return highest !== undefined && highest !== 'unknown' && severityRank(highest) >= severityRank(failOn);
+  return countFailing(report, failOn) > 0;
 }
 
 /** Most severe first, then by package name and vulnerability id (stable output). */

@@ -77,6 +77,11 @@ export interface ScanReport {
    * distro is unknown): the structured form of the warning, for policy gates.
    */
   osPackagesUnchecked?: number;
+  /**
+   * How many packages were looked up in data the database holds, and how many could not be for
+   * want of data for their distro or ecosystem: see `coverageGap`.
+   */
+  coverage?: { packagesChecked: number; packagesWithoutData: number };
   /** Loud: an unknown or unsupported distro, a stale database, packages that could not be matched. */
   warnings: string[];
   /** The SBOM the scan matched (for outputs that need the package list). */

@@ -165,6 +165,25 @@ describe('customs check', () => {
     ]);
   });
 
+  it('vulnerability rules with an empty database: one line, exit 1, not a silent GO', async () => {
+    const { openSqliteStore } = await import('../../src/vulndb/store/sqlite/index.js');
+    const empty = join(root, 'empty.sqlite');
+    await openSqliteStore(empty).close();
+    const rule: Rule = {
+      id: 'v',
+      gate: 'vulnerabilities',
+      trigger: 'package',
+      action: 'STOP',
+      params: [{ name: 'package_type', value: 'all' }],
+    };
+    const r = runCli(['check', image, '--policy', writeBundle('vulns-empty', [rule]), '--db', empty, '-q']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trimEnd().split('\n').at(-1)).toMatch(
+      /^customs: the vulnerability database at .*empty\.sqlite holds no data, and the bundle has vulnerability rules: run `customs db update`/,
+    );
+  });
+
   it('an unknown output format is one line, exit 1', () => {
     const r = check(['--policy', writeBundle('fmt', [port22]), '-o', 'cyclonedx-json']);
     expect(r.code).toBe(1);

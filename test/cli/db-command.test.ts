@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
@@ -124,5 +124,60 @@ describe('customs db', () => {
       runCli(['db', 'export', join(dir, 'x.tar'), '--db', 'postgres://127.0.0.1/x']),
       /works on an SQLite database file/,
     );
+  });
+});
+
+describe('customs db update that fails', () => {
+  const dir = tempDir('customs-db-update-fail-');
+  // Every source on a closed port: what an offline machine sees.
+  const offline = {
+    CUSTOMS_KEV_URL: 'http://127.0.0.1:9/kev.json',
+    CUSTOMS_EPSS_URL: 'http://127.0.0.1:9/epss.csv.gz',
+  };
+
+  it('creates no database file the first time, and says what to do in one line', () => {
+    const db = join(dir, 'first.sqlite');
+    const r = runCli(['db', 'update', '--db', db, '--provider', 'kev', 'epss'], offline);
+    oneLineError(
+      r,
+      /every source failed, so no database was created at .*first\.sqlite: .*HTTPS_PROXY.*customs db import/,
+    );
+    expect(r.stdout).toMatch(/kev: FAILED: .* \(no data for it\)/);
+    expect(r.stdout).not.toMatch(/previous data kept/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('keeps the previous data of a database that had some, and says so', () => {
+    const feed = join(dir, 'feed');
+    mkdirSync(feed);
+    writeFileSync(join(feed, 'GHSA-1.json'), OSV('GHSA-1111-2222-3333', 'left-pad', '1.3.0'));
+    const db = join(dir, 'kept.sqlite');
+    expect(runCli(['db', 'import', feed, '--db', db]).code).toBe(0);
+    const r = runCli(['db', 'update', '--db', db, '--provider', 'osv', 'kev'], {
+      ...offline,
+      CUSTOMS_OSV_URL: 'http://127.0.0.1:9/osv',
+    });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/osv:npm: FAILED: .* \(previous data kept\)/);
+    expect(r.stdout).toMatch(/kev: FAILED: .* \(no data for it\)/);
+    const status = JSON.parse(runCli(['db', 'status', '--db', db, '-o', 'json']).stdout) as {
+      providers: { provider: string; vulnerabilities: number }[];
+    };
+    expect(status.providers.map((p) => [p.provider, p.vulnerabilities])).toEqual([['osv', 1]]);
+  });
+
+  it('removes the work files a killed run left beside the database, not a live run’s', () => {
+    const cache = join(dir, 'cache');
+    mkdirSync(cache);
+    // A pid that is not running (above the kernel's pid_max of 2^22), and this test's own.
+    const dead = join(cache, 'customs-sync-4194305-work-abc');
+    mkdirSync(join(dead, 'unit-x'), { recursive: true });
+    writeFileSync(join(dead, 'unit-x', 'feed.json'), 'x'.repeat(1000));
+    writeFileSync(join(cache, 'customs-sync-4194306-new.sqlite'), 'partial');
+    const live = join(cache, `customs-sync-${process.pid}-work-def`);
+    mkdirSync(live);
+    const r = runCli(['db', 'update', '--db', join(cache, 'vulndb.sqlite'), '--provider', 'kev'], offline);
+    expect(r.stdout).toMatch(/removed 2 work files left by killed runs/);
+    expect(readdirSync(cache).sort()).toEqual([`customs-sync-${process.pid}-work-def`]);
   });
 });

@@ -62,7 +62,12 @@ describe('customs scan', () => {
   });
 
   it('exits 2 when a match at or above --fail-on remains, 0 when none does', () => {
-    expect(runCli(['scan', `sbom:${sbomFile}`, '--db', db, '--fail-on', 'high']).code).toBe(2);
+    const high = runCli(['scan', `sbom:${sbomFile}`, '--db', db, '--fail-on', 'high']);
+    expect(high.code).toBe(2);
+    expect(high.stderr).toBe('customs: 1 vulnerability at or above high (--fail-on high)\n');
+    const low = runCli(['scan', `sbom:${sbomFile}`, '--db', db, '--fail-on', 'low']);
+    expect(low.code).toBe(2);
+    expect(low.stderr).toBe('customs: 2 vulnerabilities at or above low (--fail-on low)\n');
     expect(
       runCli(['scan', `sbom:${sbomFile}`, '--db', db, '--fail-on', 'low', '--only-fixed', '-o', 'json']).code,
     ).toBe(2);
@@ -83,7 +88,12 @@ describe('customs scan', () => {
     );
     const r = runCli(['scan', `sbom:${sbomFile}`, '--db', db, '--fail-on', 'medium', '--vex', vex]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('1 matches ignored');
+    // Diagnostics on stderr, as grype does: `scan > report.txt` holds only the report.
+    expect(r.stderr).toBe(
+      'customs: 1 matches ignored (VEX, ignore rules, --only-fixed); -o json lists them\n',
+    );
+    expect(r.stdout).not.toContain('ignored');
+    expect(r.stdout.trimEnd().split('\n')).toHaveLength(2);
   });
 
   it('writes JSON (without the SBOM) to a file, with --only-fixed matches set aside', () => {
@@ -109,6 +119,35 @@ describe('customs scan', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(
       `customs: no vulnerability database at ${missing}: run \`customs db update\` or \`customs db import PATH\`\n`,
+    );
+  });
+
+  it('an empty database, or one without data for the image, does not pass --fail-on', async () => {
+    const empty = path.join(dir, 'empty.db');
+    await openSqliteStore(empty).close();
+    const r = runCli(['scan', `sbom:${sbomFile}`, '--db', empty, '--fail-on', 'high']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(
+      /^customs: the vulnerability database at .*empty\.db holds no data, so --fail-on high cannot pass: run `customs db update`.*customs db import.*customs db export/,
+    );
+    // Without a gate it is a report like any other, with the warning.
+    const report = runCli(['scan', `sbom:${sbomFile}`, '--db', empty]);
+    expect(report.code).toBe(0);
+    expect(report.stdout).toBe('No vulnerabilities found\n');
+    expect(report.stderr).toMatch(/warning: the vulnerability database .* holds no data/);
+
+    // A database with npm data only, for an image of Python packages.
+    const python = path.join(dir, 'python.sbom.json');
+    writeFileSync(
+      python,
+      JSON.stringify(sbomWith([pkg('python', 'django', '3.2.0', { purl: 'pkg:pypi/django@3.2.0' })], null)),
+    );
+    const other = runCli(['scan', `sbom:${python}`, '--db', db, '--fail-on', 'high']);
+    expect(other.code).toBe(1);
+    expect(other.stderr).toMatch(
+      /^customs: the vulnerability database at .* holds no data for this image: none of its 1 packages could be checked, so --fail-on high cannot pass/,
     );
   });
 

@@ -11,6 +11,7 @@ import { addImageOptions, sourceOptions, type ImageOptionValues } from '../image
 import { parseOutputTargets } from '../output-targets.js';
 import { parseNamedPlugins } from '../plugin-options.js';
 import { generateWithProgress } from '../generate-with-progress.js';
+import { DATABASE_REMEDY } from '../database-remedy.js';
 
 /** `customs check` exits 2 when the evaluation is STOP (0 for GO and WARN, 1 for any error). */
 export const EXIT_POLICY_STOP = 2;
@@ -61,7 +62,7 @@ function databaseFor(values: CheckOptionValues, needsScan: boolean): string | un
   if (isPostgresLocation(location) || existsSync(location)) return location;
   if (needsScan) {
     throw new DatabaseError(
-      `no vulnerability database at ${location}, and the bundle has vulnerability rules: run \`customs db update\` or \`customs db import PATH\` (or --ignore-db)`,
+      `no vulnerability database at ${location}, and the bundle has vulnerability rules: ${DATABASE_REMEDY} (or --ignore-db)`,
     );
   }
   process.stderr.write(
@@ -150,12 +151,18 @@ export function checkCommand(): Command {
       sbom = await runAnalyzerPlugin(analyzer.path, sbom, { name: analyzer.name });
     let scan: ScanReport | undefined;
     if (location) {
-      const { scanSbom } = await import('../../scan/index.js');
+      const { coverageGap, scanSbom } = await import('../../scan/index.js');
       const store = await openStore(location, { readonly: true });
       try {
         scan = await scanSbom(sbom, store, {});
       } finally {
         await store.close();
+      }
+      const gap = needs.scan ? coverageGap(scan) : undefined;
+      if (gap) {
+        throw new DatabaseError(
+          `${gap}, and the bundle has vulnerability rules: ${DATABASE_REMEDY} (or --ignore-db)`,
+        );
       }
     }
     for (const warning of [...sbom.warnings, ...(scan?.warnings ?? [])])

@@ -5,7 +5,7 @@ import { exportBundle, installBundle, isBundle } from '../../vulndb/export/index
 import { importFeeds } from '../../vulndb/import/index.js';
 import { FEED_PARSERS } from '../../vulndb/providers/registry.js';
 import type { VulnStore } from '../../vulndb/store/types.js';
-import { SYNC_PROVIDERS, loadSyncConfig, syncDatabase, type SyncProvider } from '../../vulndb/sync/index.js';
+import { SYNC_PROVIDERS, loadSyncConfig, syncLocation, type SyncProvider } from '../../vulndb/sync/index.js';
 import { importReport, statusTable, syncReport } from './db-report.js';
 
 interface DbOptions {
@@ -61,15 +61,20 @@ export function dbCommand(): Command {
     .action(async (values: DbOptions & { provider?: SyncProvider[]; config?: string }) => {
       const config = loadSyncConfig(values.config);
       const progress = stderrProgress();
-      const result = await withStore(values.db, (store) =>
-        syncDatabase(store, {
-          config,
-          parsers: FEED_PARSERS,
-          providers: values.provider,
-          onProgress: progress && ((e) => progress(`${e.unit}: ${e.phase}`)),
-        }),
-      ).finally(() => progress?.('', true));
+      const result = await syncLocation(values.db, {
+        config,
+        parsers: FEED_PARSERS,
+        providers: values.provider,
+        onProgress: progress && ((e) => progress(`${e.unit}: ${e.phase}`)),
+      }).finally(() => progress?.('', true));
       process.stdout.write(syncReport(result));
+      if (result.firstSync && !result.created) {
+        throw new FeedFormatError(
+          `every source failed, so no database was created at ${values.db ?? defaultDatabasePath()}: ` +
+            `check the network (behind a proxy, set HTTPS_PROXY), or import feeds with \`customs db import PATH\` ` +
+            `(a bundle made by \`customs db export\` on a connected machine works too)`,
+        );
+      }
       if (result.failed.length > 0) {
         throw new FeedFormatError(
           `${result.failed.length} of ${result.failed.length + result.done.length} sources failed; ` +

@@ -61,7 +61,12 @@ export function syncReport(result: SyncResult): string {
     lines.push(`${unit}: ${fmt(total)} records${rejected > 0 ? `, ${fmt(rejected)} rejected` : ''}`);
   }
   for (const unit of result.resumed) lines.push(`${unit}: already done by the interrupted run`);
-  for (const f of result.failed) lines.push(`${f.unit}: FAILED: ${f.reason} (previous data kept)`);
+  for (const f of result.failed)
+    lines.push(
+      `${f.unit}: FAILED: ${f.reason}${f.previousData ? ' (previous data kept)' : ' (no data for it)'}`,
+    );
+  if (result.staleRemoved.length)
+    lines.push(`removed ${result.staleRemoved.length} work files left by killed runs`);
   lines.push(`sync took ${result.seconds.toFixed(1)} s`);
   return `${lines.join('\n')}\n`;
 }

@@ -6,7 +6,8 @@ import type { Scope } from '../../model/sbom.js';
 import { REPORT_FORMATS, reportFormat } from '../../report/registry.js';
 import {
   FAIL_ON_SEVERITIES,
-  failsOn,
+  countFailing,
+  coverageGap,
   loadIgnoreRules,
   loadVex,
   parseSeverity,
@@ -16,6 +17,7 @@ import { defaultDatabasePath, isPostgresLocation, openStore } from '../../vulndb
 import { addImageOptions, sourceOptions, type ImageOptionValues } from '../image-options.js';
 import { parseOutputTargets } from '../output-targets.js';
 import { generateWithProgress } from '../generate-with-progress.js';
+import { DATABASE_REMEDY } from '../database-remedy.js';
 
 /** `customs scan` exits 2 when a match at or above --fail-on remains (1 is any error). */
 export const EXIT_FAIL_ON = 2;
@@ -106,10 +108,14 @@ export function scanCommand(): Command {
     } finally {
       await store.close();
     }
-    // A table on stdout ends with the warnings already; otherwise they go to stderr.
-    const tableOnStdout = targets.some((t) => t.format === 'table' && !t.file);
-    if (!tableOnStdout)
-      for (const warning of report.warnings) process.stderr.write(`customs: warning: ${warning}\n`);
+    const gap = failOn ? coverageGap(report) : undefined;
+    if (gap) throw new DatabaseError(`${gap}, so --fail-on ${failOn} cannot pass: ${DATABASE_REMEDY}`);
+    // Diagnostics go to stderr, so `scan > report.txt` holds only the report.
+    for (const warning of report.warnings) process.stderr.write(`customs: warning: ${warning}\n`);
+    if (report.ignoredMatches.length)
+      process.stderr.write(
+        `customs: ${report.ignoredMatches.length} matches ignored (VEX, ignore rules, --only-fixed); -o json lists them\n`,
+      );
     for (const target of targets) {
       const text = target.encoder.encode(report);
       if (!target.file) process.stdout.write(text);
@@ -119,6 +125,12 @@ export function scanCommand(): Command {
         });
       }
     }
-    if (failOn && failsOn(report, failOn)) process.exitCode = EXIT_FAIL_ON;
+    const failing = failOn ? countFailing(report, failOn) : 0;
+    if (failOn && failing > 0) {
+      process.stderr.write(
+        `customs: ${failing} ${failing === 1 ? 'vulnerability' : 'vulnerabilities'} at or above ${failOn} (--fail-on ${failOn})\n`,
+      );
+      process.exitCode = EXIT_FAIL_ON;
+    }
   });
 }

@@ -59,21 +59,15 @@ describe('table report', () => {
     ]);
   });
 
-  it('says when nothing was found, and counts ignored matches', () => {
+  it("says when nothing was found, and holds only the report (diagnostics are the caller's)", async () => {
     expect(tableReport.encode(report([]))).toBe('No vulnerabilities found\n');
     const text = tableReport.encode(
       report([match('a', 'CVE-1', 'low', { state: 'fixed', versions: ['2'] })], 2),
     );
-    expect(text).toMatch(/\n2 matches ignored \(VEX, ignore rules, --only-fixed\); -o json lists them\n$/);
-  });
-});
-
-describe('table report warnings', () => {
-  it('end the table, so a table written to a file still says what was not checked', async () => {
+    expect(text).not.toMatch(/ignored/);
+    expect(text.trimEnd().split('\n')).toHaveLength(2);
     const { sampleReport } = await import('../testdata/sample-report.js');
-    expect(tableReport.encode(sampleReport())).toMatch(/\nwarning: an example warning\n$/);
-    expect(tableReport.encode({ ...sampleReport(), matches: [] })).toMatch(
-      /^No vulnerabilities found\n.*warning: an example warning\n$/s,
-    );
+    expect(tableReport.encode(sampleReport())).not.toMatch(/warning/);
+    expect(tableReport.encode({ ...sampleReport(), matches: [] })).toBe('No vulnerabilities found\n');
   });
 });

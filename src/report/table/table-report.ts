@@ -33,17 +33,17 @@ export function tableRows(report: Pick<ScanReport, 'matches'>): string[][] {
     ]);
 }
 
-/** One line per match, most severe first; ignored matches are only counted. */
+/**
+ * One line per match, most severe first. Only the report: warnings and the count of ignored
+ * matches are diagnostics the caller shows apart (the CLI on stderr), so a table redirected to a
+ * file holds nothing else.
+ */
 export const tableReport: ReportFormat = {
   name: 'table',
   description:
     'a table for people: package, installed and fixed versions, vulnerability, severity, EPSS, KEV',
   encode(report) {
-    const ignored = report.ignoredMatches.length
-      ? `${report.ignoredMatches.length} matches ignored (VEX, ignore rules, --only-fixed); -o json lists them\n`
-      : '';
-    const warnings = report.warnings.map((w) => `warning: ${w}\n`).join('');
-    if (!report.matches.length) return `No vulnerabilities found\n${ignored}${warnings}`;
-    return renderTable(HEADERS, tableRows(report)) + ignored + warnings;
+    if (!report.matches.length) return 'No vulnerabilities found\n';
+    return renderTable(HEADERS, tableRows(report));
   },
 };

@@ -15,3 +15,5 @@ export {
 } from './sync-config.js';
 export { parseModifiedIds } from './sync-units.js';
 export { nvdUnit, NVD_CURSOR } from './nvd-unit.js';
+export { syncLocation, type LocationSyncResult } from './sync-location.js';
+export { removeStaleWork } from './work-dir.js';

@@ -6,6 +6,7 @@ import type { FeedParser } from '../providers/types.js';
 import type { VulnStore, WriteSession } from '../store/types.js';
 import { DEFAULT_SYNC_PROVIDERS, type SyncConfig, type SyncProvider } from './sync-config.js';
 import { syncUnits } from './sync-units.js';
+import { makeWorkDir, removeStaleWork } from './work-dir.js';
 
 /** Sync bookkeeping key: the units a run finished, until the whole run succeeds. */
 export const RUN_KEY = 'sync.run';
@@ -15,7 +16,10 @@ export interface SyncResult {
   done: { unit: string; summary: ImportSummary }[];
   /** Units an earlier, interrupted run had finished (not fetched again). */
   resumed: string[];
-  failed: { unit: string; reason: string }[];
+  /** `previousData`: the database held this provider's data before, and still does. */
+  failed: { unit: string; reason: string; previousData: boolean }[];
+  /** Work files of killed runs that this run removed. */
+  staleRemoved: string[];
   seconds: number;
 }
 
@@ -26,6 +30,11 @@ export interface SyncOptions {
   parsers: readonly FeedParser[];
   providers?: readonly SyncProvider[];
   onProgress?: (event: SyncProgress) => void;
+  /**
+   * Where downloads are unpacked (default: the system temp folder). Work files of killed runs
+   * found there are removed first.
+   */
+  workDir?: string;
 }
 
 /**
@@ -39,8 +48,16 @@ export async function syncDatabase(store: VulnStore, options: SyncOptions): Prom
   const providers = options.providers ?? DEFAULT_SYNC_PROVIDERS;
   const previous = await store.syncState(RUN_KEY);
   const finished = new Set<string>(previous ? (JSON.parse(previous) as { done: string[] }).done : []);
-  const result: SyncResult = { done: [], resumed: [], failed: [], seconds: 0 };
-  const work = await mkdtemp(path.join(tmpdir(), 'customs-sync-'));
+  const held = new Set((await store.status()).providers.map((p) => p.provider));
+  const parent = options.workDir ?? tmpdir();
+  const result: SyncResult = {
+    done: [],
+    resumed: [],
+    failed: [],
+    staleRemoved: await removeStaleWork(parent),
+    seconds: 0,
+  };
+  const work = await makeWorkDir(parent);
   try {
     for (const unit of syncUnits(options.config, store, providers)) {
       if (finished.has(unit.name)) {
@@ -88,6 +105,7 @@ export async function syncDatabase(store: VulnStore, options: SyncOptions): Prom
         result.failed.push({
           unit: unit.name,
           reason: (err instanceof Error ? err.message : String(err)).split('\n')[0]!,
+          previousData: held.has(unit.provider),
         });
         options.onProgress?.({ kind: 'unit', unit: unit.name, phase: 'failed' });
       } finally {
