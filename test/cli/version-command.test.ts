@@ -50,9 +50,22 @@ describe('customs version compare', () => {
     );
   });
 
-  it('names the stdin line of an invalid version in --batch', () => {
-    const r = runWithInput(['version', 'compare', 'gem', '--batch'], '1.0\t2.0\n1.0\tnot a version\n');
-    expectOneErrorLine(r, /stdin line 2: .*"not a version"/);
+  it('prints invalid for a line it cannot read in --batch and goes on, then exits 1 naming it', () => {
+    const r = runWithInput(
+      ['version', 'compare', 'gem', '--batch'],
+      '1.0\t2.0\n1.0\tnot a version\n2.0\t1.0\n',
+    );
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('-1\ninvalid\n1\n');
+    expect(r.stderr).toBe(
+      'customs: 1 stdin line has a version the gem scheme cannot read (line 2): printed "invalid" for them\n',
+    );
+  });
+
+  it('orders any text with the rpm scheme, as rpm does (1.0-8-2)', () => {
+    const r = runWithInput(['version', 'compare', 'rpm', '--batch'], '1.0-8-2\t1.0\n1.0-8-2\t1.0-8-10\n');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe('1\n-1\n');
   });
 
   it('names the stdin line that is not A<TAB>B in --batch', () => {

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { InvalidVersionError, UsageError, isCustomsError } from '../../errors/index.js';
+import { InvalidVersionError, UsageError } from '../../errors/index.js';
 import { VERSION_SCHEMES, versionScheme } from '../../versioning/registry.js';
 import type { VersionScheme } from '../../versioning/types.js';
 
@@ -31,7 +31,14 @@ export function versionCommand(): Command {
         if (values.batch) {
           if (a !== undefined)
             throw new UsageError('version compare --batch reads its versions from stdin, not arguments');
-          process.stdout.write(compareLines(scheme, await readStdin()));
+          const { text, invalid } = compareLines(scheme, await readStdin());
+          process.stdout.write(text);
+          if (invalid.length) {
+            const where = invalid.slice(0, 5).join(', ') + (invalid.length > 5 ? ', …' : '');
+            throw new InvalidVersionError(
+              `${invalid.length} stdin ${invalid.length === 1 ? 'line has' : 'lines have'} a version the ${scheme.name} scheme cannot read (line ${where}): printed "invalid" for them`,
+            );
+          }
           return;
         }
         if (a === undefined || b === undefined)
@@ -42,11 +49,16 @@ export function versionCommand(): Command {
   return command;
 }
 
-/** One result line per `A<TAB>B` input line; a bad line fails the whole batch, naming the line. */
-function compareLines(scheme: VersionScheme, input: string): string {
+/**
+ * One result line per `A<TAB>B` input line; a version the scheme cannot read gives `invalid`
+ * for its line and the batch goes on (a line that is not A<TAB>B is a usage error). Returns
+ * the output and how many lines were invalid.
+ */
+function compareLines(scheme: VersionScheme, input: string): { text: string; invalid: number[] } {
   const lines = input.split('\n');
   if (lines.at(-1) === '') lines.pop();
-  return lines
+  const invalid: number[] = [];
+  const text = lines
     .map((raw, index) => {
       const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
       const fields = line.split('\t');
@@ -55,13 +67,13 @@ function compareLines(scheme: VersionScheme, input: string): string {
       try {
         return `${scheme.compare(fields[0] as string, fields[1] as string)}\n`;
       } catch (err) {
-        if (isCustomsError(err) && err.code === 'invalid-version') {
-          throw new InvalidVersionError(`stdin line ${index + 1}: ${err.message}`);
-        }
-        throw err;
+        if (!(err instanceof InvalidVersionError)) throw err;
+        invalid.push(index + 1);
+        return 'invalid\n';
       }
     })
     .join('');
+  return { text, invalid };
 }
 
 async function readStdin(): Promise<string> {

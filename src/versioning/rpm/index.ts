@@ -4,13 +4,10 @@ import type { VersionScheme } from '../types.js';
 import { compareEvr, splitEvr, type RpmVersion } from './rpm-version.js';
 
 /**
- * What a package's EVR can hold: an optional decimal epoch and colon, then a version and an
- * optional release made of the characters rpmbuild allows in them (letters, digits and
- * `. _ + ~ ^`), joined by one hyphen. rpm would order other text too, but no package carries it.
+ * rpm orders any non-empty text (`1.0-8-2` is version `1.0-8`, release `2`; see splitEvr), and
+ * so does this scheme: only the empty string is not a version.
  */
-const EVR = /^(?:\d+:)?[A-Za-z0-9._+~^]+(?:-[A-Za-z0-9._+~^]+)?$/;
-
-const isValid = (version: string): boolean => EVR.test(version);
+const isValid = (version: string): boolean => version.length > 0;
 
 function read(version: string): RpmVersion {
   if (!isValid(version)) throw new InvalidVersionError(`invalid RPM version ${JSON.stringify(version)}`);

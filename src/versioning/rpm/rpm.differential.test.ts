@@ -105,4 +105,17 @@ describe.skipIf(!hasRpm)(`rpm scheme against rpm's own comparison (${rpmVersion}
     expect(disagreements(list, theirs, rpmScheme.compare)).toEqual([]);
     for (const outcome of [-1, 0, 1]) expect(theirs).toContain(outcome);
   });
+
+  it('compare agrees with rpm.ver on any text, extra hyphens and colons included (1.0-8-2)', () => {
+    const ANY = [...NUMBERS, ...WORDS, ...SEPARATORS, '-', '-', ':', ...ODD];
+    const text = (): string => many(8, () => pick(ANY));
+    const list = pairs(5000, text).filter(([a, b]) => a !== '' && b !== '');
+    list.push(['1.0-8-2', '1.0'], ['1.0-8-2', '1.0-8'], ['1:2:3', '1:2'], ['a:1-2', '1-2']);
+    const odd = (t: string): boolean => /-.*-|:.*:/.test(t);
+    expect(list.filter(([a, b]) => odd(a) || odd(b)).length).toBeGreaterThan(250);
+    const theirs = askRpm('ver', list);
+    expect(theirs).toHaveLength(list.length);
+    expect(list.every(([a, b]) => rpmScheme.isValid(a) && rpmScheme.isValid(b))).toBe(true);
+    expect(disagreements(list, theirs, rpmScheme.compare)).toEqual([]);
+  });
 });
