@@ -112,6 +112,8 @@ export interface EvaluationResult {
   matchedDeniedImage: ImageSelector | false;
   /** The image tag evaluated, normalised (`docker.io/library/nginx:latest`). */
   tag: string;
+  /** The source as the user named it (`oci-dir:app:1`, `registry:…`), from the SBOM. */
+  sourceReference?: string;
   imageDigest?: string;
   findings: Finding[];
   /** Health grade A–F with the reason. */

@@ -1,7 +1,7 @@
 // `customs check` end to end: the built bin/customs on the real polyglot image (USER appuser,
 // EXPOSE 22/tcp 3000/tcp, a setuid shell at /usr/local/bin/suid-sh). No vulnerability database:
 // --db points at a file that does not exist, so the checks do not depend on the user cache.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -73,8 +73,15 @@ describe('customs check', () => {
     const jsonFile = join(root, 'stop.json');
     const r = check(['--policy', bundle, '-o', `json=${jsonFile}`, '-o', 'table']);
     expect(r.code, r.stderr).toBe(2);
-    expect(r.stdout).toMatch(/^Gate\s+Trigger\s+Trigger_Id/);
-    expect(r.stdout).toMatch(/dockerfile\s+exposed_ports\s+[0-9a-f]{32}\s+.*22.*\s+stop\s+false\s+p1/);
+    expect(r.stdout).toMatch(/^Action\s+Gate\s+Trigger\s+Rule_Id/);
+    expect(r.stdout).toMatch(
+      /\nstop\s+dockerfile\s+exposed_ports\s+no-ssh\n {4}.*22.*\[trigger_id=[0-9a-f]{32}\]\n/,
+    );
+    // The Image line names the source (wrapped to 120 columns), not */*:*.
+    expect(r.stdout.replace(/\n {2}/g, '')).toMatch(
+      /^Image: .*polyglot.*@sha256:[0-9a-f]{64} \(unnamed: mappings/m,
+    );
+    for (const line of r.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(120);
     expect(r.stdout).toContain('Final action: STOP (policy_evaluation)');
     const result = JSON.parse(readFileSync(jsonFile, 'utf8'));
     expect(result).toMatchObject({
@@ -182,6 +189,44 @@ describe('customs check', () => {
     expect(r.stderr.trimEnd().split('\n').at(-1)).toMatch(
       /^customs: the vulnerability database at .*empty\.sqlite holds no data, and the bundle has vulnerability rules: run `customs db update`/,
     );
+  });
+
+  it('the default bundle on the real image fits a 120-column terminal, failures first', () => {
+    const feed = join(root, 'osv-feed');
+    mkdirSync(feed, { recursive: true });
+    writeFileSync(
+      join(feed, 'GHSA-jf85-cpcp-j695.json'),
+      JSON.stringify({
+        schema_version: '1.6.0',
+        id: 'GHSA-jf85-cpcp-j695',
+        modified: new Date().toISOString(),
+        published: '2019-07-10T00:00:00Z',
+        aliases: ['CVE-2019-10744'],
+        summary: 'Prototype Pollution in lodash',
+        database_specific: { severity: 'CRITICAL' },
+        affected: [
+          {
+            package: { ecosystem: 'npm', name: 'lodash' },
+            ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }, { fixed: '4.17.12' }] }],
+          },
+        ],
+      }),
+    );
+    const db = join(root, 'lodash.sqlite');
+    expect(runCli(['db', 'import', feed, '--db', db]).code).toBe(0);
+    const policy = fileURLToPath(new URL('../../policies/default.json', import.meta.url));
+    const r = runCli(['check', image, '--policy', policy, '--db', db, '-q']);
+    expect(r.code, r.stderr).toBe(2);
+    const lines = r.stdout.split('\n');
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(120);
+    const actions = lines.map((l) => /^(stop|warn|go)\s/.exec(l)?.[1]).filter(Boolean);
+    const rank = (a: string | undefined): number => ['stop', 'warn', 'go'].indexOf(a ?? '');
+    expect(actions[0]).toBe('stop');
+    expect(actions).toEqual([...actions].sort((a, b) => rank(a) - rank(b)));
+    expect(r.stdout).toMatch(
+      /^stop\s+vulnerabilities\s+package\s+nist-800-190-4\.1\.1-fixable-high-or-critical$/m,
+    );
+    expect(r.stdout).toMatch(/trigger_id=GHSA-jf85-cpcp-j695\+lodash/);
   });
 
   it('an unknown output format is one line, exit 1', () => {

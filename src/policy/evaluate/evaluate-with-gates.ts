@@ -74,6 +74,7 @@ export function evaluateWithGates(
     bundle: bundle.name === undefined ? { id: bundle.id } : { id: bundle.id, name: bundle.name },
     evaluatedAt: now.toISOString(),
   };
+  if (input.sbom?.source.reference) result.sourceReference = input.sbom.source.reference;
   if (image.digest) result.imageDigest = image.digest;
   if (input.scan) result.grade = healthGrade(input.scan, bundle.grade, now);
   else {

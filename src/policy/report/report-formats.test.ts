@@ -26,18 +26,51 @@ describe('json', () => {
 });
 
 describe('table', () => {
-  it('lists every finding with Anchore columns, then the verdict and grade', () => {
+  it('lists every finding, failures first, with the rule id, then the verdict and grade', () => {
     const lines = encode('table').split('\n');
-    expect(lines[0]).toMatch(
-      /^Gate\s+Trigger\s+Trigger_Id\s+Check_Output\s+Gate_Action\s+Allowlisted\s+Policy_Id$/,
-    );
-    expect(lines[1]).toMatch(/^dockerfile\s+exposed_ports\s+a1b2\s+Port 22 .*\s+stop\s+false\s+pol$/);
-    expect(lines[2]).toContain('No HEALTHCHECK instruction');
-    expect(lines[3]).toMatch(/\s+go\s+accepted:w1\s+pol$/);
+    expect(lines[0]).toMatch(/^Action\s+Gate\s+Trigger\s+Rule_Id$/);
+    expect(lines[1]).toMatch(/^stop\s+dockerfile\s+exposed_ports\s+r1$/);
+    expect(lines[2]).toBe('    Port 22 is exposed <script>alert(1)</script> & more [trigger_id=a1b2]');
+    expect(lines[3]).toMatch(/^warn\s+dockerfile\s+instruction\s+r2$/);
+    expect(lines[4]).toBe('    No HEALTHCHECK instruction [trigger_id=c3d4]');
+    expect(lines[5]).toMatch(/^go\s+vulnerabilities\s+package\s+r3$/);
+    expect(lines[6]).toContain('(allowlisted by accepted:w1; the rule says STOP)');
     const text = lines.join('\n');
+    expect(text).toContain('Image: docker.io/acme/app:1@sha256:');
     expect(text).toContain('Final action: STOP (policy_evaluation); status: fail');
     expect(text).toContain('Grade: C (1 fix missing for 20 days)');
     expect(text).toContain('Problem (warn): allowlist item w9 expired');
+  });
+
+  it('puts STOP before WARN and GO whatever the evaluation order', () => {
+    const result = sampleResult();
+    result.findings.reverse();
+    const actions = encode('table', result)
+      .split('\n')
+      .map((l) => /^(stop|warn|go)\s/.exec(l)?.[1])
+      .filter(Boolean);
+    expect(actions).toEqual(['stop', 'warn', 'go']);
+  });
+
+  it('fits a 120-column terminal: long ids, paths and messages wrap', () => {
+    const long = 'x'.repeat(60);
+    const result = sampleResult({
+      tag: '*/*:*',
+      sourceReference: `/very/long/${long}/path/to/an/oci-layout:app`,
+      findings: sampleResult().findings.map((f) => ({
+        ...f,
+        ruleId: `control-${long}`,
+        triggerId: 'f'.repeat(64),
+        message: `${f.message} in /usr/lib/${long}/${long}/file.jar and more words ${long}`,
+      })),
+      grade: { grade: 'F', reason: `${long} ${long} ${long}` },
+    });
+    const text = encode('table', result);
+    for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(120);
+    expect(text.replace(/\n\s*/g, '')).toContain(`control-${long}`);
+    expect(text).toMatch(/^Image: \/very\/long\/x+/m);
+    expect(text.replace(/\n {2}(?! )/g, ' ')).toContain('(unnamed: mappings matched as */*:*)');
+    expect(text).not.toContain('Image: */*:*');
   });
 
   it('says so when nothing fired and no grade was computed', () => {
