@@ -5,7 +5,10 @@ import type { SourceOptions } from '../source/types.js';
 /** The options every command that reads images accepts. */
 export function addImageOptions(command: Command): Command {
   return command
-    .option('--platform <os/arch[/variant]>', 'platform to pick from a multi-arch image', 'linux/amd64')
+    .option(
+      '--platform <os/arch[/variant]>',
+      'platform to pick from a multi-arch image (default linux/amd64); a single-arch image of another platform is refused',
+    )
     .option(
       '--insecure-registry <host[:port]>',
       'allow plain HTTP and unverified TLS for this registry (repeatable)',
@@ -19,16 +22,14 @@ export function addImageOptions(command: Command): Command {
 }
 
 export interface ImageOptionValues {
-  platform: string;
+  platform?: string;
   insecureRegistry: string[];
   dockerConfig?: string;
 }
 
 export function sourceOptions(values: ImageOptionValues): SourceOptions {
-  const options: SourceOptions = {
-    platform: parsePlatform(values.platform),
-    insecureRegistries: values.insecureRegistry,
-  };
+  const options: SourceOptions = { insecureRegistries: values.insecureRegistry };
+  if (values.platform !== undefined) options.platform = parsePlatform(values.platform);
   if (values.dockerConfig) options.dockerConfigPath = values.dockerConfig;
   return options;
 }

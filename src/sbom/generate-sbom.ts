@@ -80,7 +80,7 @@ export async function sbomOfImage(image: OpenedImage, options: GenerateSbomOptio
   const { packages, relationships } = linkOwnedPackages(collected.packages, collected.relationships);
   options.onProgress?.({ kind: 'done' });
 
-  const warnings: string[] = [...collected.warnings];
+  const warnings: string[] = [...(image.warnings ?? []), ...collected.warnings];
   if (!distro)
     warnings.push('no Linux distribution detected: OS packages cannot be matched against distro data');
   const descriptors = image.layers.map((l) => l.descriptor);

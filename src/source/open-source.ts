@@ -1,10 +1,11 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { UsageError } from '../errors/index.js';
+import { PlatformNotFoundError, UsageError } from '../errors/index.js';
 import { openDir } from './dir/open-dir.js';
 import { openDockerArchive } from './docker-archive/open-docker-archive.js';
 import { openOciArchive } from './oci-archive/open-oci-archive.js';
 import { openOciDir } from './oci-dir/open-oci-dir.js';
+import { DEFAULT_PLATFORM, platformMismatch } from './platform.js';
 import { openRegistryImage } from './registry/index.js';
 import { TarIndex } from './tar-archive/tar-index.js';
 import type { OpenedImage, SourceOptions, SourceType } from './types.js';
@@ -68,5 +69,14 @@ export async function openSource(input: string, options: SourceOptions = {}): Pr
   const { type, spec } = await parseSource(input);
   if (spec === '')
     throw new UsageError(`${type}: needs a ${type === 'registry' ? 'reference' : 'path'} after the colon`);
-  return SOURCE_OPENERS[type](spec, options);
+  const image = await SOURCE_OPENERS[type](spec, options);
+  if (type === 'dir') return image;
+  const mismatch = platformMismatch(image.config, options.platform ?? DEFAULT_PLATFORM);
+  if (!mismatch) return image;
+  if (options.platform) {
+    await image.close();
+    throw new PlatformNotFoundError(`${type}:${spec}: ${mismatch} (it has no other platform)`);
+  }
+  image.warnings = [...(image.warnings ?? []), `${mismatch}: scanning the platform it has`];
+  return image;
 }

@@ -1,5 +1,5 @@
 import { PlatformNotFoundError, UsageError } from '../errors/index.js';
-import type { Descriptor } from './oci-types.js';
+import type { Descriptor, ImageConfig } from './oci-types.js';
 import type { PlatformSelector } from './types.js';
 
 export const DEFAULT_PLATFORM: PlatformSelector = { os: 'linux', architecture: 'amd64' };
@@ -43,4 +43,20 @@ export function selectPlatformManifest(
   throw new PlatformNotFoundError(
     `${what} has no image for platform ${formatPlatform(want)}; it offers: ${offered.join(', ') || 'none'} (choose one with --platform)`,
   );
+}
+
+/**
+ * What is wrong when a single-platform image is not the platform asked for: its config names
+ * another os or architecture (or, when one was asked for, variant). Undefined when it matches
+ * or the config does not say.
+ */
+export function platformMismatch(config: ImageConfig, want: PlatformSelector): string | undefined {
+  const { os, architecture, variant } = config;
+  if (!os && !architecture) return undefined;
+  const differs =
+    (os !== undefined && os !== want.os) ||
+    (architecture !== undefined && architecture !== want.architecture) ||
+    (want.variant !== undefined && variant !== undefined && variant !== want.variant);
+  if (!differs) return undefined;
+  return `the image is for ${formatPlatform({ os, architecture, variant })} only, not ${formatPlatform(want)}`;
 }

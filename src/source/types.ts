@@ -57,6 +57,8 @@ export interface OpenedImage {
   source: SourceDescription;
   config: ImageConfig;
   layers: LayerHandle[];
+  /** What the caller should hear about the image as opened (e.g. not the platform asked for). */
+  warnings?: string[];
   /** Release files or connections the source holds. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -68,7 +70,10 @@ export interface PlatformSelector {
 }
 
 export interface SourceOptions {
-  /** Platform to pick from a multi-platform index; default linux/amd64. */
+  /**
+   * Platform to pick from a multi-platform index; default linux/amd64. A single-platform image
+   * of another platform is refused when this is given, and opened with a warning when not.
+   */
   platform?: PlatformSelector;
   /** Registry hosts (host or host:port) for which plain HTTP and unverified TLS are allowed. */
   insecureRegistries?: string[];
