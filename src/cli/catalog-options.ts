@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import type { CatalogOptions } from '../cataloger/types.js';
+import { LinearRegExp, PatternSyntaxError } from '../pattern/index.js';
 import { UsageError } from '../errors/index.js';
 
 /** Options that shape what `sbom` (and later `scan`/`check`) collects inside an image. */
@@ -67,9 +68,10 @@ function parseNamedRegexes(values: string[]): Record<string, string> {
     const name = value.slice(0, eq);
     const pattern = value.slice(eq + 1);
     try {
-      new RegExp(pattern);
+      new LinearRegExp(pattern);
     } catch (err) {
-      throw new UsageError(`--content-search ${name}: invalid regex: ${(err as Error).message}`);
+      if (!(err instanceof PatternSyntaxError)) throw err;
+      throw new UsageError(`--content-search ${name}: invalid regex: ${err.message}`);
     }
     out[name] = pattern;
   }

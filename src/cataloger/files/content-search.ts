@@ -1,4 +1,5 @@
 import { UsageError } from '../../errors/index.js';
+import { LinearRegExp, PatternSyntaxError } from '../../pattern/index.js';
 
 /** Lines longer than this are searched in their first MAX_LINE_CHARS characters only. */
 export const MAX_LINE_CHARS = 4096;
@@ -10,13 +11,17 @@ export interface ContentPattern {
   regex: RegExp;
 }
 
-/** Compiles the user's named regexes once; an invalid one is a UsageError naming it. */
+/**
+ * Compiles the user's named regexes once, for the linear-time engine; an invalid one is a
+ * UsageError naming it.
+ */
 export function compileContentSearch(search: Record<string, string> | undefined): ContentPattern[] {
   return Object.entries(search ?? {}).map(([name, source]) => {
     try {
-      return { name, regex: new RegExp(source) };
+      return { name, regex: new LinearRegExp(source) };
     } catch (err) {
-      throw new UsageError(`content search "${name}": invalid regular expression: ${(err as Error).message}`);
+      if (!(err instanceof PatternSyntaxError)) throw err;
+      throw new UsageError(`content search "${name}": invalid regular expression: ${err.message}`);
     }
   });
 }

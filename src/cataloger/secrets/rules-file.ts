@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { UsageError } from '../../errors/index.js';
+import { LinearRegExp, PatternSyntaxError } from '../../pattern/index.js';
 import { SEVERITIES, type AllowRule, type SecretRule, type Severity } from './secret-rule.js';
 
 /** A user's secret rules file (trivy-secret.yaml style), validated and compiled. */
@@ -18,22 +19,15 @@ type Fields = Record<string, unknown>;
 class RulesFileProblem extends Error {}
 
 /**
- * Converts the Go (RE2) syntax trivy rule files use to a JavaScript RegExp: `(?P<name>` groups
- * and a leading `(?i)`/`(?s)`/`(?m)` flag group.
+ * A rule's regex: trivy rule files are written in Go's RE2 syntax (`(?P<name>…)`, `(?i)`, `\A`,
+ * `\z`), which the linear-time engine reads as it is, so a user's rule cannot stall a scan.
  */
 export function compileRuleRegex(source: string, where: string): RegExp {
-  let body = source.replace(/\(\?P</g, '(?<');
-  let flags = '';
-  const leading = /^\(\?([ims]+)\)/.exec(body);
-  if (leading) {
-    flags = [...new Set(leading[1]!.split(''))].join('');
-    body = body.slice(leading[0].length);
-  }
-  body = body.replace(/\\A/g, '^').replace(/\\z/g, '$');
   try {
-    return new RegExp(body, flags);
+    return new LinearRegExp(source);
   } catch (err) {
-    throw new RulesFileProblem(`${where}: invalid regex: ${(err as Error).message}`);
+    if (!(err instanceof PatternSyntaxError)) throw err;
+    throw new RulesFileProblem(`${where}: invalid regex: ${err.message}`);
   }
 }
 

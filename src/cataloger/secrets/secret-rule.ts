@@ -1,3 +1,4 @@
+import { LinearRegExp } from '../../pattern/index.js';
 import type { SecretFinding } from '../../model/secret.js';
 
 export type Severity = SecretFinding['severity'];
@@ -34,7 +35,8 @@ export function scanningRegExp(regex: RegExp): RegExp {
   flags.add('g');
   flags.add('d');
   flags.delete('y');
-  return new RegExp(regex.source, [...flags].join(''));
+  const Engine = regex instanceof LinearRegExp ? LinearRegExp : RegExp;
+  return new Engine(regex, [...flags].join(''));
 }
 
 /** True when one of the allow rules skips this file path. */

@@ -1,3 +1,4 @@
+import { LinearRegExp } from '../../pattern/index.js';
 import { compileRegex } from '../params/compile-regex.js';
 
 /**
@@ -5,6 +6,7 @@ import { compileRegex } from '../params/compile-regex.js';
  * not at its end. `matchesAtStart` does the same; `/x/` therefore matches "x1" but not "ax".
  */
 export function matchesAtStart(pattern: RegExp, text: string): boolean {
+  if (pattern instanceof LinearRegExp) return pattern.matchesAtStart(text);
   const sticky = new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, '') + 'y');
   sticky.lastIndex = 0;
   return sticky.test(text);

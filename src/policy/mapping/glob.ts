@@ -1,3 +1,5 @@
+import { LinearRegExp, literalPattern } from '../../pattern/index.js';
+import { matchesAtStart } from '../checks/regex-match.js';
 import { compileRegex } from '../params/compile-regex.js';
 
 /**
@@ -10,42 +12,66 @@ import { compileRegex } from '../params/compile-regex.js';
  * not match `dockerxio`.
  */
 const REGEXP_PREFIX = 'regexp:';
-const cache = new Map<string, RegExp | null>();
+/** Compiled patterns, each compiled once: a bundle's every selector fits. */
+const CACHE_LIMIT = 250_000;
+const cache = new Map<string, Matcher>();
 
-/** Why a pattern cannot be used (only `regexp:` patterns can be invalid), or undefined. */
+type Matcher = (value: string) => boolean;
+const NOTHING: Matcher = () => false;
+
+/**
+ * Why a pattern cannot be used (only `regexp:` patterns can be invalid), or undefined. A
+ * `regexp:` pattern that is plain text needs no engine; any other is compiled (and kept).
+ */
 export function globProblem(pattern: string): string | undefined {
   if (!pattern.startsWith(REGEXP_PREFIX)) return undefined;
-  const compiled = compileRegex(pattern.slice(REGEXP_PREFIX.length), 'y');
+  const source = pattern.slice(REGEXP_PREFIX.length);
+  if (literalPattern(source)) return undefined;
+  const compiled = compileRegex(source);
+  if (compiled.ok) remember(pattern, regexMatcher(compiled.regex));
   return compiled.ok ? undefined : compiled.message;
 }
 
 /** Whether `value` matches `pattern`; an invalid `regexp:` pattern matches nothing. */
 export function globMatch(pattern: string, value: string): boolean {
-  const regex = compiled(pattern);
-  if (!regex) return false;
-  regex.lastIndex = 0;
-  return regex.test(value);
+  return compiled(pattern)(value);
 }
 
-function compiled(pattern: string): RegExp | null {
-  let regex = cache.get(pattern);
-  if (regex === undefined) {
-    regex = toRegex(pattern);
-    if (cache.size > 10_000) cache.clear();
-    cache.set(pattern, regex);
-  }
-  return regex;
+function compiled(pattern: string): Matcher {
+  return cache.get(pattern) ?? remember(pattern, toMatcher(pattern));
 }
 
-function toRegex(pattern: string): RegExp | null {
+function remember(pattern: string, matcher: Matcher): Matcher {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(pattern, matcher);
+  return matcher;
+}
+
+function regexMatcher(regex: RegExp): Matcher {
+  return (value) => matchesAtStart(regex, value);
+}
+
+function toMatcher(pattern: string): Matcher {
   if (pattern.startsWith(REGEXP_PREFIX)) {
-    // Sticky: a match must begin at index 0 but may end anywhere.
-    const result = compileRegex(pattern.slice(REGEXP_PREFIX.length), 'y');
-    return result.ok ? result.regex : null;
+    const source = pattern.slice(REGEXP_PREFIX.length);
+    const literal = literalPattern(source);
+    if (literal) {
+      const { text, wholeValue } = literal;
+      return wholeValue ? (value) => value === text : (value) => value.startsWith(text);
+    }
+    // Anchored at the start only (Python's re.match), on the linear-time engine.
+    const result = compileRegex(source);
+    return result.ok ? regexMatcher(result.regex) : NOTHING;
   }
+  const regex = toRegex(pattern);
+  return (value) => regex.test(value);
+}
+
+/** A glob as a pattern on the linear-time engine (many `*` would backtrack on RegExp). */
+function toRegex(pattern: string): RegExp {
   const body = pattern
     .split('*')
     .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
     .join('[\\s\\S]*');
-  return new RegExp(`^${body}$`);
+  return new LinearRegExp(`^${body}$`);
 }

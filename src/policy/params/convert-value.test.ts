@@ -88,12 +88,30 @@ describe('convertValue', () => {
 });
 
 describe('compileRegex', () => {
-  it('turns Python inline flags and named groups into JavaScript', () => {
+  it('takes Python inline flags and named groups as they are', () => {
     const flagged = compileRegex('(?i)password');
     expect(flagged.ok && flagged.regex.test('PASSWORD=x')).toBe(true);
-    const named = compileRegex('(?P<key>[A-Z]+)=(?P=key)');
-    expect(named.ok && named.regex.exec('AB=AB')?.groups?.key).toBe('AB');
-    expect(named.ok && named.regex.test('AB=CD')).toBe(false);
+    const named = compileRegex('(?P<key>[A-Z]+)=(?P<value>[A-Z]+)');
+    expect(named.ok && named.regex.exec('AB=CD')?.groups).toEqual({ key: 'AB', value: 'CD' });
+  });
+
+  it('refuses what a linear-time engine cannot run, saying so', () => {
+    expect(compileRegex('(?P<key>[A-Z]+)=(?P=key)')).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^not a valid regular expression: backreferences .* not supported/),
+    });
+    expect(compileRegex('(?<!x)y')).toEqual({
+      ok: false,
+      message: expect.stringMatching(/lookahead and lookbehind .* not supported/),
+    });
+  });
+
+  it('runs a pattern that backtracks catastrophically on RegExp in linear time', () => {
+    const compiled = compileRegex('(a+)+$');
+    expect(compiled.ok).toBe(true);
+    // On RegExp this takes longer than the test's timeout (2^40 steps); here it is immediate.
+    expect(compiled.ok && compiled.regex.test(`${'a'.repeat(40)}!`)).toBe(false);
+    expect(compiled.ok && compiled.regex.test('aaaa')).toBe(true);
   });
 
   it('reports why a pattern does not compile', () => {

@@ -74,7 +74,11 @@ describe('db update against a local feed server', () => {
     expect(first.failed.filter((f) => f.unit !== 'kev')).toEqual([]);
     expect(first.done.map((d) => d.unit)).toEqual(['osv:Go', 'epss']);
     expect(first.failed).toEqual([
-      { unit: 'kev', reason: expect.stringMatching(/kev\.json: HTTP 500/) as unknown },
+      {
+        unit: 'kev',
+        reason: expect.stringMatching(/kev\.json: HTTP 500/) as unknown,
+        previousData: false,
+      },
     ]);
     expect((await store.affectedBy('go', 'example.com/a'))[0]?.fixedVersions).toEqual(['1.0.1']);
 

@@ -1,0 +1,2 @@
+export { LinearRegExp, PatternSyntaxError } from './linear-regexp.js';
+export { literalPattern } from './literal-pattern.js';
