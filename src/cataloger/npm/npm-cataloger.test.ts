@@ -122,6 +122,7 @@ describe('npmCataloger.catalog', () => {
   it('merges a lock entry into the installed package of the same project', async () => {
     const result = await run([
       { path: '/app/node_modules/a/package.json', content: manifest('a', '1.0.0') },
+      { path: '/app/node_modules/b/package.json', content: manifest('b', '1.0.0') },
       {
         path: '/app/package-lock.json',
         content: lockV3({
@@ -211,11 +212,57 @@ describe('lock files an OS package installed', () => {
     expect(result.packages.map((p) => `${p.name}@${p.version}`)).toEqual(['glob@7.1.6']);
   });
 
-  it('a lock file of the image builder is reported in full', async () => {
-    const result = await run(specs);
+  it('a lock file of the image builder, with nothing installed beside it, is reported in full', async () => {
+    const result = await run(specs.slice(0, 1));
     expect(result.packages.map((p) => `${p.name}@${p.version}`).sort()).toEqual([
       'glob@7.1.6',
       'lodash@4.17.20',
     ]);
+  });
+});
+
+describe('lock files that describe nothing installed', () => {
+  const yarnLock = (entries: [string, string][]): string =>
+    entries.map(([name, version]) => `${name}@^${version}:\n  version "${version}"\n`).join('\n');
+
+  it("a lock file shipped inside an installed package is not the project's lock", async () => {
+    const result = await run([
+      { path: '/srv/app/node_modules/uri-js/package.json', content: manifest('uri-js', '4.4.1') },
+      {
+        path: '/srv/app/node_modules/uri-js/yarn.lock',
+        content: yarnLock([
+          ['lodash', '4.17.20'],
+          ['minimist', '1.2.5'],
+        ]),
+      },
+      { path: '/srv/app/node_modules/x/node_modules/y/package-lock.json', content: lockV3({}) },
+    ]);
+    expect(result.unknowns).toEqual([]);
+    expect(result.packages.map((p) => `${p.name}@${p.version}`)).toEqual(['uri-js@4.4.1']);
+    expect(result.packages[0]?.locations.map((l) => l.path)).toEqual([
+      '/srv/app/node_modules/uri-js/package.json',
+    ]);
+  });
+
+  it('where node_modules and a lock both exist, what is installed wins', async () => {
+    const result = await run([
+      { path: '/app/node_modules/a/package.json', content: manifest('a', '2.0.0') },
+      {
+        path: '/app/package-lock.json',
+        content: lockV3({
+          'node_modules/a': { version: '1.0.0' },
+          'node_modules/dev-only': { version: '1.0.0', dev: true },
+          'node_modules/@esbuild/win32-x64': { version: '0.20.0', optional: true },
+        }),
+      },
+    ]);
+    expect(result.packages.map((p) => `${p.name}@${p.version}`)).toEqual(['a@2.0.0']);
+  });
+
+  it('a lock with no node_modules beside it is what the image holds', async () => {
+    const result = await run([
+      { path: '/app/package-lock.json', content: lockV3({ 'node_modules/a': { version: '1.0.0' } }) },
+    ]);
+    expect(result.packages.map((p) => `${p.name}@${p.version}`)).toEqual(['a@1.0.0']);
   });
 });

@@ -33,6 +33,11 @@ export function isInstalledManifest(path: string): boolean {
   return base.startsWith('@') && dirOf(parent).endsWith('/node_modules');
 }
 
+/** A lock file some directory of whose path is `node_modules`. */
+function isInsideNodeModules(path: string): boolean {
+  return path.includes('/node_modules/');
+}
+
 function parseLock(path: string, text: string): LockOutcome {
   if (path.endsWith('/pnpm-lock.yaml')) return parsePnpmLock(text);
   if (path.endsWith('/yarn.lock'))
@@ -46,6 +51,8 @@ class NpmCollection {
   readonly installedAt = new Map<string, string>();
   /** project + name@version → draft keys of installed packages. */
   readonly installedIn = new Map<string, string[]>();
+  /** Project roots with at least one installed package. */
+  readonly projectsWithInstalled = new Set<string>();
   readonly edges = new Set<string>();
   readonly unknowns: Unknown[] = [];
   private readonly requires = new Map<string, string[]>();
@@ -81,6 +88,7 @@ class NpmCollection {
       };
       this.drafts.set(key, draft);
       this.requires.set(key, info.dependencies);
+      this.projectsWithInstalled.add(projectRootOf(record.path));
       const projectKey = `${projectRootOf(record.path)}\u0000${info.name}@${info.version}`;
       this.installedIn.set(projectKey, [...(this.installedIn.get(projectKey) ?? []), key]);
     }
@@ -89,9 +97,12 @@ class NpmCollection {
   }
 
   /**
-   * A lock file's entries. One an OS package installed (a tool's own npm-shrinkwrap.json under
-   * /usr/share) only describes packages that are installed beside it: its other entries are not
-   * in the image, and are left out, as image scanners do.
+   * A lock file's entries. A lock only adds evidence to installed packages, and its other entries
+   * are left out (they are not in the image), when the lock is one an OS package installed (a
+   * tool's own npm-shrinkwrap.json under /usr/share), when it lies inside `node_modules` (a
+   * dependency's own yarn.lock describes its development, not this install), or when its project
+   * has a `node_modules`: what is installed wins over what was once locked (dev dependencies
+   * left out by `npm ci --omit=dev`, other platforms' optional packages).
    */
   addLock(context: CatalogContext, record: FileRecord, installedByDistro: boolean): void {
     const text = readText(context.files, record, NAME, this.unknowns);
@@ -103,6 +114,8 @@ class NpmCollection {
     }
     for (const problem of outcome.problems) this.unknowns.push(unknownAt(record, NAME, problem));
     const project = dirOf(record.path);
+    const onlyInstalled =
+      installedByDistro || isInsideNodeModules(record.path) || this.projectsWithInstalled.has(project);
     const draftOf = new Map<string, string>();
     for (const entry of outcome.entries) {
       const nameVersion = `${entry.name}@${entry.version}`;
@@ -115,7 +128,7 @@ class NpmCollection {
         this.drafts.get(exact)?.version === entry.version
           ? exact
           : this.installedIn.get(`${project}\u0000${nameVersion}`)?.[0];
-      if (!installed && installedByDistro) continue;
+      if (!installed && onlyInstalled) continue;
       const key = installed ?? `${project}\u0000lock\u0000${nameVersion}`;
       let draft = this.drafts.get(key);
       if (!draft) {
