@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findCdxgen, timeCdxgen } from './cdxgen.mjs';
 import { buildLargeImage } from './large-image.mjs';
+import { patternsBench } from './patterns.mjs';
 import { secretsThroughput } from './secrets-throughput.mjs';
 import { vulndbBench } from './vulndb.mjs';
 
@@ -117,5 +118,10 @@ if (cdxgen) {
   } else console.log('\ncdxgen failed on the polyglot archive; comparison skipped');
 }
 console.log(`\nsecret rules on ordinary text: ${secretsThroughput().toFixed(0)} MB/s`);
+patternsBench(
+  `oci-dir:${images.bookworm.ociDir}:${images.bookworm.tag}`,
+  join(cacheRoot, 'bench-patterns'),
+  RUNS,
+);
 await vulndbBench(`oci-dir:${images.polyglot.ociDir}:${images.polyglot.tag}`);
 if (!existsSync(large.dir)) process.exitCode = 1;

@@ -1,2 +1,3 @@
 export { LinearRegExp, PatternSyntaxError } from './linear-regexp.js';
-export { literalPattern } from './literal-pattern.js';
+export { literalPattern, literalPrefix } from './literal-pattern.js';
+export { certainlyCompiles } from './plain-syntax.js';

@@ -1,4 +1,5 @@
 import { RE2JS, RE2JSException } from 're2js';
+import { certainlyCompiles } from './plain-syntax.js';
 
 /**
  * A RegExp whose matching runs on RE2 (re2js): time linear in the input, whatever the pattern,
@@ -11,11 +12,15 @@ import { RE2JS, RE2JSException } from 're2js';
  *
  * Flags: `i`, `m`, `s` as in JavaScript; `g`, `y` and `d` keep their RegExp meaning
  * (lastIndex, sticky, match indices); `u` is accepted (RE2 matches code points anyway).
+ *
+ * A pattern in the plain subset that certainly compiles (./plain-syntax.ts) is compiled on its
+ * first use, so a bundle of 100,000 patterns is validated without compiling any; any other
+ * pattern is compiled at once, so the constructor is where a bad pattern is refused.
  */
 export class LinearRegExp extends RegExp {
   readonly #source: string;
-  readonly #re2: RE2JS;
-  readonly #names: Record<string, number>;
+  #compiled: RE2JS | undefined;
+  #names: Record<string, number> | undefined;
 
   constructor(pattern: string | RegExp, flags?: string) {
     const text = typeof pattern === 'string' ? pattern : pattern.source;
@@ -24,11 +29,23 @@ export class LinearRegExp extends RegExp {
     if (unknown) throw new PatternSyntaxError(text, `unsupported flag "${unknown}"`);
     super('(?:)', [...new Set(wanted)].join(''));
     this.#source = text;
-    this.#re2 =
-      pattern instanceof LinearRegExp && pattern.#source === text && sameEngineFlags(pattern.flags, wanted)
-        ? pattern.#re2
-        : compileRe2(text, wanted);
-    this.#names = this.#re2.namedGroups() as Record<string, number>;
+    if (
+      pattern instanceof LinearRegExp &&
+      pattern.#source === text &&
+      sameEngineFlags(pattern.flags, wanted)
+    ) {
+      this.#compiled = pattern.#compiled;
+    } else if (!certainlyCompiles(text)) {
+      this.#compiled = compileRe2(text, wanted);
+    }
+  }
+
+  get #re2(): RE2JS {
+    return (this.#compiled ??= compileRe2(this.#source, this.flags));
+  }
+
+  get #groupNames(): Record<string, number> {
+    return (this.#names ??= this.#re2.namedGroups() as Record<string, number>);
   }
 
   override get source(): string {
@@ -59,9 +76,9 @@ export class LinearRegExp extends RegExp {
     const result = values as unknown as RegExpExecArray;
     result.index = matcher.start();
     result.input = text;
-    const names = Object.keys(this.#names);
+    const names = Object.keys(this.#groupNames);
     result.groups = names.length
-      ? (Object.fromEntries(names.map((n) => [n, values[this.#names[n]!]])) as Record<string, string>)
+      ? (Object.fromEntries(names.map((n) => [n, values[this.#groupNames[n]!]])) as Record<string, string>)
       : undefined;
     if (this.hasIndices) {
       const spans: ([number, number] | undefined)[] = [];
@@ -71,7 +88,7 @@ export class LinearRegExp extends RegExp {
       }
       const indices = spans as unknown as RegExpIndicesArray;
       indices.groups = names.length
-        ? Object.fromEntries(names.map((n) => [n, spans[this.#names[n]!]!]))
+        ? Object.fromEntries(names.map((n) => [n, spans[this.#groupNames[n]!]!]))
         : undefined;
       result.indices = indices;
     }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { picker, seededRandom } from '../../../test/helpers/seeded-random.js';
 import { globMatch, globProblem } from './glob.js';
 
 describe('globMatch', () => {
@@ -42,5 +43,26 @@ describe('globMatch', () => {
     expect(globProblem('regexp:(bad')).toMatch(/^not a valid regular expression/);
     expect(globProblem('regexp:ok.*')).toBeUndefined();
     expect(globProblem('(bad')).toBeUndefined();
+  });
+});
+
+describe('globMatch without an engine', () => {
+  it('agrees with the glob as a regular expression (differential, 20,000 generated cases)', () => {
+    const rnd = seededRandom(5122026);
+    const pick = picker(rnd);
+    const wrong: string[] = [];
+    for (let n = 0; n < 20_000; n++) {
+      const glob = Array.from({ length: Math.floor(rnd() * 6) }, () => pick([...'ab*.'])).join('');
+      const value = Array.from({ length: Math.floor(rnd() * 7) }, () => pick([...'ab.'])).join('');
+      const regex = new RegExp(
+        `^${glob
+          .split('*')
+          .map((p) => p.replace(/\./g, '\\.'))
+          .join('.*')}$`,
+        's',
+      );
+      if (globMatch(glob, value) !== regex.test(value)) wrong.push(`${glob} ~ ${value}`);
+    }
+    expect(wrong).toEqual([]);
   });
 });

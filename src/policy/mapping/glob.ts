@@ -1,4 +1,4 @@
-import { LinearRegExp, literalPattern } from '../../pattern/index.js';
+import { certainlyCompiles, literalPattern, literalPrefix } from '../../pattern/index.js';
 import { matchesAtStart } from '../checks/regex-match.js';
 import { compileRegex } from '../params/compile-regex.js';
 
@@ -21,12 +21,14 @@ const NOTHING: Matcher = () => false;
 
 /**
  * Why a pattern cannot be used (only `regexp:` patterns can be invalid), or undefined. A
- * `regexp:` pattern that is plain text needs no engine; any other is compiled (and kept).
+ * `regexp:` pattern that is plain text needs no engine, one in the plain subset certainly
+ * compiles (so it is compiled only if an evaluation reaches it); any other is compiled (and
+ * kept).
  */
 export function globProblem(pattern: string): string | undefined {
   if (!pattern.startsWith(REGEXP_PREFIX)) return undefined;
   const source = pattern.slice(REGEXP_PREFIX.length);
-  if (literalPattern(source)) return undefined;
+  if (literalPattern(source) || certainlyCompiles(source)) return undefined;
   const compiled = compileRegex(source);
   if (compiled.ok) remember(pattern, regexMatcher(compiled.regex));
   return compiled.ok ? undefined : compiled.message;
@@ -48,7 +50,9 @@ function remember(pattern: string, matcher: Matcher): Matcher {
 }
 
 function regexMatcher(regex: RegExp): Matcher {
-  return (value) => matchesAtStart(regex, value);
+  // A value without the pattern's literal prefix cannot match: most never reach the engine.
+  const prefix = regex.flags.includes('i') ? '' : literalPrefix(regex.source);
+  return (value) => value.startsWith(prefix) && matchesAtStart(regex, value);
 }
 
 function toMatcher(pattern: string): Matcher {
@@ -63,15 +67,30 @@ function toMatcher(pattern: string): Matcher {
     const result = compileRegex(source);
     return result.ok ? regexMatcher(result.regex) : NOTHING;
   }
-  const regex = toRegex(pattern);
-  return (value) => regex.test(value);
+  return globMatcher(pattern);
 }
 
-/** A glob as a pattern on the linear-time engine (many `*` would backtrack on RegExp). */
-function toRegex(pattern: string): RegExp {
-  const body = pattern
-    .split('*')
-    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-    .join('[\\s\\S]*');
-  return new LinearRegExp(`^${body}$`);
+/**
+ * A glob as literal parts between `*`s, matched without any engine: the first part is a
+ * prefix, the last a suffix, and each part between is found leftmost after the one before
+ * (leftmost is never worse for what follows), so a match costs one pass over the value.
+ */
+function globMatcher(pattern: string): Matcher {
+  const parts = pattern.split('*');
+  if (parts.length === 1) return (value) => value === pattern;
+  const head = parts[0]!;
+  const tail = parts[parts.length - 1]!;
+  const middle = parts.slice(1, -1).filter((part) => part !== '');
+  return (value) => {
+    if (value.length < head.length + tail.length) return false;
+    if (!value.startsWith(head) || !value.endsWith(tail)) return false;
+    let at = head.length;
+    const end = value.length - tail.length;
+    for (const part of middle) {
+      const found = value.indexOf(part, at);
+      if (found < 0 || found + part.length > end) return false;
+      at = found + part.length;
+    }
+    return true;
+  };
 }
