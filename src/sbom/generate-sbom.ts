@@ -1,5 +1,6 @@
 import { UsageError } from '../errors/index.js';
 import { createCatalogers } from '../cataloger/registry.js';
+import { findConfigSecrets, secretsSetup, type ConfigSecrets } from '../cataloger/secrets/index.js';
 import type { CatalogContext, CatalogOptions, Cataloger } from '../cataloger/types.js';
 import type { Inspector } from '../resolver/inspection.js';
 import { addFindings, emptyFindings } from './findings.js';
@@ -13,8 +14,14 @@ import { indexImage } from '../resolver/index-image.js';
 import type { ProgressListener } from '../resolver/progress.js';
 import { openSource, sbomSourcePath } from '../source/open-source.js';
 import { readSbomFile } from '../source/sbom/index.js';
+import type { ImageConfig } from '../source/oci-types.js';
 import type { OpenedImage, SourceOptions } from '../source/types.js';
 import { customsVersion } from './version.js';
+
+function configSecrets(config: ImageConfig, catalog: CatalogOptions): ConfigSecrets {
+  if (catalog.secrets?.enabled === false) return { findings: [], redacted: config };
+  return findConfigSecrets(config, secretsSetup(catalog));
+}
 
 export interface GenerateSbomOptions extends SourceOptions {
   scope?: Scope;
@@ -85,6 +92,9 @@ export async function sbomOfImage(image: OpenedImage, options: GenerateSbomOptio
     warnings.push('no Linux distribution detected: OS packages cannot be matched against distro data');
   const descriptors = image.layers.map((l) => l.descriptor);
   const isImage = image.source.type !== 'dir';
+  // Secrets in the config are findings, and are redacted before anything is made from it.
+  const config = isImage ? configSecrets(image.config, options.catalog ?? {}) : undefined;
+  if (config) collected.secrets.unshift(...config.findings);
   const digest =
     image.source.manifestDigest ?? (isImage ? image.source.configDigest : descriptors[0]?.digest);
   return {
@@ -113,7 +123,7 @@ export async function sbomOfImage(image: OpenedImage, options: GenerateSbomOptio
     distro,
     packages: sortPackages(packages),
     relationships,
-    image: isImage ? buildImageMetadata(image.config, descriptors) : null,
+    image: config ? buildImageMetadata(config.redacted, descriptors) : null,
     files: collected.files,
     secrets: collected.secrets,
     users: collected.users,

@@ -11,3 +11,5 @@ export { KeywordIndex } from './keyword-index.js';
 export { scanText, type SecretScanner } from './scan-text.js';
 export { redactLine, MAX_MATCH_CHARS } from './redact.js';
 export type { SecretRule, AllowRule, Severity } from './secret-rule.js';
+export { findConfigSecrets, type ConfigSecrets } from './config-secrets.js';
+export { CONFIG_ASSIGNMENT_RULE } from './config-rules.js';

@@ -1,5 +1,4 @@
 import type { SecretFinding } from '../../model/secret.js';
-import type { FileRecord } from '../../resolver/file-view.js';
 import type { KeywordIndex } from './keyword-index.js';
 import { redactLine } from './redact.js';
 import { scanningRegExp, secretAllowed, type AllowRule, type SecretRule } from './secret-rule.js';
@@ -40,9 +39,31 @@ class LineIndex {
   }
 }
 
+/** Where a text was read: a file's path and layer, or a place in the image config. */
+export interface SecretLocation {
+  path: string;
+  layerDigest?: string;
+  layerIndex?: number;
+}
+
+/** A secret found in a text: the rule, the secret's span and its line. */
+export interface SecretHit {
+  rule: SecretRule;
+  /** The secret itself, as found (a latin1 view of the bytes). */
+  secret: string;
+  /** 0-based line number. */
+  lineNo: number;
+  finding: SecretFinding;
+}
+
 /** Every secret in `text` (latin1 view of a file's bytes), redacted, located at `record`. */
-export function scanText(scanner: SecretScanner, record: FileRecord, text: string): SecretFinding[] {
-  const findings: SecretFinding[] = [];
+export function scanText(scanner: SecretScanner, record: SecretLocation, text: string): SecretFinding[] {
+  return findSecrets(scanner, record, text).map((hit) => hit.finding);
+}
+
+/** Every secret in `text` with the secret itself, for callers that must redact it elsewhere. */
+export function findSecrets(scanner: SecretScanner, record: SecretLocation, text: string): SecretHit[] {
+  const hits: SecretHit[] = [];
   let lines: LineIndex | undefined;
   for (const rule of scanner.index.candidates(text)) {
     if (rule.path && !rule.path.test(record.path)) continue;
@@ -66,18 +87,19 @@ export function scanText(scanner: SecretScanner, record: FileRecord, text: strin
       const lineNo = lines.lineOf(start);
       const line = lines.line(lineNo);
       count++;
-      findings.push({
+      const finding: SecretFinding = {
         ruleId: rule.id,
         category: rule.category,
         title: rule.title,
         severity: rule.severity,
         path: record.path,
-        layer: record.layerDigest,
-        layerIndex: record.layerIndex,
+        ...(record.layerDigest !== undefined ? { layer: record.layerDigest } : {}),
+        ...(record.layerIndex !== undefined ? { layerIndex: record.layerIndex } : {}),
         line: lineNo + 1,
         match: redactLine(line.text, start - line.start, end - line.start),
-      });
+      };
+      hits.push({ rule, secret, lineNo, finding });
     }
   }
-  return findings;
+  return hits;
 }
