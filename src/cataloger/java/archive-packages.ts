@@ -71,15 +71,24 @@ const same = (a: string, b: string | undefined): boolean =>
   b !== undefined && a.toLowerCase() === b.toLowerCase();
 
 /**
- * The archive's own identity: a pom.properties (or pom.xml) whose artifactId matches the file
- * name > the manifest (a pom whose artifactId matches the manifest's name is taken with it; a
- * lone pom when the manifest names nothing: a renamed `app.jar`) > the file name.
+ * The archive's own identity, most trusted first: a pom.properties (or pom.xml) whose artifactId
+ * is the file name, or the file name's start (`log4j-1.2-api.jar`, `app-core-1.0-all.jar`); a
+ * pom whose artifactId matches the manifest's name; a lone pom when the manifest names nothing
+ * (a renamed `app.jar`); the file name when it carries a version (as syft: a manifest's titles
+ * and bundle names are seldom the artifact: `com.sun.jna`, `org.bouncycastle.bcprovider`), its
+ * group and, without a version, its version taken from the manifest; the manifest; the file
+ * name alone.
  */
 function mainCoordinates(finding: ArchiveFinding, all: Coordinates[]): Coordinates {
   const file = nameFromFile(finding.virtualPath);
   const byFile = all.filter((c) => same(c.artifactId, file.name));
   const fileMatch = byFile.find((c) => c.version === file.version) ?? byFile[0];
   if (fileMatch) return fileMatch;
+  const stem = fileStem(finding.virtualPath).toLowerCase();
+  const byPrefix = all
+    .filter((c) => c.artifactId !== '' && startsName(stem, c.artifactId.toLowerCase()))
+    .sort((a, b) => b.artifactId.length - a.artifactId.length)[0];
+  if (byPrefix) return byPrefix;
   const manifest = manifestIdentity(finding.manifest);
   const byManifest = all.find(
     (c) => same(c.artifactId, manifest.name) && (!manifest.version || c.version === manifest.version),
@@ -87,6 +96,14 @@ function mainCoordinates(finding: ArchiveFinding, all: Coordinates[]): Coordinat
   if (byManifest) return byManifest;
   const [only, ...others] = all;
   if (only && others.length === 0 && !manifest.name) return only;
+  if (file.version) {
+    return {
+      groupId: manifest.groupId ?? '',
+      artifactId: file.name,
+      version: file.version,
+      source: 'file-name',
+    };
+  }
   if (manifest.name || manifest.version) {
     return {
       groupId: manifest.groupId ?? '',
@@ -96,6 +113,17 @@ function mainCoordinates(finding: ArchiveFinding, all: Coordinates[]): Coordinat
     };
   }
   return { groupId: '', artifactId: file.name, version: file.version, source: 'file-name' };
+}
+
+function fileStem(path: string): string {
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(0, dot) : base;
+}
+
+/** `log4j-1.2-api-2.19.0` starts with the name `log4j-1.2-api`, and `log4j-1.2-api` is it. */
+function startsName(stem: string, name: string): boolean {
+  return stem === name || (stem.startsWith(name) && /[-_.]/.test(stem[name.length] ?? ''));
 }
 
 function draftOf(finding: ArchiveFinding, c: Coordinates, parent?: JavaDraft): JavaDraft {

@@ -31,7 +31,8 @@ function afterPrefix(full: string | undefined, prefix: string | undefined): stri
  * (no spaces: "Apache Commons Lang" names no artifact), else the Bundle-SymbolicName past the
  * vendor id. Version: Implementation-Version, Bundle-Version, Plugin-Version,
  * Specification-Version. Group: Implementation-Vendor-Id, Jenkins Group-Id, else the dotted
- * prefix of the Bundle-SymbolicName / Automatic-Module-Name before the name.
+ * prefix of the Bundle-SymbolicName / Automatic-Module-Name before the name (the whole of it
+ * when that prefix is a single word: `org.hamcrest` with name `hamcrest` is group org.hamcrest).
  */
 export function manifestIdentity(manifest: JarManifest | undefined): ManifestIdentity {
   if (!manifest) return {};
@@ -61,7 +62,10 @@ export function manifestIdentity(manifest: JarManifest | undefined): ManifestIde
   for (const dotted of [symbolicName(main), clean(main['Automatic-Module-Name'])]) {
     if (groupId || !dotted || !name) continue;
     const suffix = `.${name}`;
-    if (dotted.endsWith(suffix) && dotted.length > suffix.length) groupId = dotted.slice(0, -suffix.length);
+    if (!dotted.endsWith(suffix) || dotted.length <= suffix.length) continue;
+    const prefix = dotted.slice(0, -suffix.length);
+    // `org.hamcrest` names the group itself: a group is a reversed domain, never a bare `org`.
+    groupId = prefix.includes('.') ? prefix : dotted;
   }
   if (groupId) identity.groupId = groupId;
   return identity;

@@ -44,6 +44,19 @@ describe('file name', () => {
     ['app.jar', 'app', ''],
     ['/a.war:WEB-INF/lib/slf4j-api-1.7.30.jar', 'slf4j-api', '1.7.30'],
     ['spring_core_v5.3.1.jar', 'spring_core', '5.3.1'],
+    // A number inside the name is not a version when words follow it (Debian's log4j2 jars).
+    ['/usr/share/java/log4j-1.2-api.jar', 'log4j-1.2-api', ''],
+    ['/usr/share/java/log4j-1.2-api-2.19.0.jar', 'log4j-1.2-api', '2.19.0'],
+    [
+      'netty-transport-native-epoll-4.1.86.Final-linux-x86_64.jar',
+      'netty-transport-native-epoll',
+      '4.1.86.Final-linux-x86_64',
+    ],
+    ['hamcrest-integration-1.3.1-SNAPSHOT.jar', 'hamcrest-integration', '1.3.1-SNAPSHOT'],
+    ['jackson-core-2.14.1.jar', 'jackson-core', '2.14.1'],
+    ['bcprov-jdk18on-1.72.jar', 'bcprov-jdk18on', '1.72'],
+    ['asm-9.4.jar', 'asm', '9.4'],
+    ['junit4.jar', 'junit4', ''],
   ])('%s', (path, name, version) => {
     expect(nameFromFile(path)).toEqual({ name, version });
   });
@@ -97,6 +110,14 @@ describe('MANIFEST.MF', () => {
       groupId: 'org.opensaml',
     });
     expect(manifestIdentity(parseManifest('Implementation-Title: Apache Commons\n'))).toEqual({});
+    // A one-word prefix is no group: `org.hamcrest` with name hamcrest is the group itself.
+    expect(
+      manifestIdentity(
+        parseManifest(
+          'Implementation-Title: hamcrest\nBundle-SymbolicName: org.hamcrest\nBundle-Version: 2.2\n',
+        ),
+      ),
+    ).toEqual({ name: 'hamcrest', version: '2.2', groupId: 'org.hamcrest' });
   });
 });
 
