@@ -37,3 +37,4 @@ export { policySpec } from './policy/spec/index.js';
 export { healthGrade } from './policy/grade/index.js';
 export { CHECK_REPORT_FORMATS, checkReportFormat } from './policy/report/index.js';
 export { runPlugin, runAnalyzerPlugin, pluginGate, loadPluginGate } from './plugin/index.js';
+export * from './usecases/index.js';

@@ -140,6 +140,37 @@ export class DatabaseError extends CustomsError {
   }
 }
 
+/** Why vulnerability data cannot serve a gate: no database, or one with nothing for this image. */
+export type VulnerabilityDataProblem = 'missing' | 'no-coverage';
+
+/**
+ * Vulnerability data a gate needs and does not have. `detail` says what is wrong in domain words
+ * ("no vulnerability database at …", "… holds no data for this image: …"); the CLI adds how to
+ * get data and its flag names.
+ */
+export class VulnerabilityDataError extends DatabaseError {
+  readonly problem: VulnerabilityDataProblem;
+  readonly detail: string;
+
+  constructor(problem: VulnerabilityDataProblem, detail: string) {
+    super(`${detail}, so the vulnerability gate cannot pass`);
+    this.name = 'VulnerabilityDataError';
+    this.problem = problem;
+    this.detail = detail;
+  }
+}
+
+/** A policy bundle with problems; `problems` holds each with its JSON path (see BundleProblem). */
+export class BundleProblemsError extends CustomsError {
+  readonly problems: readonly { path: string; message: string; value?: unknown }[];
+
+  constructor(what: string, problems: readonly { path: string; message: string; value?: unknown }[]) {
+    super('policy', `${what} is not a valid policy bundle: ${problems.length} problem(s)`);
+    this.name = 'BundleProblemsError';
+    this.problems = problems;
+  }
+}
+
 /** A policy bundle that cannot be read at all (not JSON or YAML, not an object, unreadable). */
 export class PolicyError extends CustomsError {
   constructor(message: string, options?: { cause?: unknown }) {

@@ -1,23 +1,21 @@
-import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
-import type { CatalogOptions } from '../../cataloger/types.js';
-import { DatabaseError, UsageError } from '../../errors/index.js';
+import { BundleProblemsError, UsageError } from '../../errors/index.js';
 import type { Scope } from '../../model/sbom.js';
+import { CHECK_REPORT_FORMATS, checkReportFormat } from '../../policy/report/index.js';
 import type { BundleProblem } from '../../policy/types.js';
-import type { ScanReport } from '../../scan/types.js';
-import { defaultDatabasePath, isPostgresLocation, openStore } from '../../vulndb/default-path.js';
+import { checkImage } from '../../usecases/index.js';
+import { defaultDatabasePath } from '../../vulndb/default-path.js';
+import { DATABASE_REMEDY, withDatabaseRemedy } from '../database-remedy.js';
 import { addImageOptions, sourceOptions, type ImageOptionValues } from '../image-options.js';
 import { parseOutputTargets } from '../output-targets.js';
 import { parseNamedPlugins } from '../plugin-options.js';
-import { generateWithProgress } from '../generate-with-progress.js';
-import { DATABASE_REMEDY } from '../database-remedy.js';
+import { withProgress } from '../with-progress.js';
+import { printWarnings, writeOutputs } from '../write-outputs.js';
 
 /** `customs check` exits 2 when the evaluation is STOP (0 for GO and WARN, 1 for any error). */
 export const EXIT_POLICY_STOP = 2;
 
-const CHECK_FORMATS = 'table, json, junit, sarif, html';
-const DEFAULT_RETRIEVED = '/etc/passwd';
 const MAX_VALUE_CHARS = 120;
 
 interface CheckOptionValues extends ImageOptionValues {
@@ -55,20 +53,13 @@ async function readDockerfile(file: string): Promise<string> {
   }
 }
 
-/** The database location to scan with, or undefined to evaluate without a scan. */
-function databaseFor(values: CheckOptionValues, needsScan: boolean): string | undefined {
-  if (values.ignoreDb) return undefined;
-  const location = values.db ?? defaultDatabasePath();
-  if (isPostgresLocation(location) || existsSync(location)) return location;
-  if (needsScan) {
-    throw new DatabaseError(
-      `no vulnerability database at ${location}, and the bundle has vulnerability rules: ${DATABASE_REMEDY} (or --ignore-db)`,
-    );
-  }
-  process.stderr.write(
-    `customs: warning: no vulnerability database at ${location}: vulnerabilities not checked\n`,
+/** The library's errors with the CLI's words: every bundle problem on stderr, flag names. */
+function cliError(err: unknown): unknown {
+  if (err instanceof BundleProblemsError) process.stderr.write(err.problems.map(problemLine).join(''));
+  return withDatabaseRemedy(
+    err,
+    () => `, and the bundle has vulnerability rules: ${DATABASE_REMEDY} (or --ignore-db)`,
   );
-  return undefined;
 }
 
 export function checkCommand(): Command {
@@ -79,7 +70,7 @@ export function checkCommand(): Command {
     .option('--tag <ref>', 'evaluate the image as this reference (picks mappings and image lists)')
     .option(
       '-o, --output <format[=file]>',
-      `output format: ${CHECK_FORMATS}; FORMAT=FILE writes a file (repeatable)`,
+      `output format: ${CHECK_REPORT_FORMATS.map((f) => f.name).join(', ')}; FORMAT=FILE writes a file (repeatable)`,
       collect,
       [] as string[],
     )
@@ -109,79 +100,29 @@ export function checkCommand(): Command {
     .option('-q, --quiet', 'no progress display');
   addImageOptions(command);
   return command.action(async (source: string, values: CheckOptionValues) => {
-    // Loaded on use: the gate registry is only needed by policy commands.
-    const { loadBundle } = await import('../../policy/bundle/index.js');
-    const { bundleNeeds, evaluateWithGates } = await import('../../policy/evaluate/index.js');
-    const { GATES } = await import('../../policy/gates/registry.js');
-    const { loadPluginGate, runAnalyzerPlugin } = await import('../../plugin/index.js');
-    const { parseImageReference } = await import('../../policy/mapping/index.js');
-    const { checkReportFormat } = await import('../../policy/report/index.js');
     const targets = parseOutputTargets(values.output, 'table').map((t) => ({
       ...t,
       encoder: checkReportFormat(t.format),
     }));
-    if (values.tag !== undefined) parseImageReference(values.tag);
-    const gatePlugins = parseNamedPlugins(values.plugin, '--plugin');
+    const plugins = parseNamedPlugins(values.plugin, '--plugin');
     const analyzers = parseNamedPlugins(values.analyzer, '--analyzer');
-    const gates = [...GATES];
-    for (const plugin of gatePlugins) gates.push(await loadPluginGate(plugin.path, plugin.name));
-    const { bundle, problems } = await loadBundle(values.policy, gates);
-    if (problems.length > 0) {
-      process.stderr.write(problems.map(problemLine).join(''));
-      throw new UsageError(`${values.policy} is not a valid policy bundle: ${problems.length} problem(s)`);
-    }
-    const needs = bundleNeeds(bundle);
-    const location = databaseFor(values, needs.scan);
     const dockerfile = values.dockerfile ? await readDockerfile(values.dockerfile) : undefined;
-    const catalog: CatalogOptions = {
-      files: needs.allFiles ? 'all' : 'notable',
-      retrieveFiles: [DEFAULT_RETRIEVED, ...needs.retrievedPaths.filter((p) => p !== DEFAULT_RETRIEVED)],
-      malware: needs.malware,
-    };
-    let sbom = await generateWithProgress(
-      source,
-      {
+    const { result, warnings } = await withProgress(values.quiet, (onProgress) =>
+      checkImage(source, values.policy, {
         ...sourceOptions(values),
         scope: values.scope,
-        catalog,
-      },
-      values.quiet,
-    );
-    for (const analyzer of analyzers)
-      sbom = await runAnalyzerPlugin(analyzer.path, sbom, { name: analyzer.name });
-    let scan: ScanReport | undefined;
-    if (location) {
-      const { coverageGap, scanSbom } = await import('../../scan/index.js');
-      const store = await openStore(location, { readonly: true });
-      try {
-        scan = await scanSbom(sbom, store, {});
-      } finally {
-        await store.close();
-      }
-      const gap = needs.scan ? coverageGap(scan) : undefined;
-      if (gap) {
-        throw new DatabaseError(
-          `${gap}, and the bundle has vulnerability rules: ${DATABASE_REMEDY} (or --ignore-db)`,
-        );
-      }
-    }
-    for (const warning of [...sbom.warnings, ...(scan?.warnings ?? [])])
-      process.stderr.write(`customs: warning: ${warning}\n`);
-    const result = evaluateWithGates(
-      bundle,
-      { sbom, ...(scan ? { scan } : {}), ...(dockerfile !== undefined ? { dockerfile } : {}) },
-      { ...(values.tag !== undefined ? { tag: values.tag } : {}), now: new Date() },
-      gates,
-    );
-    for (const target of targets) {
-      const text = target.encoder.encode(result);
-      if (!target.file) process.stdout.write(text);
-      else {
-        await writeFile(target.file, text).catch((err: NodeJS.ErrnoException) => {
-          throw new UsageError(`cannot write ${target.file}: ${err.code ?? err.message}`);
-        });
-      }
-    }
+        ...(values.ignoreDb ? {} : { store: values.db ?? defaultDatabasePath() }),
+        plugins,
+        analyzers,
+        ...(values.tag !== undefined ? { tag: values.tag } : {}),
+        ...(dockerfile !== undefined ? { dockerfile } : {}),
+        onProgress,
+      }),
+    ).catch((err: unknown) => {
+      throw cliError(err);
+    });
+    printWarnings(warnings);
+    await writeOutputs(targets, (target) => target.encoder.encode(result));
     if (result.status === 'fail') process.exitCode = EXIT_POLICY_STOP;
   });
 }

@@ -1,12 +1,12 @@
-import { writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
-import { UsageError } from '../../errors/index.js';
 import { SBOM_FORMATS, sbomFormat } from '../../format/registry.js';
 import type { Scope } from '../../model/sbom.js';
+import { sbomImage } from '../../usecases/index.js';
 import { addCatalogOptions, catalogOptions, type CatalogOptionValues } from '../catalog-options.js';
 import { addImageOptions, sourceOptions, type ImageOptionValues } from '../image-options.js';
 import { parseOutputTargets } from '../output-targets.js';
-import { generateWithProgress } from '../generate-with-progress.js';
+import { withProgress } from '../with-progress.js';
+import { printWarnings, writeOutputs } from '../write-outputs.js';
 
 interface SbomOptionValues extends ImageOptionValues, CatalogOptionValues {
   output: string[];
@@ -38,26 +38,16 @@ export function sbomCommand(): Command {
   return command.action(async (source: string, values: SbomOptionValues) => {
     const targets = parseOutputTargets(values.output, 'table');
     const formats = targets.map((t) => ({ ...t, encoder: sbomFormat(t.format) }));
-    const sbom = await generateWithProgress(
-      source,
-      {
+    const { sbom, warnings } = await withProgress(values.quiet, (onProgress) =>
+      sbomImage(source, {
         ...sourceOptions(values),
         scope: values.scope,
         catalog: catalogOptions(values),
-      },
-      values.quiet,
+        onProgress,
+      }),
     );
-    for (const warning of sbom.warnings) process.stderr.write(`customs: warning: ${warning}\n`);
-    for (const target of formats) {
-      const text = target.encoder.encode(sbom);
-      if (target.file) {
-        await writeFile(target.file, text).catch((err: NodeJS.ErrnoException) => {
-          throw new UsageError(`cannot write ${target.file}: ${err.code ?? err.message}`);
-        });
-      } else {
-        process.stdout.write(text);
-      }
-    }
+    printWarnings(warnings);
+    await writeOutputs(formats, (target) => target.encoder.encode(sbom));
   });
 }
 

@@ -1,23 +1,14 @@
-import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
-import { DatabaseError, UsageError } from '../../errors/index.js';
 import type { Scope } from '../../model/sbom.js';
 import { REPORT_FORMATS, reportFormat } from '../../report/registry.js';
-import {
-  FAIL_ON_SEVERITIES,
-  countFailing,
-  coverageGap,
-  loadIgnoreRules,
-  loadVex,
-  parseSeverity,
-  scanSbom,
-} from '../../scan/index.js';
-import { defaultDatabasePath, isPostgresLocation, openStore } from '../../vulndb/default-path.js';
+import { FAIL_ON_SEVERITIES, loadIgnoreRules, loadVex, parseSeverity } from '../../scan/index.js';
+import { scanImage } from '../../usecases/index.js';
+import { defaultDatabasePath } from '../../vulndb/default-path.js';
+import { DATABASE_REMEDY, withDatabaseRemedy } from '../database-remedy.js';
 import { addImageOptions, sourceOptions, type ImageOptionValues } from '../image-options.js';
 import { parseOutputTargets } from '../output-targets.js';
-import { generateWithProgress } from '../generate-with-progress.js';
-import { DATABASE_REMEDY } from '../database-remedy.js';
+import { withProgress } from '../with-progress.js';
+import { printWarnings, writeOutputs } from '../write-outputs.js';
 
 /** `customs scan` exits 2 when a match at or above --fail-on remains (1 is any error). */
 export const EXIT_FAIL_ON = 2;
@@ -36,14 +27,6 @@ interface ScanOptionValues extends ImageOptionValues {
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
-}
-
-/** A file path (not postgres://) that does not exist is the one-line "no database" error. */
-function checkDatabase(location: string): void {
-  if (isPostgresLocation(location) || existsSync(location)) return;
-  throw new DatabaseError(
-    `no vulnerability database at ${location}: run \`customs db update\` or \`customs db import PATH\``,
-  );
 }
 
 export function scanCommand(): Command {
@@ -86,47 +69,33 @@ export function scanCommand(): Command {
     const failOn = values.failOn === undefined ? undefined : parseSeverity(values.failOn);
     const ignoreRules = values.ignore ? await loadIgnoreRules(values.ignore) : [];
     const vex = (await Promise.all(values.vex.map(loadVex))).flat();
-    const location = values.db ?? defaultDatabasePath();
-    checkDatabase(location);
-    const sbom = await generateWithProgress(
-      source,
-      {
+    const { scan, warnings, failing } = await withProgress(values.quiet, (onProgress) =>
+      scanImage(source, {
         ...sourceOptions(values),
         scope: values.scope,
-      },
-      values.quiet,
-    );
-    const store = await openStore(location, { readonly: true });
-    let report;
-    try {
-      report = await scanSbom(sbom, store, {
-        onlyFixed: values.onlyFixed,
+        store: values.db ?? defaultDatabasePath(),
+        ...(failOn ? { failOn } : {}),
+        onlyFixed: values.onlyFixed ?? false,
         ignoreRules,
         vex,
-        cpe: values.cpe,
-      });
-    } finally {
-      await store.close();
-    }
-    const gap = failOn ? coverageGap(report) : undefined;
-    if (gap) throw new DatabaseError(`${gap}, so --fail-on ${failOn} cannot pass: ${DATABASE_REMEDY}`);
-    // Diagnostics go to stderr, so `scan > report.txt` holds only the report.
-    for (const warning of report.warnings) process.stderr.write(`customs: warning: ${warning}\n`);
-    if (report.ignoredMatches.length)
-      process.stderr.write(
-        `customs: ${report.ignoredMatches.length} matches ignored (VEX, ignore rules, --only-fixed); -o json lists them\n`,
+        cpe: values.cpe ?? false,
+        onProgress,
+      }),
+    ).catch((err: unknown) => {
+      throw withDatabaseRemedy(err, (problem) =>
+        problem === 'missing'
+          ? ': run `customs db update` or `customs db import PATH`'
+          : `, so --fail-on ${failOn} cannot pass: ${DATABASE_REMEDY}`,
       );
-    for (const target of targets) {
-      const text = target.encoder.encode(report);
-      if (!target.file) process.stdout.write(text);
-      else {
-        await writeFile(target.file, text).catch((err: NodeJS.ErrnoException) => {
-          throw new UsageError(`cannot write ${target.file}: ${err.code ?? err.message}`);
-        });
-      }
-    }
-    const failing = failOn ? countFailing(report, failOn) : 0;
-    if (failOn && failing > 0) {
+    });
+    // Diagnostics go to stderr, so `scan > report.txt` holds only the report.
+    printWarnings(warnings);
+    if (scan.ignoredMatches.length)
+      process.stderr.write(
+        `customs: ${scan.ignoredMatches.length} matches ignored (VEX, ignore rules, --only-fixed); -o json lists them\n`,
+      );
+    await writeOutputs(targets, (target) => target.encoder.encode(scan));
+    if (failing > 0) {
       process.stderr.write(
         `customs: ${failing} ${failing === 1 ? 'vulnerability' : 'vulnerabilities'} at or above ${failOn} (--fail-on ${failOn})\n`,
       );

@@ -1,0 +1,79 @@
+import type { Sbom } from '../model/sbom.js';
+import { bundleNeeds, evaluateWithGates } from '../policy/evaluate/index.js';
+import { parseImageReference } from '../policy/mapping/index.js';
+import type { EvaluationResult, PolicyBundle } from '../policy/types.js';
+import { scanSbom } from '../scan/index.js';
+import type { ScanReport } from '../scan/types.js';
+import { catalogForBundle } from './bundle-catalog.js';
+import { loadCheckBundle, type BundleInput } from './check-bundle.js';
+import { sbomImage } from './sbom-image.js';
+import type { AnalysisOptions, NamedPlugin, VulnerabilityData } from './types.js';
+import {
+  requireCoverage,
+  requireVulnerabilityData,
+  vulnerabilityDataExists,
+  withVulnerabilityStore,
+} from './vulnerability-store.js';
+
+export interface CheckImageOptions extends Omit<AnalysisOptions, 'catalog'> {
+  /**
+   * Vulnerability data. Without it the image is not scanned and vulnerability rules cannot fire;
+   * a location with no database there is an error when the bundle has vulnerability rules, and a
+   * warning otherwise.
+   */
+  store?: VulnerabilityData;
+  /** Gate plugins: rules name them `plugin:NAME`. */
+  plugins?: readonly NamedPlugin[];
+  /** Evaluate the image as this reference (mappings, allowed and denied images). */
+  tag?: string;
+  /** The Dockerfile the image was built from (text), for the dockerfile gate. */
+  dockerfile?: string;
+}
+
+export interface CheckImageResult {
+  sbom: Sbom;
+  scan?: ScanReport;
+  result: EvaluationResult;
+  bundle: PolicyBundle;
+  warnings: string[];
+}
+
+/**
+ * Certifies `source` against a policy bundle: collects what the bundle's rules need, scans when
+ * there is vulnerability data, and evaluates. The analysis starts only once the bundle, the tag
+ * and the vulnerability data are known to be usable.
+ */
+export async function checkImage(
+  source: string,
+  input: BundleInput,
+  options: CheckImageOptions = {},
+): Promise<CheckImageResult> {
+  const { store, plugins, tag, dockerfile, ...analysis } = options;
+  if (tag !== undefined) parseImageReference(tag);
+  const { bundle, gates } = await loadCheckBundle(input, plugins);
+  const needs = bundleNeeds(bundle);
+  const warnings: string[] = [];
+  let data = store;
+  if (data !== undefined && !vulnerabilityDataExists(data)) {
+    if (needs.scan) requireVulnerabilityData(data);
+    warnings.push(`no vulnerability database at ${data as string}: vulnerabilities not checked`);
+    data = undefined;
+  }
+  const { sbom } = await sbomImage(source, { ...analysis, catalog: catalogForBundle(needs) });
+  let scan: ScanReport | undefined;
+  if (data !== undefined) {
+    scan = await withVulnerabilityStore(data, (opened) =>
+      scanSbom(sbom, opened, analysis.now ? { now: analysis.now } : {}),
+    );
+    if (needs.scan) requireCoverage(scan);
+  }
+  // The scan's warnings include the SBOM's.
+  warnings.push(...(scan ? scan.warnings : sbom.warnings));
+  const result = evaluateWithGates(
+    bundle,
+    { sbom, ...(scan ? { scan } : {}), ...(dockerfile !== undefined ? { dockerfile } : {}) },
+    { ...(tag !== undefined ? { tag } : {}), now: analysis.now ?? new Date() },
+    gates,
+  );
+  return { sbom, ...(scan ? { scan } : {}), result, bundle, warnings };
+}

@@ -1,0 +1,15 @@
+import { runAnalyzerPlugin } from '../plugin/index.js';
+import { generateSbom } from '../sbom/generate-sbom.js';
+import type { AnalysisOptions, SbomImageResult } from './types.js';
+
+/**
+ * The SBOM of `source` (any source reference, or `sbom:FILE` to read one back), with the
+ * analyzer plugins' packages and warnings merged in.
+ */
+export async function sbomImage(source: string, options: AnalysisOptions = {}): Promise<SbomImageResult> {
+  const { analyzers = [], ...generate } = options;
+  let sbom = await generateSbom(source, generate);
+  for (const analyzer of analyzers)
+    sbom = await runAnalyzerPlugin(analyzer.path, sbom, { name: analyzer.name });
+  return { sbom, warnings: [...sbom.warnings] };
+}
