@@ -15,7 +15,7 @@ export { generateSbom, sbomOfImage, type GenerateSbomOptions } from './sbom/gene
 export { openSource, parseSource } from './source/open-source.js';
 export { indexImage, type ImageFiles, type IndexOptions } from './resolver/index-image.js';
 export { parsePlatform, DEFAULT_PLATFORM } from './source/platform.js';
-export { CATALOGERS } from './cataloger/registry.js';
+export { CATALOGER_NAMES, catalogerNames } from './cataloger/registry.js';
 export { SBOM_FORMATS, sbomFormat } from './format/registry.js';
 export { VERSION_SCHEMES, versionScheme } from './versioning/registry.js';
 export type * from './versioning/types.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { unitFiles, unitFolders } from '../../test/helpers/unit-folders.js';
-import { CATALOGERS, CATALOGER_FOLDERS, READER_FOLDERS, createCatalogers } from './registry.js';
+import { CATALOGER_FOLDERS, CATALOGER_NAMES, READER_FOLDERS, createCatalogers } from './registry.js';
 
 describe('cataloger registry', () => {
   it('registers every cataloger folder once, under the folder name', () => {
@@ -8,8 +8,8 @@ describe('cataloger registry', () => {
       .filter((folder) => !READER_FOLDERS.includes(folder))
       .map((folder) => CATALOGER_FOLDERS[folder] ?? folder)
       .sort();
-    expect(CATALOGERS.map((c) => c.name).sort()).toEqual(expected);
-    expect(new Set(CATALOGERS.map((c) => c.name)).size).toBe(CATALOGERS.length);
+    expect([...CATALOGER_NAMES].sort()).toEqual(expected);
+    expect(new Set(CATALOGER_NAMES).size).toBe(CATALOGER_NAMES.length);
   });
 
   it('runs OS catalogers first and optional analyzers only when asked', () => {
@@ -29,6 +29,20 @@ describe('cataloger registry', () => {
   });
 
   it('every cataloger answers wants() cheaply for unrelated paths', () => {
-    for (const c of CATALOGERS) expect(c.wants('/usr/share/doc/nothing-here.txt')).toBe(false);
+    for (const c of createCatalogers({ malware: true }))
+      expect(c.wants('/usr/share/doc/nothing-here.txt')).toBe(false);
+  });
+
+  it('exports names, not instances: each analysis gets catalogers of its own', () => {
+    expect(Object.isFrozen(CATALOGER_NAMES)).toBe(true);
+    const first = createCatalogers({ malware: true });
+    const second = createCatalogers({ malware: true });
+    // Stateful catalogers (the malware batch, the user's rules) are never the same object twice.
+    for (const name of ['malware', 'secrets', 'files', 'passwd']) {
+      const a = first.find((c) => c.name === name);
+      const b = second.find((c) => c.name === name);
+      expect(a, name).toBeDefined();
+      expect(a).not.toBe(b);
+    }
   });
 });

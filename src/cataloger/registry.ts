@@ -56,9 +56,15 @@ export function createCatalogers(options: CatalogOptions = {}): Cataloger[] {
   return catalogers;
 }
 
-/** The catalogers with every optional analyzer switched on (for listing and conformance). */
-export const CATALOGERS: readonly Cataloger[] = [...createCatalogers(), createMalwareCataloger({})];
+/**
+ * Every cataloger's name, optional analyzers included, in run order. Names only: a cataloger
+ * instance may hold one analysis's state (the malware scanner's batch), so instances are made per
+ * analysis by createCatalogers and never shared through a module export.
+ */
+export const CATALOGER_NAMES: readonly string[] = Object.freeze(
+  createCatalogers({ malware: true }).map((c) => c.name),
+);
 
 export function catalogerNames(): string[] {
-  return CATALOGERS.map((c) => c.name);
+  return [...CATALOGER_NAMES];
 }

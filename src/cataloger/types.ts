@@ -20,6 +20,8 @@ export interface CatalogContext {
   inspections: ReadonlyMap<FileRecord, unknown>;
   /** Packages found by the catalogers that ran before this one (OS catalogers run first). */
   packagesSoFar: readonly Package[];
+  /** The caller's cancellation: a cataloger that loops long checks it between files. */
+  signal?: AbortSignal;
 }
 
 export interface CatalogResult {

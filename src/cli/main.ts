@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { isCustomsError } from '../errors/index.js';
+import { CancelledError, isCustomsError } from '../errors/index.js';
 import { customsVersion } from '../sbom/version.js';
 import { checkCommand } from './commands/check-command.js';
 import { dbCommand } from './commands/db-command.js';
@@ -10,6 +10,8 @@ import { versionCommand } from './commands/version-command.js';
 
 /** Exit codes: 0 success, 1 error (bad input, bad usage, unreachable registry, ...). */
 export const EXIT_ERROR = 1;
+/** Stopped by Ctrl-C or SIGTERM: the shell's 128 + SIGINT. */
+export const EXIT_INTERRUPTED = 130;
 
 export function buildProgram(): Command {
   const program = new Command('customs')
@@ -45,6 +47,10 @@ function exitCodeFor(err: unknown): number {
   if (err instanceof CommanderError) {
     // commander printed its own message already; help and version exit 0.
     return err.exitCode === 0 ? 0 : EXIT_ERROR;
+  }
+  if (err instanceof CancelledError) {
+    process.stderr.write(`customs: interrupted: ${err.message}\n`);
+    return EXIT_INTERRUPTED;
   }
   if (isCustomsError(err)) {
     process.stderr.write(`customs: ${err.message}\n`);

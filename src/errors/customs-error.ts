@@ -20,6 +20,7 @@ export type ErrorCode =
   | 'database'
   | 'policy'
   | 'plugin'
+  | 'cancelled'
   | 'internal';
 
 export class CustomsError extends Error {
@@ -184,5 +185,13 @@ export class PluginError extends CustomsError {
   constructor(message: string, options?: { cause?: unknown }) {
     super('plugin', message, options);
     this.name = 'PluginError';
+  }
+}
+
+/** Work stopped because its caller's AbortSignal fired (a cancelled job, Ctrl-C, a deadline). */
+export class CancelledError extends CustomsError {
+  constructor(what: string) {
+    super('cancelled', `${what} cancelled`);
+    this.name = 'CancelledError';
   }
 }

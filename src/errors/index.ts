@@ -1,1 +1,2 @@
 export * from './customs-error.js';
+export * from './cancellation.js';

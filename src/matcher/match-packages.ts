@@ -1,4 +1,4 @@
-import { InvalidVersionError } from '../errors/index.js';
+import { InvalidVersionError, throwIfCancelled } from '../errors/index.js';
 import { OS_PACKAGE_TYPES, type Package } from '../model/package.js';
 import type { Sbom } from '../model/sbom.js';
 import type { Match } from '../scan/types.js';
@@ -18,6 +18,8 @@ export interface MatchOptions {
   cpe?: boolean;
   /** The version schemes (tests may replace them); default: src/versioning's registry. */
   schemes?: (name: SchemeName) => VersionScheme;
+  /** Cancels matching between its steps (each database round trip): CancelledError. */
+  signal?: AbortSignal;
 }
 
 export interface MatchResult {
@@ -41,7 +43,10 @@ export async function matchPackages(
   options: MatchOptions = {},
 ): Promise<MatchResult> {
   const schemes = options.schemes ?? versionScheme;
+  const cancelled = (): void => throwIfCancelled(options.signal, 'vulnerability matching');
+  cancelled();
   const available = new Set(await store.namespaces());
+  cancelled();
   const context: MatcherContext = {
     distro: sbom.distro ? resolveDistro(sbom.distro, available) : null,
     packagesById: new Map(sbom.packages.map((p) => [p.id, p])),
@@ -79,6 +84,7 @@ export async function matchPackages(
   const records = await store.affectedByMany(
     [...keys.values()].map((l) => ({ namespace: l.namespace, package: l.name })),
   );
+  cancelled();
   const hits: Hit[] = [];
   for (const { pkg, lookup } of planned) {
     for (const record of records.get(key(lookup.namespace, lookup.name)) ?? []) {
@@ -93,6 +99,7 @@ export async function matchPackages(
   const vulnerabilities = await store.vulnerabilities([
     ...new Set(hits.map((h) => h.record.vulnerabilityId)),
   ]);
+  cancelled();
   const matches = hits
     .map((hit) => buildMatch(hit, vulnerabilities.get(hit.record.vulnerabilityId)))
     .filter((m): m is Match => m !== undefined);

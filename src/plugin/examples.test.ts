@@ -85,7 +85,7 @@ function bundleDoc(rules: object[]): object {
   };
 }
 
-function evaluate(doc: object, gates: readonly GateSpec[]) {
+async function evaluate(doc: object, gates: readonly GateSpec[]) {
   const { bundle, problems } = readBundle(doc, gates);
   expect(problems).toEqual([]);
   return evaluateWithGates(bundle as PolicyBundle, { sbom }, {}, gates);
@@ -97,7 +97,7 @@ describe('plugins as policy gates', () => {
       await loadPluginGate(SHELL_GATE, 'package-count'),
       await loadPluginGate(PYTHON_GATE, 'denied-packages'),
     ];
-    const result = evaluate(
+    const result = await evaluate(
       bundleDoc([
         {
           id: 'count',
@@ -155,11 +155,11 @@ describe('plugins as policy gates', () => {
         { name: 'plugin_action', value: pluginAction },
       ],
     });
-    const result = evaluate(bundleDoc([rule('on-stop', 'stop'), rule('on-warn', 'warn')]), [gate]);
+    const result = await evaluate(bundleDoc([rule('on-stop', 'stop'), rule('on-warn', 'warn')]), [gate]);
     expect(result.findings.map((f) => f.ruleId)).toEqual(['on-warn']);
   });
 
-  it('a failing plugin is a failed rule, reported with its one-line error', () => {
+  it('a failing plugin is a failed rule, reported with its one-line error', async () => {
     const dir = tempDir('customs-plugin-gate-');
     const path = join(dir, 'broken');
     writeFileSync(path, '#!/bin/sh\necho "cannot read SBOM" >&2\nexit 1\n');
@@ -169,7 +169,7 @@ describe('plugins as policy gates', () => {
       bundleDoc([{ id: 'b', gate: 'plugin:broken', trigger: 'findings', action: 'STOP' }]),
       [gate],
     );
-    const result = evaluateWithGates(bundle as PolicyBundle, { sbom }, {}, [gate]);
+    const result = await evaluateWithGates(bundle as PolicyBundle, { sbom }, {}, [gate]);
     expect(result.finalAction).toBe('stop');
     expect(result.problems.map((p) => p.details)).toContainEqual(
       expect.stringContaining('plugin broken failed: cannot read SBOM'),

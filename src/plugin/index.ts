@@ -5,4 +5,3 @@ export { PLUGIN_ACTION_PARAM, pluginGate, type PluginGateOptions } from './plugi
 export * from './protocol.js';
 export { runAnalyzerPlugin } from './run-analyzer.js';
 export { runPlugin } from './run-plugin.js';
-export { runPluginSync } from './run-plugin-sync.js';

@@ -8,7 +8,7 @@ import {
   type PluginParamValue,
   type PluginRunOptions,
 } from './protocol.js';
-import { runPluginSync } from './run-plugin-sync.js';
+import { runPlugin } from './run-plugin.js';
 
 /** The rule parameter every plugin gate has: which of the plugin's suggested actions to fire on. */
 export const PLUGIN_ACTION_PARAM: ParamSpec = {
@@ -52,8 +52,12 @@ export function pluginGate(path: string, name: string, options: PluginGateOption
   const declared = options.params ?? [];
   if (declared.some((p) => p.name.toLowerCase() === PLUGIN_ACTION_PARAM.name))
     throw new PluginError(`plugin ${name}: parameter name ${PLUGIN_ACTION_PARAM.name} is reserved`);
-  const runs = new WeakMap<GateContext, Map<string, PluginGateFinding[]>>();
-  const run = (context: GateContext, params: Record<string, PluginParamValue>): PluginGateFinding[] => {
+  // One run per context and parameters, shared by concurrent rules: the promise is cached.
+  const runs = new WeakMap<GateContext, Map<string, Promise<PluginGateFinding[]>>>();
+  const run = (
+    context: GateContext,
+    params: Record<string, PluginParamValue>,
+  ): Promise<PluginGateFinding[]> => {
     const key = JSON.stringify(params);
     const cached = runs.get(context)?.get(key);
     if (cached) return cached;
@@ -67,8 +71,9 @@ export function pluginGate(path: string, name: string, options: PluginGateOption
     const runOptions: PluginRunOptions = { name };
     if (options.timeoutMs !== undefined) runOptions.timeoutMs = options.timeoutMs;
     if (options.maxOutputBytes !== undefined) runOptions.maxOutputBytes = options.maxOutputBytes;
-    const findings = readGateOutput(name, runPluginSync(path, input, runOptions));
-    const perContext = runs.get(context) ?? new Map<string, PluginGateFinding[]>();
+    if (context.signal) runOptions.signal = context.signal;
+    const findings = runPlugin(path, input, runOptions).then((output) => readGateOutput(name, output));
+    const perContext = runs.get(context) ?? new Map<string, Promise<PluginGateFinding[]>>();
     perContext.set(key, findings);
     runs.set(context, perContext);
     return findings;
@@ -82,9 +87,9 @@ export function pluginGate(path: string, name: string, options: PluginGateOption
         name: 'findings',
         description: `Fires once for each finding plugin ${name} returns.`,
         params: [...declared, PLUGIN_ACTION_PARAM],
-        evaluate(context, values): Firing[] {
+        async evaluate(context, values): Promise<Firing[]> {
           const wanted = typeof values.plugin_action === 'string' ? values.plugin_action : 'any';
-          return run(context, jsonParams(values))
+          return (await run(context, jsonParams(values)))
             .filter((f) => wanted === 'any' || f.action === wanted)
             .map((f) => ({ message: `${f.trigger}: ${f.message}`, identity: `${f.trigger}:${f.identity}` }));
         },

@@ -57,6 +57,8 @@ export interface PluginRunOptions {
   timeoutMs?: number;
   /** Default 8 MiB: a plugin printing more on stdout is killed. */
   maxOutputBytes?: number;
+  /** Kills the plugin's process group and rejects with CancelledError when it fires. */
+  signal?: AbortSignal;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;

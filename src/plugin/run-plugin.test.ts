@@ -1,13 +1,12 @@
-// Misbehaving plugins, written to a temp dir, through both runners: each failure is one
-// PluginError line naming the plugin and what went wrong.
-import { chmodSync, writeFileSync } from 'node:fs';
+// Misbehaving plugins, written to a temp dir: each failure is one PluginError line naming the
+// plugin and what went wrong; a cancelled run kills the plugin's process group at once.
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../test/helpers/temp-dir.js';
-import { PluginError } from '../errors/index.js';
+import { CancelledError, PluginError } from '../errors/index.js';
 import { PLUGIN_PROTOCOL, type PluginInput, type PluginRunOptions } from './protocol.js';
 import { runPlugin } from './run-plugin.js';
-import { runPluginSync } from './run-plugin-sync.js';
 
 const dir = tempDir('customs-plugin-');
 
@@ -25,10 +24,7 @@ type Runner = (
   input: PluginInput,
   options?: PluginRunOptions,
 ) => Promise<Record<string, unknown>>;
-const runners: [string, Runner][] = [
-  ['runPlugin', runPlugin],
-  ['runPluginSync', (path, i, options) => Promise.resolve().then(() => runPluginSync(path, i, options))],
-];
+const runners: [string, Runner][] = [['runPlugin', runPlugin]];
 
 async function failure(run: Runner, path: string, options?: PluginRunOptions): Promise<PluginError> {
   const error: unknown = await run(path, input, options).then(
@@ -141,5 +137,51 @@ describe.each(runners)('%s', (_, run) => {
   it('never runs the path through a shell', async () => {
     const path = join(dir, 'echo; touch pwned');
     expect((await failure(run, path)).message).toBe(`plugin echo; touch pwned: ${path} does not exist`);
+  });
+});
+
+describe('runPlugin cancellation', () => {
+  /** Running, not a zombie waiting for a reaper (this sandbox's init may not reap). */
+  function alive(pid: number): boolean {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      return !/^\d+ \(.*\) [ZX] /.test(stat);
+    } catch {
+      return false;
+    }
+  }
+
+  it('kills the plugin and its children within a second of the signal', async () => {
+    const pidFile = join(dir, 'child.pid');
+    // The plugin starts a child that would outlive a plain kill of the plugin itself.
+    const path = script('slow-with-child', `sleep 30 & echo $! > ${pidFile}\nwait`);
+    const controller = new AbortController();
+    const started = Date.now();
+    const running = runPlugin(path, input, { signal: controller.signal, timeoutMs: 60_000 });
+    const pending = running.then(
+      () => undefined,
+      (err: unknown) => err,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    controller.abort();
+    const error = await pending;
+    expect(error).toBeInstanceOf(CancelledError);
+    expect((error as CancelledError).code).toBe('cancelled');
+    expect(Date.now() - started).toBeLessThan(1_300);
+    expect(existsSync(pidFile)).toBe(true);
+    const child = Number(readFileSync(pidFile, 'utf8').trim());
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(alive(child)).toBe(false);
+  });
+
+  it('does not start a plugin when the signal has already fired', async () => {
+    const marker = join(dir, 'started');
+    const path = script('marks-start', `touch ${marker}\necho '{}'`);
+    const controller = new AbortController();
+    controller.abort();
+    await expect(runPlugin(path, input, { signal: controller.signal })).rejects.toBeInstanceOf(
+      CancelledError,
+    );
+    expect(existsSync(marker)).toBe(false);
   });
 });

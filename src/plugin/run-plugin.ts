@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { basename, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { CancelledError, onCancel } from '../errors/index.js';
 import { readOutcome, spawnFailure, type ProcessOutcome } from './plugin-outcome.js';
 import {
   DEFAULT_MAX_OUTPUT_BYTES,
@@ -34,11 +35,16 @@ export function runPlugin(
     maxOutputBytes: options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
   };
   return new Promise((resolveRun, reject) => {
+    if (options.signal?.aborted) {
+      reject(new CancelledError(`plugin ${name}`));
+      return;
+    }
     let settled = false;
     const settle = (fn: () => void): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      stopListening();
       fn();
     };
     const child = spawn(file, [], { stdio: ['pipe', 'pipe', 'pipe'], detached: true, shell: false });
@@ -60,6 +66,10 @@ export function runPlugin(
       timedOut = true;
       killGroup();
     }, limits.timeoutMs);
+    const stopListening = onCancel(options.signal, () => {
+      killGroup();
+      settle(() => reject(new CancelledError(`plugin ${name}`)));
+    });
 
     child.stdout.on('data', (chunk: Buffer) => {
       if (overflowed) return;

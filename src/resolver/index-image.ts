@@ -1,3 +1,4 @@
+import { throwIfCancelled } from '../errors/index.js';
 import type { OpenedImage, LayerHandle } from '../source/types.js';
 import type { FileRecord, FileView } from './file-view.js';
 import { FileTree, whiteoutKind } from './file-tree.js';
@@ -22,6 +23,8 @@ export interface IndexOptions {
   /** Look at file contents as they stream by; only their results are kept. */
   inspectors?: readonly Inspector[];
   maxInspectBytes?: number;
+  /** Stops the read within moments (a layer stream is torn down mid-entry): CancelledError. */
+  signal?: AbortSignal;
 }
 
 export interface LayerReadSummary {
@@ -62,6 +65,7 @@ export async function indexImage(image: OpenedImage, options: IndexOptions): Pro
   });
 
   for (const layer of image.layers) {
+    throwIfCancelled(options.signal, 'image analysis');
     const { index, digest, diffId, size } = layer.descriptor;
     const layerDigest = diffId ?? digest;
     const label = `layer ${index + 1}/${total} (${shortDigest(digest)})`;
@@ -69,8 +73,9 @@ export async function indexImage(image: OpenedImage, options: IndexOptions): Pro
     const stats: TarLayerStats = { storedBytes: 0, tarBytes: 0 };
     const byPath = new Map<string, Buffer>();
     let entries = 0;
-    for await (const entry of layerEntries(layer, label, stats)) {
+    for await (const entry of layerEntries(layer, label, stats, options.signal)) {
       entries++;
+      throwIfCancelled(options.signal, 'image analysis');
       if ((entries & 0x3ff) === 0) options.onProgress?.({ kind: 'layer-progress', index, total, entries });
       const record: FileRecord = {
         path: entry.path,
@@ -154,6 +159,11 @@ export async function indexImage(image: OpenedImage, options: IndexOptions): Pro
   };
 }
 
-function layerEntries(layer: LayerHandle, label: string, stats: TarLayerStats): AsyncIterable<LayerEntry> {
-  return layer.kind === 'tar' ? readTarLayer(layer, label, stats) : layer.entries();
+function layerEntries(
+  layer: LayerHandle,
+  label: string,
+  stats: TarLayerStats,
+  signal: AbortSignal | undefined,
+): AsyncIterable<LayerEntry> {
+  return layer.kind === 'tar' ? readTarLayer(layer, label, stats, signal) : layer.entries();
 }

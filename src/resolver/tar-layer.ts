@@ -1,7 +1,13 @@
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import * as tar from 'tar-stream';
-import { CustomsError, DigestMismatchError, LayerFormatError } from '../errors/index.js';
+import {
+  CancelledError,
+  CustomsError,
+  DigestMismatchError,
+  LayerFormatError,
+  onCancel,
+} from '../errors/index.js';
 import type { TarLayerHandle } from '../source/types.js';
 import { decompressor, detectCompression, peekHead, type Compression } from './decompress.js';
 import { digestAlgorithm } from './digest.js';
@@ -32,12 +38,14 @@ const TYPES: Record<string, FileType> = {
  * Streams the entries of a tar layer: decompresses by magic, parses the tar, and checks the blob
  * digest and the diffId once the last byte has passed. Nothing is written to disk and no more
  * than one entry's wanted content is held at a time. A mismatch, a truncated or corrupt stream
- * or a hostile path throws a CustomsError naming the layer.
+ * or a hostile path throws a CustomsError naming the layer. When `signal` fires the blob stream is
+ * torn down at once, even in the middle of an entry, and the reader throws CancelledError.
  */
 export async function* readTarLayer(
   handle: TarLayerHandle,
   label: string,
   stats: TarLayerStats = { storedBytes: 0, tarBytes: 0 },
+  signal?: AbortSignal,
 ): AsyncGenerator<LayerEntry> {
   const { descriptor } = handle;
   const blobTap = new DigestTap(digestAlgorithm(descriptor.digest, label));
@@ -45,8 +53,14 @@ export async function* readTarLayer(
   let raw: Readable | undefined;
   const extract = tar.extract();
   let finished = false;
+  let cancelled = false;
+  const stopListening = onCancel(signal, () => {
+    cancelled = true;
+    raw?.destroy();
+    extract.destroy(new CancelledError(`reading ${label}`));
+  });
   try {
-    raw = await handle.openBlob();
+    raw = await openUnlessCancelled(handle, () => cancelled);
     const stored = pipeline(raw, blobTap);
     stored.catch(() => undefined);
     const head = await peekHead(blobTap);
@@ -86,8 +100,10 @@ export async function* readTarLayer(
     await stored;
     finished = true;
   } catch (err) {
+    if (cancelled) throw new CancelledError(`reading ${label}`);
     throw asLayerError(err, label);
   } finally {
+    stopListening();
     if (!finished) {
       raw?.destroy();
       extract.destroy();
@@ -103,6 +119,16 @@ export async function* readTarLayer(
     if (diffId !== descriptor.diffId)
       throw new DigestMismatchError(`${label} uncompressed content (diff_id)`, descriptor.diffId, diffId);
   }
+}
+
+/** Opens the blob; one that arrives after cancellation is closed and never read. */
+async function openUnlessCancelled(handle: TarLayerHandle, cancelled: () => boolean): Promise<Readable> {
+  const raw = await handle.openBlob();
+  if (cancelled()) {
+    raw.destroy();
+    throw new CancelledError(`opening layer ${handle.descriptor.index + 1}`);
+  }
+  return raw;
 }
 
 async function readEntry(stream: Readable, limit: number): Promise<Buffer> {

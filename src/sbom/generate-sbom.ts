@@ -1,4 +1,4 @@
-import { UsageError } from '../errors/index.js';
+import { CancelledError, throwIfCancelled, UsageError } from '../errors/index.js';
 import { createCatalogers } from '../cataloger/registry.js';
 import { findConfigSecrets, secretsSetup, type ConfigSecrets } from '../cataloger/secrets/index.js';
 import type { CatalogContext, CatalogOptions, Cataloger } from '../cataloger/types.js';
@@ -31,6 +31,8 @@ export interface GenerateSbomOptions extends SourceOptions {
   onProgress?: ProgressListener;
   /** Fixed timestamp for reproducible output (tests, golden files). */
   now?: Date;
+  /** Cancels the analysis (layer reads mid-entry, between catalogers): CancelledError. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -60,11 +62,13 @@ export async function sbomOfImage(image: OpenedImage, options: GenerateSbomOptio
     wants: wanted,
     inspectors,
     onProgress: options.onProgress,
+    ...(options.signal ? { signal: options.signal } : {}),
   });
   const distro = detectDistro(files.squashed);
   const collected = emptyFindings();
   const view = scope === 'all-layers' ? files.allLayers : files.squashed;
   for (const cataloger of catalogers) {
+    throwIfCancelled(options.signal, 'image analysis');
     options.onProgress?.({ kind: 'cataloging', cataloger: cataloger.name });
     const context: CatalogContext = {
       files: view,
@@ -72,10 +76,12 @@ export async function sbomOfImage(image: OpenedImage, options: GenerateSbomOptio
       distro,
       inspections: files.inspections.get(cataloger.name) ?? new Map(),
       packagesSoFar: collected.packages,
+      ...(options.signal ? { signal: options.signal } : {}),
     };
     try {
       addFindings(collected, await cataloger.catalog(context));
     } catch (err) {
+      if (err instanceof CancelledError) throw err;
       collected.unknowns.push({
         path: '/',
         cataloger: cataloger.name,

@@ -17,14 +17,17 @@ export interface LoadedBundle {
 
 /**
  * Loads the gate plugins, then reads the bundle against every gate. A bundle with problems is a
- * BundleProblemsError carrying each problem with its JSON path.
+ * BundleProblemsError carrying each problem with its JSON path. `signal` stops a plugin that is
+ * slow to describe itself.
  */
 export async function loadCheckBundle(
   input: BundleInput,
   plugins: readonly NamedPlugin[] = [],
+  signal?: AbortSignal,
 ): Promise<LoadedBundle> {
   const gates: GateSpec[] = [...GATES];
-  for (const plugin of plugins) gates.push(await loadPluginGate(plugin.path, plugin.name));
+  for (const plugin of plugins)
+    gates.push(await loadPluginGate(plugin.path, plugin.name, signal ? { signal } : {}));
   const parsed =
     typeof input === 'string' ? await loadBundle(input, gates) : parseBundle(input.document, gates);
   if (parsed.problems.length > 0)

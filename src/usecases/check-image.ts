@@ -50,7 +50,7 @@ export async function checkImage(
 ): Promise<CheckImageResult> {
   const { store, plugins, tag, dockerfile, ...analysis } = options;
   if (tag !== undefined) parseImageReference(tag);
-  const { bundle, gates } = await loadCheckBundle(input, plugins);
+  const { bundle, gates } = await loadCheckBundle(input, plugins, analysis.signal);
   const needs = bundleNeeds(bundle);
   const warnings: string[] = [];
   let data = store;
@@ -63,16 +63,23 @@ export async function checkImage(
   let scan: ScanReport | undefined;
   if (data !== undefined) {
     scan = await withVulnerabilityStore(data, (opened) =>
-      scanSbom(sbom, opened, analysis.now ? { now: analysis.now } : {}),
+      scanSbom(sbom, opened, {
+        ...(analysis.now ? { now: analysis.now } : {}),
+        ...(analysis.signal ? { signal: analysis.signal } : {}),
+      }),
     );
     if (needs.scan) requireCoverage(scan);
   }
   // The scan's warnings include the SBOM's.
   warnings.push(...(scan ? scan.warnings : sbom.warnings));
-  const result = evaluateWithGates(
+  const result = await evaluateWithGates(
     bundle,
     { sbom, ...(scan ? { scan } : {}), ...(dockerfile !== undefined ? { dockerfile } : {}) },
-    { ...(tag !== undefined ? { tag } : {}), now: analysis.now ?? new Date() },
+    {
+      ...(tag !== undefined ? { tag } : {}),
+      now: analysis.now ?? new Date(),
+      ...(analysis.signal ? { signal: analysis.signal } : {}),
+    },
     gates,
   );
   return { sbom, ...(scan ? { scan } : {}), result, bundle, warnings };

@@ -10,6 +10,9 @@ export async function sbomImage(source: string, options: AnalysisOptions = {}): 
   const { analyzers = [], ...generate } = options;
   let sbom = await generateSbom(source, generate);
   for (const analyzer of analyzers)
-    sbom = await runAnalyzerPlugin(analyzer.path, sbom, { name: analyzer.name });
+    sbom = await runAnalyzerPlugin(analyzer.path, sbom, {
+      name: analyzer.name,
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
   return { sbom, warnings: [...sbom.warnings] };
 }

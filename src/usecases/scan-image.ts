@@ -43,6 +43,7 @@ export async function scanImage(source: string, options: ScanImageOptions): Prom
       ...(cpe !== undefined ? { cpe } : {}),
       ...(maxDatabaseAgeDays !== undefined ? { maxDatabaseAgeDays } : {}),
       ...(analysis.now ? { now: analysis.now } : {}),
+      ...(analysis.signal ? { signal: analysis.signal } : {}),
     }),
   );
   if (failOn) requireCoverage(scan);

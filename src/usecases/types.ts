@@ -19,6 +19,11 @@ export interface AnalysisOptions extends SourceOptions {
   onProgress?: ProgressListener;
   /** Fixed clock (tests, golden files): SBOM timestamp, rule expiry, database age. */
   now?: Date;
+  /**
+   * Cancels the work within a second wherever it is (a layer stream mid-entry, between
+   * catalogers, matching, evaluation, a plugin's process): the call rejects with CancelledError.
+   */
+  signal?: AbortSignal;
 }
 
 /**

@@ -108,7 +108,7 @@ describe.skipIf(valid.length === 0)('Anchore bundle fixtures evaluated against t
   it.each(valid)('%s evaluates, every rule running', async (file) => {
     const report = await scanned();
     const { bundle } = await loadBundle(path.join(BUNDLES, file));
-    const result = evaluateBundle(
+    const result = await evaluateBundle(
       bundle,
       { sbom: report.sbom, scan: report },
       { tag: 'docker.io/acme/app:1.0' },
@@ -122,7 +122,7 @@ describe.skipIf(valid.length === 0)('Anchore bundle fixtures evaluated against t
   it("the engine's default bundle STOPs on the image's exposed port 22 and its vulnerable lodash", async () => {
     const report = await scanned();
     const { bundle } = await loadBundle(path.join(BUNDLES, 'anchore_default_bundle.json'));
-    const result = evaluateBundle(
+    const result = await evaluateBundle(
       bundle,
       { sbom: report.sbom, scan: report },
       { tag: 'docker.io/acme/app:1.0' },

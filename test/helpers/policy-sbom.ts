@@ -3,7 +3,13 @@
 import type { FileEntry } from '../../src/model/file-entry.js';
 import type { Package } from '../../src/model/package.js';
 import type { Sbom } from '../../src/model/sbom.js';
-import type { GateContext, GateSpec, ParamValue, TriggerSpec } from '../../src/policy/gates/types.js';
+import type {
+  BuiltinGate,
+  GateContext,
+  GateSpec,
+  ParamValue,
+  TriggerSpec,
+} from '../../src/policy/gates/types.js';
 import type { Match, ScanReport } from '../../src/scan/types.js';
 
 const LAYER = 'sha256:' + 'a'.repeat(64);
@@ -130,7 +136,7 @@ export function gateContext(sbom: Sbom = policySbom(), extra: Partial<GateContex
 }
 
 /** The trigger of that name; throws when the gate has none (a test bug). */
-export function triggerOf(gate: GateSpec, name: string): TriggerSpec {
+export function triggerOf<Trigger extends TriggerSpec>(gate: GateSpec<Trigger>, name: string): Trigger {
   const trigger = gate.triggers.find((t) => t.name === name);
   if (!trigger) throw new Error(`${gate.name} has no trigger ${name}`);
   return trigger;
@@ -138,7 +144,7 @@ export function triggerOf(gate: GateSpec, name: string): TriggerSpec {
 
 /** Identities of the firings of `gate/trigger` on `context` with `params`. */
 export function fire(
-  gate: GateSpec,
+  gate: BuiltinGate,
   trigger: string,
   context: GateContext,
   params: Record<string, ParamValue> = {},

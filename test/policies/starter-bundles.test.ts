@@ -96,7 +96,7 @@ describe('starter bundles on the polyglot image', () => {
     sbom = await generateSbom(`oci-dir:${polyglot.ociDir}:${polyglot.tag}`);
     for (const file of BUNDLE_FILES) {
       const { bundle } = await loadBundle(join(POLICIES_DIR, file));
-      if (bundle) results.set(file, evaluateBundle(bundle, { sbom }));
+      if (bundle) results.set(file, await evaluateBundle(bundle, { sbom }));
     }
   });
 
@@ -156,7 +156,7 @@ describe('cis-docker Dockerfile rules on a supplied Dockerfile', () => {
   it('4.7 fires on update-only RUN lines, 4.9 warns on every ADD and stops a remote one', async () => {
     const { bundle } = await loadBundle(join(POLICIES_DIR, 'cis-docker.json'));
     if (!bundle) throw new Error('cis-docker.json did not load');
-    const result = evaluateBundle(bundle, { sbom: policySbom(), dockerfile });
+    const result = await evaluateBundle(bundle, { sbom: policySbom(), dockerfile });
     const by = (ruleId: string): string[] =>
       result.findings.filter((f) => f.ruleId === ruleId).map((f) => `${f.action} ${f.message}`);
     expect(by('cis-docker-4.7-update-alone').map((m) => m.split(' (check')[0])).toEqual([

@@ -107,7 +107,7 @@ export function checkCommand(): Command {
     const plugins = parseNamedPlugins(values.plugin, '--plugin');
     const analyzers = parseNamedPlugins(values.analyzer, '--analyzer');
     const dockerfile = values.dockerfile ? await readDockerfile(values.dockerfile) : undefined;
-    const { result, warnings } = await withProgress(values.quiet, (onProgress) =>
+    const { result, warnings } = await withProgress(values.quiet, (onProgress, signal) =>
       checkImage(source, values.policy, {
         ...sourceOptions(values),
         scope: values.scope,
@@ -117,6 +117,7 @@ export function checkCommand(): Command {
         ...(values.tag !== undefined ? { tag: values.tag } : {}),
         ...(dockerfile !== undefined ? { dockerfile } : {}),
         onProgress,
+        signal,
       }),
     ).catch((err: unknown) => {
       throw cliError(err);

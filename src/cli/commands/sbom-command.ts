@@ -38,12 +38,13 @@ export function sbomCommand(): Command {
   return command.action(async (source: string, values: SbomOptionValues) => {
     const targets = parseOutputTargets(values.output, 'table');
     const formats = targets.map((t) => ({ ...t, encoder: sbomFormat(t.format) }));
-    const { sbom, warnings } = await withProgress(values.quiet, (onProgress) =>
+    const { sbom, warnings } = await withProgress(values.quiet, (onProgress, signal) =>
       sbomImage(source, {
         ...sourceOptions(values),
         scope: values.scope,
         catalog: catalogOptions(values),
         onProgress,
+        signal,
       }),
     );
     printWarnings(warnings);

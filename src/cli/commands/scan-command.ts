@@ -69,7 +69,7 @@ export function scanCommand(): Command {
     const failOn = values.failOn === undefined ? undefined : parseSeverity(values.failOn);
     const ignoreRules = values.ignore ? await loadIgnoreRules(values.ignore) : [];
     const vex = (await Promise.all(values.vex.map(loadVex))).flat();
-    const { scan, warnings, failing } = await withProgress(values.quiet, (onProgress) =>
+    const { scan, warnings, failing } = await withProgress(values.quiet, (onProgress, signal) =>
       scanImage(source, {
         ...sourceOptions(values),
         scope: values.scope,
@@ -80,6 +80,7 @@ export function scanCommand(): Command {
         vex,
         cpe: values.cpe ?? false,
         onProgress,
+        signal,
       }),
     ).catch((err: unknown) => {
       throw withDatabaseRemedy(err, (problem) =>

@@ -7,6 +7,6 @@ export function evaluateBundle(
   bundle: PolicyBundle,
   context: EvaluationContext,
   options: EvaluateOptions = {},
-): EvaluationResult {
+): Promise<EvaluationResult> {
   return evaluateWithGates(bundle, context, options, GATES);
 }

@@ -37,12 +37,12 @@ function byIds<T extends { id: string }>(
  * Runs every rule of every policy the mapping names, in order, and applies the mapping's
  * allowlists to each firing. A rule that cannot run is a problem; evaluation goes on.
  */
-export function evaluateMapping(
+export async function evaluateMapping(
   bundle: PolicyBundle,
   mapping: Mapping,
   context: GateContext,
   gates: readonly GateSpec[],
-): MappingOutcome {
+): Promise<MappingOutcome> {
   const problems: Problem[] = [];
   const policies: Policy[] = byIds(bundle.policies, mapping.policy_ids, 'policy', problems);
   const allowlists: Allowlist[] = byIds(bundle.allowlists, mapping.allowlist_ids, 'allowlist', problems);
@@ -54,7 +54,7 @@ export function evaluateMapping(
   for (const policy of policies) {
     const actions: Finding['action'][] = [];
     for (const rule of policy.rules) {
-      const outcome = runRule(gates, policy.id, rule, context);
+      const outcome = await runRule(gates, policy.id, rule, context);
       if (outcome.kind !== 'ran') {
         problems.push(outcome.problem);
         if (outcome.kind === 'failed') rulesFailed++;

@@ -14,6 +14,8 @@ export interface EvaluateOptions {
   tag?: string;
   /** The evaluation time (allowlist expiry, grade, gates); default the context's, else now. */
   now?: Date;
+  /** Cancels the evaluation between rules, and any plugin gate running: CancelledError. */
+  signal?: AbortSignal;
 }
 
 type Decision = Pick<EvaluationResult, 'finalAction' | 'finalActionReason'>;
@@ -25,22 +27,26 @@ type Decision = Pick<EvaluationResult, 'finalAction' | 'finalActionReason'>;
  * mapping covers gets the bundle's `no_mapping_action`, else STOP: Customs fails closed where
  * Anchore lets it through, and so does a rule that fails to run. Never throws for odd image data; a bad `tag` is a PolicyError.
  */
-export function evaluateWithGates(
+export async function evaluateWithGates(
   bundle: PolicyBundle,
   input: EvaluationContext,
   options: EvaluateOptions,
   gates: readonly GateSpec[],
-): EvaluationResult {
+): Promise<EvaluationResult> {
   const now = options.now ?? input.now ?? new Date();
   const image = imageUnderTest(input.sbom?.source, options.tag);
-  const context: GateContext & { gradeThresholds?: PolicyBundle['grade'] } = { ...input, now };
+  const context: GateContext & { gradeThresholds?: PolicyBundle['grade'] } = {
+    ...input,
+    now,
+    ...(options.signal ? { signal: options.signal } : {}),
+  };
   if (bundle.grade) context.gradeThresholds = bundle.grade;
   const tag = fullTag(image);
   const denied = deniedImageMatch(bundle, image);
   const allowed = allowedImageMatch(bundle, image);
   const mapping = firstMapping(bundle, image);
   const problems: Problem[] = [];
-  const outcome = mapping ? evaluateMapping(bundle, mapping, context, gates) : undefined;
+  const outcome = mapping ? await evaluateMapping(bundle, mapping, context, gates) : undefined;
   if (outcome) problems.push(...outcome.problems);
 
   let decision: Decision;

@@ -1,3 +1,4 @@
+import { CancelledError, throwIfCancelled } from '../../errors/index.js';
 import type { Firing, GateContext, GateSpec } from '../gates/types.js';
 import type { EvaluationResult, PolicyRule } from '../types.js';
 
@@ -16,12 +17,12 @@ function where(policyId: string, rule: PolicyRule): string {
 }
 
 /** Runs one rule's trigger against the context with the rule's typed parameters. */
-export function runRule(
+export async function runRule(
   gates: readonly GateSpec[],
   policyId: string,
   rule: PolicyRule,
   context: GateContext,
-): RuleOutcome {
+): Promise<RuleOutcome> {
   const gateName = rule.gate.toLowerCase();
   const gate = gates.find((g) => g.name.toLowerCase() === gateName);
   if (!gate) {
@@ -52,10 +53,13 @@ export function runRule(
       },
     };
   }
+  throwIfCancelled(context.signal, 'policy evaluation');
   try {
-    const firings = trigger.evaluate(context, rule.values ?? {});
+    const firings = await trigger.evaluate(context, rule.values ?? {});
     return { kind: 'ran', firings: Array.isArray(firings) ? firings : [] };
   } catch (err) {
+    // A cancelled evaluation has no result; a failed rule is one.
+    if (err instanceof CancelledError) throw err;
     const message = err instanceof Error ? err.message : String(err);
     return {
       kind: 'failed',

@@ -19,7 +19,7 @@ const scan = scanOf([
   named(vulnMatch('CVE-2024-0002', 'medium', 'not-fixed'), 'zlib'),
 ]);
 
-function evaluate(tag: string, now = new Date('2026-06-01T00:00:00Z')) {
+async function evaluate(tag: string, now = new Date('2026-06-01T00:00:00Z')) {
   return evaluateWithGates(bundle, { sbom: policySbom(), scan }, { tag, now }, WORKED_EXAMPLE_GATES);
 }
 
@@ -28,20 +28,20 @@ describe('the worked example bundle', () => {
     expect(problems).toEqual([]);
   });
 
-  it('registry.acme.io/web:latest is STOP: a denied image', () => {
-    const result = evaluate('registry.acme.io/web:latest');
+  it('registry.acme.io/web:latest is STOP: a denied image', async () => {
+    const result = await evaluate('registry.acme.io/web:latest');
     expect(result).toMatchObject({ finalAction: 'stop', finalActionReason: 'denied_image', status: 'fail' });
     expect(result.matchedDeniedImage).toMatchObject({ id: 'b1' });
   });
 
-  it('docker.io/acme/base:v3 is GO: an allowed image', () => {
-    const result = evaluate('docker.io/acme/base:v3');
+  it('docker.io/acme/base:v3 is GO: an allowed image', async () => {
+    const result = await evaluate('docker.io/acme/base:v3');
     expect(result).toMatchObject({ finalAction: 'go', finalActionReason: 'allowed_image', status: 'pass' });
     expect(result.matchedAllowedImage).toMatchObject({ id: 't1' });
   });
 
-  it('another image falls to m2: both policies run, w1 and w2 allowlist, the medium one and the size warn', () => {
-    const result = evaluate('docker.io/acme/api:1.4');
+  it('another image falls to m2: both policies run, w1 and w2 allowlist, the medium one and the size warn', async () => {
+    const result = await evaluate('docker.io/acme/api:1.4');
     expect(result.matchedMapping).toMatchObject({ id: 'm2' });
     expect(new Set(result.findings.map((f) => f.policyId))).toEqual(new Set(['pol-base', 'pol-size']));
     expect(result.findings.find((f) => f.policyId === 'pol-size')).toMatchObject({
@@ -64,8 +64,8 @@ describe('the worked example bundle', () => {
     expect(result.problems.filter((p) => p.type === 'allowlist_item_expired')).toEqual([]);
   });
 
-  it('after 2030 w1 has expired: openssl STOPs and the expiry is reported', () => {
-    const result = evaluate('docker.io/acme/api:1.4', new Date('2030-01-02T00:00:00Z'));
+  it('after 2030 w1 has expired: openssl STOPs and the expiry is reported', async () => {
+    const result = await evaluate('docker.io/acme/api:1.4', new Date('2030-01-02T00:00:00Z'));
     const openssl = result.findings.find((f) => f.triggerId === 'CVE-2023-0001+openssl');
     expect(openssl).toMatchObject({ action: 'stop', ruleId: 'r1', allowlisted: false });
     expect(result.finalAction).toBe('stop');
@@ -74,10 +74,10 @@ describe('the worked example bundle', () => {
     );
   });
 
-  it('root as the effective user STOPs through r4', () => {
+  it('root as the effective user STOPs through r4', async () => {
     const sbom = policySbom();
     const rooted = { ...sbom, image: { ...sbom.image!, config: { ...sbom.image!.config, user: '' } } };
-    const result = evaluateWithGates(
+    const result = await evaluateWithGates(
       bundle,
       { sbom: rooted, scan },
       { tag: 'quay.io/a/b:1' },

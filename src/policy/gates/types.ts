@@ -37,6 +37,8 @@ export interface GateContext {
   now: Date;
   /** The bundle's grade thresholds (`grade` extension); the defaults when absent. */
   gradeThresholds?: GradeThresholds;
+  /** The caller's cancellation; a trigger that waits on something (a plugin) stops on it. */
+  signal?: AbortSignal;
 }
 
 /** One firing of a trigger. */
@@ -51,18 +53,27 @@ export interface Firing {
   triggerId?: string;
 }
 
-export interface TriggerSpec {
+export type TriggerResult = Firing[] | Promise<Firing[]>;
+
+export interface TriggerSpec<Result extends TriggerResult = TriggerResult> {
   name: string;
   description: string;
   params: readonly ParamSpec[];
-  /** Never throws on odd image data: a trigger that cannot decide returns no firings. */
-  evaluate(context: GateContext, params: Readonly<Record<string, ParamValue>>): Firing[];
+  /**
+   * Never throws on odd image data: a trigger that cannot decide returns no firings. A trigger
+   * that waits on something (a plugin process) returns a promise; the evaluator awaits it.
+   */
+  evaluate(context: GateContext, params: Readonly<Record<string, ParamValue>>): Result;
 }
 
-export interface GateSpec {
+export interface GateSpec<Trigger extends TriggerSpec = TriggerSpec> {
   name: string;
   description: string;
   /** `eol` gates are refused by validation and are a no-op with a problem at evaluation. */
   state: 'active' | 'deprecated' | 'eol';
-  triggers: readonly TriggerSpec[];
+  triggers: readonly Trigger[];
 }
+
+/** Customs' own triggers decide from the data in hand: synchronously. */
+export type BuiltinTrigger = TriggerSpec<Firing[]>;
+export type BuiltinGate = GateSpec<BuiltinTrigger>;

@@ -1,7 +1,7 @@
-import type { GateSpec } from '../types.js';
+import type { BuiltinGate } from '../types.js';
 
 /** Fires once for every image: a rule that always applies (a mapping's blanket STOP or WARN). */
-export const alwaysGate: GateSpec = {
+export const alwaysGate: BuiltinGate = {
   name: 'always',
   description: 'Fires for every image it is evaluated against.',
   state: 'active',

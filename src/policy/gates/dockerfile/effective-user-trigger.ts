@@ -1,5 +1,5 @@
 import { listParam, stringParam } from '../../trigger-params/read-params.js';
-import type { GateContext, TriggerSpec } from '../types.js';
+import type { GateContext, BuiltinTrigger } from '../types.js';
 import { dockerfileInstructions, hasActualDockerfile } from './instructions.js';
 import { LIST_TYPES, listKind } from './list-type.js';
 
@@ -37,7 +37,7 @@ function userForms(context: GateContext, user: string): string[] {
   return [...forms];
 }
 
-export const effectiveUserTrigger: TriggerSpec = {
+export const effectiveUserTrigger: BuiltinTrigger = {
   name: 'effective_user',
   description:
     "Checks the user the container runs as (last USER, root when none): fires when it is not in an allowlist or is in a denylist. Names and uids match each other through the image's /etc/passwd.",

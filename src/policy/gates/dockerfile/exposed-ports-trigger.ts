@@ -1,5 +1,5 @@
 import { boolParam, numberListParam, stringParam } from '../../trigger-params/read-params.js';
-import type { Firing, GateContext, TriggerSpec } from '../types.js';
+import type { Firing, GateContext, BuiltinTrigger } from '../types.js';
 import { dockerfileInstructions, hasActualDockerfile } from './instructions.js';
 import { LIST_TYPES, listKind } from './list-type.js';
 
@@ -43,7 +43,7 @@ export function exposedPorts(context: GateContext): ExposedPort[] {
   return ports;
 }
 
-export const exposedPortsTrigger: TriggerSpec = {
+export const exposedPortsTrigger: BuiltinTrigger = {
   name: 'exposed_ports',
   description:
     'Fires for each exposed port (p, p/tcp, p/udp) that is listed (blacklist) or not listed (whitelist).',

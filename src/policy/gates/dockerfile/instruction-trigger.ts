@@ -1,11 +1,11 @@
 import { checkValue, isValueCheck } from '../../checks/value-check.js';
 import { boolParam, stringParam } from '../../trigger-params/read-params.js';
-import type { Firing, TriggerSpec } from '../types.js';
+import type { Firing, BuiltinTrigger } from '../types.js';
 import { DOCKERFILE_INSTRUCTIONS, dockerfileInstructions, hasActualDockerfile } from './instructions.js';
 
 const CHECKS = ['=', '!=', 'exists', 'not_exists', 'like', 'not_like', 'in', 'not_in'] as const;
 
-export const instructionTrigger: TriggerSpec = {
+export const instructionTrigger: BuiltinTrigger = {
   name: 'instruction',
   description:
     'Fires for each Dockerfile line of the given instruction whose argument satisfies the check; not_exists fires once when no such line exists.',

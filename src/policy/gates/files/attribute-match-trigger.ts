@@ -1,5 +1,5 @@
 import { boolParam, numberParam, stringParam } from '../../trigger-params/read-params.js';
-import type { TriggerSpec } from '../types.js';
+import type { BuiltinTrigger } from '../types.js';
 
 /** Permission and special bits only (what `chmod` sets). */
 const MODE_BITS = 0o7777;
@@ -11,7 +11,7 @@ function normaliseDigest(digest: string): string {
     .replace(/^sha256:/, '');
 }
 
-export const attributeMatchTrigger: TriggerSpec = {
+export const attributeMatchTrigger: BuiltinTrigger = {
   name: 'attribute_match',
   description:
     'Fires when the file exists and every given check holds (checksum, mode), or when it is missing and skip_missing is false. A checksum check cannot decide, and does not fire, when the SBOM has no digest for the file.',

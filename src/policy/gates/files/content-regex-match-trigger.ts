@@ -1,7 +1,7 @@
 import { stringParam } from '../../trigger-params/read-params.js';
-import type { Firing, TriggerSpec } from '../types.js';
+import type { Firing, BuiltinTrigger } from '../types.js';
 
-export const contentRegexMatchTrigger: TriggerSpec = {
+export const contentRegexMatchTrigger: BuiltinTrigger = {
   name: 'content_regex_match',
   description:
     'Fires for each file where a content-search regex (`--content-search NAME=REGEX` at analysis) matched; with regex_name, only for that named regex.',

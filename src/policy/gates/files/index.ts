@@ -1,4 +1,4 @@
-import type { Firing, GateSpec, TriggerSpec } from '../types.js';
+import type { Firing, BuiltinGate, BuiltinTrigger } from '../types.js';
 import { attributeMatchTrigger } from './attribute-match-trigger.js';
 import { contentRegexMatchTrigger } from './content-regex-match-trigger.js';
 import { nameMatchTrigger } from './name-match-trigger.js';
@@ -6,7 +6,7 @@ import { nameMatchTrigger } from './name-match-trigger.js';
 const SETUID = 0o4000;
 const SETGID = 0o2000;
 
-const suidOrGuidSetTrigger: TriggerSpec = {
+const suidOrGuidSetTrigger: BuiltinTrigger = {
   name: 'suid_or_guid_set',
   description: 'Fires for each file with the setuid or setgid bit set.',
   params: [],
@@ -32,7 +32,7 @@ const suidOrGuidSetTrigger: TriggerSpec = {
 };
 
 /** Checks on the image's files: names, attributes, content-search matches, setuid/setgid bits. */
-export const filesGate: GateSpec = {
+export const filesGate: BuiltinGate = {
   name: 'files',
   description:
     'Checks on the files of the image: names, checksums and modes, content-search matches, setuid/setgid bits.',

@@ -1,12 +1,12 @@
 import { matchesAtStart } from '../../checks/regex-match.js';
 import { regexParam } from '../../trigger-params/read-params.js';
-import type { Firing, TriggerSpec } from '../types.js';
+import type { Firing, BuiltinTrigger } from '../types.js';
 
 /**
  * Paths are those of the SBOM's file inventory. By default that inventory holds only notable
  * files (setuid/setgid, world-writable); analyse with `--files all` to check every path.
  */
-export const nameMatchTrigger: TriggerSpec = {
+export const nameMatchTrigger: BuiltinTrigger = {
   name: 'name_match',
   description:
     'Fires for each inventoried file whose path matches the regex (from the start of the path). The inventory holds notable files unless the image was analysed with --files all.',

@@ -1,13 +1,13 @@
 import { DEFAULT_GRADE_THRESHOLDS, GRADES, type Grade, healthGrade, isWorse } from '../../grade/index.js';
 import type { GradeThresholds } from '../../types.js';
 import { stringParam } from '../../trigger-params/read-params.js';
-import type { GateContext, GateSpec } from '../types.js';
+import type { GateContext, BuiltinGate } from '../types.js';
 
 /** The bundle's grade thresholds, when the evaluator passes them along with the context. */
 type GradedContext = GateContext & { gradeThresholds?: GradeThresholds };
 
 /** Customs' health grade (A–F, from how long critical/high fixes have been left uninstalled). */
-export const gradeGate: GateSpec = {
+export const gradeGate: BuiltinGate = {
   name: 'grade',
   description:
     "Checks the image's health grade (A–F), computed from how long fixes for critical and high vulnerabilities have been available but not installed.",

@@ -1,8 +1,8 @@
 import { listParam } from '../../trigger-params/read-params.js';
-import type { GateSpec, TriggerSpec } from '../types.js';
+import type { BuiltinGate, BuiltinTrigger } from '../types.js';
 import { imageOrigin, registryAllowed } from './image-registry.js';
 
-const allowedRegistries: TriggerSpec = {
+const allowedRegistries: BuiltinTrigger = {
   name: 'allowed_registries',
   description:
     'Fires when the image was not pulled from a listed registry. Images from local sources (OCI directory or archive, docker-archive, dir) have no registry and fire (fail closed).',
@@ -42,7 +42,7 @@ function normaliseDigest(digest: string): string {
 }
 
 /** The image's layer diffIds, bottom first; undefined when any is unknown. */
-function diffIds(context: Parameters<TriggerSpec['evaluate']>[0]): string[] | undefined {
+function diffIds(context: Parameters<BuiltinTrigger['evaluate']>[0]): string[] | undefined {
   const layers = Array.isArray(context.sbom.source?.layers) ? context.sbom.source.layers : [];
   const ids = [...layers].sort((a, b) => a.index - b.index).map((l) => l.diffId);
   return ids.length > 0 && ids.every((id): id is string => typeof id === 'string')
@@ -50,7 +50,7 @@ function diffIds(context: Parameters<TriggerSpec['evaluate']>[0]): string[] | un
     : undefined;
 }
 
-const approvedBase: TriggerSpec = {
+const approvedBase: BuiltinTrigger = {
   name: 'approved_base',
   description:
     "Fires unless the image is built on the approved base image: the base's layer diffIds (docker inspect …RootFS.Layers) must be the first layers of this image. An image without layer diffIds (a dir source) cannot show its base and fires.",
@@ -85,7 +85,7 @@ const approvedBase: TriggerSpec = {
 };
 
 /** Where the image comes from: its registry and its base image (Customs gate). */
-export const imageSourceGate: GateSpec = {
+export const imageSourceGate: BuiltinGate = {
   name: 'image_source',
   description:
     'Checks where the image comes from: the registry it was pulled from and the base image it is built on.',

@@ -1,6 +1,6 @@
 import { aliasTrigger } from '../alias-trigger.js';
 import { listParam } from '../../trigger-params/read-params.js';
-import type { GateSpec, TriggerSpec } from '../types.js';
+import type { BuiltinGate, BuiltinTrigger } from '../types.js';
 import { licenseTokens } from './license-tokens.js';
 
 /**
@@ -13,7 +13,7 @@ function licenseTrigger(
   name: string,
   description: string,
   hit: (token: string, listed: string) => boolean,
-): TriggerSpec {
+): BuiltinTrigger {
   return {
     name,
     description,
@@ -66,7 +66,7 @@ const partialMatch = licenseTrigger(
 );
 
 /** Checks on the licenses of the image's packages. */
-export const licensesGate: GateSpec = {
+export const licensesGate: BuiltinGate = {
   name: 'licenses',
   description: 'Checks on the licenses of the packages installed in the image.',
   state: 'active',

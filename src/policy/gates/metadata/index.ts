@@ -1,11 +1,11 @@
 import { checkValue, isValueCheck, VALUE_CHECKS } from '../../checks/value-check.js';
 import { stringParam } from '../../trigger-params/read-params.js';
-import type { GateSpec, TriggerSpec } from '../types.js';
+import type { BuiltinGate, BuiltinTrigger } from '../types.js';
 import { ATTRIBUTES, type Attribute, imageAttribute, sizeInBytes } from './image-attributes.js';
 
 const NO_VALUE_CHECKS = new Set(['exists', 'not_exists']);
 
-const attributeTrigger: TriggerSpec = {
+const attributeTrigger: BuiltinTrigger = {
   name: 'attribute',
   description:
     'Fires when the image attribute satisfies the check against value: size in bytes (value N[kb|mb|gb|tb], 1024-based), layer_count as a number, the others as text.',
@@ -63,7 +63,7 @@ const attributeTrigger: TriggerSpec = {
 };
 
 /** Checks on image metadata: size, architecture, OS, distro, layer count. */
-export const metadataGate: GateSpec = {
+export const metadataGate: BuiltinGate = {
   name: 'metadata',
   description: "Checks on the image's metadata: size, architecture, OS, distro and version, layer count.",
   state: 'active',

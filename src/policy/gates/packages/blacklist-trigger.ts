@@ -1,9 +1,9 @@
 import { stringParam } from '../../trigger-params/read-params.js';
-import type { Firing, TriggerSpec } from '../types.js';
+import type { Firing, BuiltinTrigger } from '../types.js';
 import { ofPackageType, PACKAGE_TYPE_PARAM } from './package-versions.js';
 
 /** Fires for each installed package of that name (and version, when given); OS packages by default. */
-export const blacklistTrigger: TriggerSpec = {
+export const blacklistTrigger: BuiltinTrigger = {
   name: 'blacklist',
   description:
     'Fires for each installed package with the given name (and exact version, when given); OS packages unless package_type says otherwise.',

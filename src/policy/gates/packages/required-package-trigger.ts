@@ -1,5 +1,5 @@
 import { stringParam } from '../../trigger-params/read-params.js';
-import type { TriggerSpec } from '../types.js';
+import type { BuiltinTrigger } from '../types.js';
 import { compareVersions, ofPackageType, PACKAGE_TYPE_PARAM } from './package-versions.js';
 
 /**
@@ -7,7 +7,7 @@ import { compareVersions, ofPackageType, PACKAGE_TYPE_PARAM } from './package-ve
  * the package's own scheme (dpkg for deb, PEP 440 for python…); a package whose version cannot
  * be compared does not meet a minimum.
  */
-export const requiredPackageTrigger: TriggerSpec = {
+export const requiredPackageTrigger: BuiltinTrigger = {
   name: 'required_package',
   description:
     'Fires when the package is not installed, or (with version) when no installed version equals it (exact) or reaches it (minimum).',

@@ -1,7 +1,7 @@
 import type { FileEntry } from '../../../model/file-entry.js';
 import type { Package } from '../../../model/package.js';
 import { listParam, stringParam } from '../../trigger-params/read-params.js';
-import type { Firing, TriggerSpec } from '../types.js';
+import type { Firing, BuiltinTrigger } from '../types.js';
 import { isFullInventory, pathExists } from './path-lookup.js';
 
 /** Files a package's metadata says it owns (dpkg's `files`; any cataloger listing `files`). */
@@ -26,7 +26,7 @@ function underDirectory(file: string, directories: readonly string[]): boolean {
  * compare with the package database's digests, modes and sizes, which the SBOM does not keep:
  * it never fires (documented limit).
  */
-export const verifyTrigger: TriggerSpec = {
+export const verifyTrigger: BuiltinTrigger = {
   name: 'verify',
   description:
     'Fires for each file an OS package owns that is missing from the image (needs analysis with --files all). check=changed is not supported: the SBOM keeps no package-database digests.',

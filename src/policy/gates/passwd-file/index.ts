@@ -1,15 +1,15 @@
 import { aliasTrigger } from '../alias-trigger.js';
 import { listParam, numberListParam, stringParam } from '../../trigger-params/read-params.js';
-import type { Firing, GateContext, GateSpec, TriggerSpec } from '../types.js';
+import type { Firing, GateContext, BuiltinGate, BuiltinTrigger } from '../types.js';
 import { type PasswdEntry, passwdEntries, passwdText } from './passwd-entries.js';
 
 /** A trigger firing once per passwd entry the predicate picks, with the entry's user as identity. */
 function perEntry(
   name: string,
   description: string,
-  param: TriggerSpec['params'][number],
-  pick: (entry: PasswdEntry, params: Parameters<TriggerSpec['evaluate']>[1]) => string | undefined,
-): TriggerSpec {
+  param: BuiltinTrigger['params'][number],
+  pick: (entry: PasswdEntry, params: Parameters<BuiltinTrigger['evaluate']>[1]) => string | undefined,
+): BuiltinTrigger {
   return {
     name,
     description,
@@ -26,7 +26,7 @@ function perEntry(
   };
 }
 
-const contentNotAvailable: TriggerSpec = {
+const contentNotAvailable: BuiltinTrigger = {
   name: 'content_not_available',
   description: 'Fires when the content of /etc/passwd was not retrieved at analysis.',
   params: [],
@@ -90,7 +90,7 @@ const blacklistShells = perEntry(
       : undefined,
 );
 
-const blacklistFullEntry: TriggerSpec = {
+const blacklistFullEntry: BuiltinTrigger = {
   name: 'blacklist_full_entry',
   description: 'Fires when /etc/passwd holds exactly the given line.',
   params: [
@@ -120,7 +120,7 @@ const denylists = [
 ];
 
 /** Checks on /etc/passwd, as retrieved at analysis (the default retrieved file). */
-export const passwdFileGate: GateSpec = {
+export const passwdFileGate: BuiltinGate = {
   name: 'passwd_file',
   description: "Checks on the users, ids, shells and lines of the image's /etc/passwd.",
   state: 'active',

@@ -1,6 +1,6 @@
 import { matchesAtStart } from '../../checks/regex-match.js';
 import { regexParam, stringParam } from '../../trigger-params/read-params.js';
-import type { GateContext, GateSpec, TriggerSpec } from '../types.js';
+import type { GateContext, BuiltinGate, BuiltinTrigger } from '../types.js';
 
 /** The retrieved content of `path` as text; undefined when that file was not retrieved. */
 function retrievedText(context: GateContext, path: string): string | undefined {
@@ -17,7 +17,7 @@ const pathParam = {
   description: 'Full path of a file retrieved at analysis (--retrieve-file; /etc/passwd by default).',
 } as const;
 
-const contentNotAvailable: TriggerSpec = {
+const contentNotAvailable: BuiltinTrigger = {
   name: 'content_not_available',
   description:
     'Fires when the content of the file was not retrieved at analysis (absent from the image, or not configured).',
@@ -38,7 +38,7 @@ const contentNotAvailable: TriggerSpec = {
  * Identity is `file://<path>`: Anchore's trigger id for this trigger is `<rule id>+file://<path>`,
  * which the evaluator composes from the rule it is running.
  */
-const contentRegex: TriggerSpec = {
+const contentRegex: BuiltinTrigger = {
   name: 'content_regex',
   description:
     'Applies the regex to each whitespace-separated word of the retrieved file (from the start of the word): check match fires when a word matches, no_match when none does.',
@@ -77,7 +77,7 @@ const contentRegex: TriggerSpec = {
 };
 
 /** Checks on the content of files retrieved at analysis. */
-export const retrievedFilesGate: GateSpec = {
+export const retrievedFilesGate: BuiltinGate = {
   name: 'retrieved_files',
   description: 'Checks on the presence and content of files retrieved from the image at analysis.',
   state: 'active',

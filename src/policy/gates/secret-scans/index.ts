@@ -1,13 +1,13 @@
 import { matchesAtStart } from '../../checks/regex-match.js';
 import { regexParam, stringParam } from '../../trigger-params/read-params.js';
-import type { Firing, GateSpec, TriggerSpec } from '../types.js';
+import type { Firing, BuiltinGate, BuiltinTrigger } from '../types.js';
 
 /**
  * content_regex_name names one of Customs' secret rules, by rule id (`private-key`,
  * `github-pat`) or category (`AsymmetricPrivateKey`, `GitHub`), case-insensitively; Anchore's
  * default names (AWS_ACCESS_KEY, PRIV_KEY…) are not rule ids here.
  */
-const contentRegexChecks: TriggerSpec = {
+const contentRegexChecks: BuiltinTrigger = {
   name: 'content_regex_checks',
   description:
     'Fires for each file × secret finding (optionally only one secret rule, only files whose path matches filename_regex); with match_type notfound, fires once when there is none.',
@@ -58,7 +58,7 @@ const contentRegexChecks: TriggerSpec = {
 };
 
 /** Checks on the secrets (credentials, private keys) found in the image's files. */
-export const secretScansGate: GateSpec = {
+export const secretScansGate: BuiltinGate = {
   name: 'secret_scans',
   description: "Checks on secrets (credentials, private keys, tokens) found in the image's files.",
   state: 'active',

@@ -1,9 +1,9 @@
 import { boolParam, listParam } from '../../trigger-params/read-params.js';
-import type { TriggerSpec } from '../types.js';
+import type { BuiltinTrigger } from '../types.js';
 import { scanMatches } from './package-trigger.js';
 
 /** Fires once, listing each vulnerability id of the list that the scan matched (by id or alias). */
-export const blacklistTrigger: TriggerSpec = {
+export const blacklistTrigger: BuiltinTrigger = {
   name: 'blacklist',
   description:
     'Fires once when any of the listed vulnerability ids (or an alias of a matched vulnerability) was matched in the image.',

@@ -1,4 +1,4 @@
-import type { TriggerSpec } from '../types.js';
+import type { BuiltinTrigger } from '../types.js';
 
 /**
  * The scan reports a distro without data as a warning only (src/matcher/match-warnings.ts):
@@ -24,7 +24,7 @@ function distroName(distro: { id?: unknown; versionId?: unknown } | null | undef
 }
 
 /** Fires once when there is no vulnerability data for the image's distro, or no scan at all. */
-export const vulnerabilityDataUnavailableTrigger: TriggerSpec = {
+export const vulnerabilityDataUnavailableTrigger: BuiltinTrigger = {
   name: 'vulnerability_data_unavailable',
   description:
     "Fires when the vulnerability database has no data for the image's distro, so its OS packages could not be checked (language packages are not considered), or when no vulnerability scan ran.",

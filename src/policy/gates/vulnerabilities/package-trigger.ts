@@ -1,5 +1,5 @@
 import type { Match } from '../../../scan/types.js';
-import type { Firing, TriggerSpec } from '../types.js';
+import type { Firing, BuiltinTrigger } from '../types.js';
 import { passesRule, type PassedMatch } from './package-filters.js';
 import { anchorePackageType, packageClass, packageKey, packageLabel } from './package-key.js';
 import { PACKAGE_PARAMS } from './package-params.js';
@@ -37,7 +37,7 @@ export function scanMatches(scan: unknown): Match[] {
 }
 
 /** Fires once per vulnerability match that passes every filter of the rule. */
-export const packageTrigger: TriggerSpec = {
+export const packageTrigger: BuiltinTrigger = {
   name: 'package',
   description:
     'Fires for each vulnerability match that meets every condition given: package class, severity, CVSS v3 scores (NVD and vendor), fix availability and age, vulnerability age, path exclusion.',

@@ -1,6 +1,6 @@
 import type { DatabaseStatus } from '../../../vulndb/store/types.js';
 import { numberParam } from '../../trigger-params/read-params.js';
-import type { TriggerSpec } from '../types.js';
+import type { BuiltinTrigger } from '../types.js';
 
 const DAY_MS = 86_400_000;
 
@@ -14,7 +14,7 @@ export function lastSyncOf(database: Partial<DatabaseStatus> | undefined): numbe
 }
 
 /** Fires once when the vulnerability data is older than N days, or when nothing says when it was synced. */
-export const staleFeedDataTrigger: TriggerSpec = {
+export const staleFeedDataTrigger: BuiltinTrigger = {
   name: 'stale_feed_data',
   description:
     'Fires when the vulnerability database was last synced more than max_days_since_sync days ago, or was never synced.',
