@@ -93,3 +93,52 @@ for (const [area, cataloger, place] of AREAS) {
     });
   });
 }
+
+/** name@version and whether it is marked dev, for every package of one fixture. */
+async function devMarks(cataloger: Cataloger, path: string, file: string): Promise<string[]> {
+  const result = await catalogOne(cataloger, path, readFileSync(file));
+  expect(result.unknowns).toEqual([]);
+  return result.packages.map((p) => `${p.name}@${p.version}${p.metadata?.dev === true ? ' dev' : ''}`).sort();
+}
+
+const SYFT_COMPOSER_LOCK = join(FIXTURES, 'php/syft/composer.lock');
+const TRIVY_COMPOSER_LOCK = join(FIXTURES, 'php/trivy/composer/composer_happy.lock');
+
+describe.skipIf(!existsSync(SYFT_COMPOSER_LOCK))('composer.lock: packages-dev counted and marked', () => {
+  // syft's test expects 2 packages from this lock: syft's parser reads only `packages`
+  // (its own source asks in a TODO whether leaving out `packages-dev` was on purpose; syft
+  // issue #773 is open about it), and trivy leaves dev packages out unless --include-dev-deps.
+  // Composer itself installs both sections: `composer install` installs require-dev unless
+  // --no-dev is given, and a lock file alone cannot tell which way an image was built. So
+  // Customs reports all four and marks the two from `packages-dev` with metadata.dev (in the
+  // native JSON), as it does for npm and Python dev packages.
+  it('syft composer.lock: 2 packages and 2 packages-dev (syft expects 2)', async () => {
+    expect(await devMarks(phpCataloger, '/app/composer.lock', SYFT_COMPOSER_LOCK)).toEqual([
+      'adoy/fastcgi-client@1.0.2',
+      'alcaeus/mongo-php-adapter@1.1.11',
+      'behat/gherkin@v4.6.2 dev',
+      'codeception/codeception@4.1.6 dev',
+    ]);
+  });
+
+  it.skipIf(!existsSync(TRIVY_COMPOSER_LOCK))(
+    'trivy composer_happy.lock: 8 packages and 2 packages-dev (trivy reports the 8 by default)',
+    async () => {
+      const marks = await devMarks(phpCataloger, '/app/composer.lock', TRIVY_COMPOSER_LOCK);
+      expect(marks.filter((m) => m.endsWith(' dev'))).toEqual([
+        'pear/log@1.13.3 dev',
+        'pear/pear_exception@v1.0.2 dev',
+      ]);
+      expect(marks.filter((m) => !m.endsWith(' dev'))).toEqual([
+        'guzzlehttp/guzzle@6.5.8',
+        'guzzlehttp/promises@1.5.2',
+        'guzzlehttp/psr7@1.9.0',
+        'psr/http-message@1.0.1',
+        'ralouphie/getallheaders@3.0.3',
+        'symfony/polyfill-intl-idn@v1.27.0',
+        'symfony/polyfill-intl-normalizer@v1.27.0',
+        'symfony/polyfill-php72@v1.27.0',
+      ]);
+    },
+  );
+});
