@@ -5,6 +5,7 @@ import { dotnetCataloger } from '../../src/cataloger/dotnet/index.js';
 import { npmCataloger } from '../../src/cataloger/npm/index.js';
 import { phpCataloger } from '../../src/cataloger/php/index.js';
 import type { CatalogResult, Cataloger } from '../../src/cataloger/types.js';
+import type { Package } from '../../src/model/package.js';
 import { contextOf } from '../helpers/dpkg-fixtures.js';
 import { memoryFileView } from '../helpers/memory-file-view.js';
 import { BROKEN_FIXTURE, PATH_ONLY_FIXTURE, SHARED_FIXTURES, listFiles } from '../helpers/shared-data.js';
@@ -93,3 +94,108 @@ for (const [area, cataloger, place] of AREAS) {
     });
   });
 }
+
+/** name@version and whether it is marked dev, for every package of one fixture. */
+async function devMarks(cataloger: Cataloger, path: string, file: string): Promise<string[]> {
+  const result = await catalogOne(cataloger, path, readFileSync(file));
+  expect(result.unknowns).toEqual([]);
+  const isDev = (p: Package): boolean => (p.metadata as Record<string, unknown> | undefined)?.dev === true;
+  return result.packages.map((p) => `${p.name}@${p.version}${isDev(p) ? ' dev' : ''}`).sort();
+}
+
+const SYFT_COMPOSER_LOCK = join(FIXTURES, 'php/syft/composer.lock');
+const TRIVY_COMPOSER_LOCK = join(FIXTURES, 'php/trivy/composer/composer_happy.lock');
+
+describe.skipIf(!existsSync(SYFT_COMPOSER_LOCK))('composer.lock: packages-dev counted and marked', () => {
+  // syft's test expects 2 packages from this lock: syft's parser reads only `packages`
+  // (its own source asks in a TODO whether leaving out `packages-dev` was on purpose; syft
+  // issue #773 is open about it), and trivy leaves dev packages out unless --include-dev-deps.
+  // Composer itself installs both sections: `composer install` installs require-dev unless
+  // --no-dev is given, and a lock file alone cannot tell which way an image was built. So
+  // Customs reports all four and marks the two from `packages-dev` with metadata.dev (in the
+  // native JSON), as it does for npm and Python dev packages.
+  it('syft composer.lock: 2 packages and 2 packages-dev (syft expects 2)', async () => {
+    expect(await devMarks(phpCataloger, '/app/composer.lock', SYFT_COMPOSER_LOCK)).toEqual([
+      'adoy/fastcgi-client@1.0.2',
+      'alcaeus/mongo-php-adapter@1.1.11',
+      'behat/gherkin@v4.6.2 dev',
+      'codeception/codeception@4.1.6 dev',
+    ]);
+  });
+
+  it.skipIf(!existsSync(TRIVY_COMPOSER_LOCK))(
+    'trivy composer_happy.lock: 8 packages and 2 packages-dev (trivy reports the 8 by default)',
+    async () => {
+      const marks = await devMarks(phpCataloger, '/app/composer.lock', TRIVY_COMPOSER_LOCK);
+      expect(marks.filter((m) => m.endsWith(' dev'))).toEqual([
+        'pear/log@1.13.3 dev',
+        'pear/pear_exception@v1.0.2 dev',
+      ]);
+      expect(marks.filter((m) => !m.endsWith(' dev'))).toEqual([
+        'guzzlehttp/guzzle@6.5.8',
+        'guzzlehttp/promises@1.5.2',
+        'guzzlehttp/psr7@1.9.0',
+        'psr/http-message@1.0.1',
+        'ralouphie/getallheaders@3.0.3',
+        'symfony/polyfill-intl-idn@v1.27.0',
+        'symfony/polyfill-intl-normalizer@v1.27.0',
+        'symfony/polyfill-php72@v1.27.0',
+      ]);
+    },
+  );
+});
+
+/** name@version of every package the dotnet cataloger reports for one deps.json. */
+async function depsPackages(file: string): Promise<string[]> {
+  const result = await catalogOne(dotnetCataloger, `/app/${basename(file)}`, readFileSync(file));
+  expect(result.unknowns).toEqual([]);
+  return result.packages.map((p) => `${p.name}@${p.version}`).sort();
+}
+
+const SYFT_TEST_LIBRARY = join(FIXTURES, 'dotnet/syft/dir-example-1/TestLibrary.deps.json');
+const TRIVY_WITHOUT_RUNTIME = join(FIXTURES, 'dotnet/trivy/core_deps/without-runtime.deps.json');
+
+describe.skipIf(!existsSync(SYFT_TEST_LIBRARY))(
+  'deps.json: the NuGet packages that put files in the app',
+  () => {
+    // libraries holds 12 `package` and 2 `project` entries. syft's parser test expects 14: it
+    // reports the projects too (the app TestLibrary itself and its project reference TestCommon,
+    // both "not serviceable / no sha" in syft's own comment) as pkg:nuget packages, which they are
+    // not: they are the user's code, built with the app from no feed. Customs also leaves out the two
+    // packages the runtime target lists with no runtime, runtimeTargets, native or resources assets:
+    // System.Diagnostics.DiagnosticSource 6.0.0 (dependencies only) and
+    // System.Runtime.CompilerServices.Unsafe 6.0.0 (an empty entry). On net6.0 both assemblies are
+    // part of the shared framework, the host loads the framework's copy and the build deploys no
+    // file of theirs: nothing of these packages is in the image. Customs reported 12 before, now 10;
+    // trivy applies the same rule (packages without runtime assets are skipped) and keeps projects.
+    it('syft TestLibrary.deps.json: 10 packages (syft expects 14 with 2 projects and 2 without files)', async () => {
+      expect(await depsPackages(SYFT_TEST_LIBRARY)).toEqual([
+        'AWSSDK.Core@3.7.10.6',
+        'Microsoft.Extensions.DependencyInjection.Abstractions@6.0.0',
+        'Microsoft.Extensions.DependencyInjection@6.0.0',
+        'Microsoft.Extensions.Logging.Abstractions@6.0.0',
+        'Microsoft.Extensions.Logging@6.0.0',
+        'Microsoft.Extensions.Options@6.0.0',
+        'Microsoft.Extensions.Primitives@6.0.0',
+        'Newtonsoft.Json@13.0.1',
+        'Serilog.Sinks.Console@4.0.1',
+        'Serilog@2.10.0',
+      ]);
+    });
+
+    // trivy's "happy path with skipped libs": trivy expects hello2 (the root project), JsonDiffPatch,
+    // Libuv (native assets under runtimeTargets) and System.Collections.Immutable (not in the runtime
+    // target at all, so nothing tells it apart: kept). The meta-packages Microsoft.NETCore.App and
+    // NETStandard.Library and the empty Microsoft.NETCore.Platforms and System.Net.Http are left out.
+    it.skipIf(!existsSync(TRIVY_WITHOUT_RUNTIME))(
+      "trivy without-runtime.deps.json: trivy's packages without its root project",
+      async () => {
+        expect(await depsPackages(TRIVY_WITHOUT_RUNTIME)).toEqual([
+          'JsonDiffPatch@2.0.61',
+          'Libuv@1.9.1',
+          'System.Collections.Immutable@1.3.0',
+        ]);
+      },
+    );
+  },
+);

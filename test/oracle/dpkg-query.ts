@@ -15,7 +15,7 @@ export interface DpkgQueryPackage {
 }
 
 const FORMAT =
-  '${Package}\\t${Version}\\t${source:Package}\\t${source:Version}\\t${Architecture}\\t${db:Status-Abbrev}\\n';
+  '${Package}\\t${Version}\\t${source:Package}\\t${source:Version}\\t${Architecture}\\t${db:Status-Status}\\n';
 
 function query(admindir: string): DpkgQueryPackage[] {
   const out = execFileSync('dpkg-query', [`--admindir=${admindir}`, '-W', `-f=${FORMAT}`], {
@@ -28,8 +28,10 @@ function query(admindir: string): DpkgQueryPackage[] {
     if (line === '') continue;
     const [name, version, sourceName, sourceVersion, architecture, status] = line.split('\t');
     if (name === undefined || version === undefined) continue;
-    // -W also lists packages that are known but not installed (e.g. config-files only).
-    if (status !== undefined && !status.startsWith('ii')) continue;
+    // -W also lists removed packages whose conffiles are left (state config-files, "rc" in
+    // dpkg -l): nothing of theirs but configuration is on disk. Every other state it lists
+    // (installed whatever the selection, unpacked, half-configured, ...) has files on disk.
+    if (status === 'config-files') continue;
     pkgs.push({
       name,
       version,

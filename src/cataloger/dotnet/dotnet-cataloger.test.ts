@@ -17,8 +17,11 @@ const depsJson = JSON.stringify({
   targets: {
     '.NETCoreApp,Version=v8.0': {
       'App/1.0.0': { dependencies: { 'Serilog.Sinks.Console': '5.0.0' } },
-      'Serilog.Sinks.Console/5.0.0': { dependencies: { Serilog: '3.1.1' } },
-      'Serilog/3.1.1': {},
+      'Serilog.Sinks.Console/5.0.0': {
+        dependencies: { Serilog: '3.1.1' },
+        runtime: { 'lib/net7.0/Serilog.Sinks.Console.dll': {} },
+      },
+      'Serilog/3.1.1': { runtime: { 'lib/net7.0/Serilog.dll': {} } },
     },
   },
   libraries: {
@@ -85,5 +88,98 @@ describe('dotnetCataloger.catalog', () => {
     expect(result.unknowns).toMatchObject([
       { path: '/bad/Bad.deps.json', layer: 'sha256:bad', cataloger: 'dotnet' },
     ]);
+  });
+
+  // What a net6.0 build writes (shape of syft's TestLibrary.deps.json): a project reference,
+  // a package whose assembly the shared framework carries (dependencies only, no runtime
+  // assets), one with an empty target entry, a native-only package and a meta-package.
+  const net6 = '.NETCoreApp,Version=v6.0';
+  const frameworkProvided = (runtimeTarget: string | undefined) =>
+    JSON.stringify({
+      ...(runtimeTarget ? { runtimeTarget: { name: runtimeTarget } } : {}),
+      targets: {
+        [net6]: {
+          'App/1.0.0': {
+            dependencies: {
+              'Microsoft.Extensions.Logging': '6.0.0',
+              Common: '1.0.0',
+              Meta: '1.0.0',
+              Libuv: '1.9.1',
+            },
+            runtime: { 'App.dll': {} },
+          },
+          'Microsoft.Extensions.Logging/6.0.0': {
+            dependencies: { 'System.Diagnostics.DiagnosticSource': '6.0.0', Meta: '1.0.0' },
+            runtime: { 'lib/net6.0/Microsoft.Extensions.Logging.dll': { assemblyVersion: '6.0.0.0' } },
+          },
+          'System.Diagnostics.DiagnosticSource/6.0.0': {
+            dependencies: { 'System.Runtime.CompilerServices.Unsafe': '6.0.0' },
+          },
+          'System.Runtime.CompilerServices.Unsafe/6.0.0': {},
+          'Meta/1.0.0': { dependencies: { Serilog: '2.10.0' } },
+          'Serilog/2.10.0': { runtime: { 'lib/net5.0/Serilog.dll': {} } },
+          'Libuv/1.9.1': {
+            runtimeTargets: {
+              'runtimes/linux-x64/native/libuv.so': { rid: 'linux-x64', assetType: 'native' },
+            },
+          },
+          'Common/1.0.0': { dependencies: { 'AWSSDK.Core': '3.7.10.6' }, runtime: { 'Common.dll': {} } },
+          'AWSSDK.Core/3.7.10.6': { runtime: { 'lib/netcoreapp3.1/AWSSDK.Core.dll': {} } },
+        },
+      },
+      libraries: {
+        'App/1.0.0': { type: 'project', serviceable: false, sha512: '' },
+        'Common/1.0.0': { type: 'project', serviceable: false, sha512: '' },
+        'Microsoft.Extensions.Logging/6.0.0': { type: 'package', serviceable: true, sha512: 'sha512-a' },
+        'System.Diagnostics.DiagnosticSource/6.0.0': {
+          type: 'package',
+          serviceable: true,
+          sha512: 'sha512-b',
+        },
+        'System.Runtime.CompilerServices.Unsafe/6.0.0': {
+          type: 'package',
+          serviceable: true,
+          sha512: 'sha512-c',
+        },
+        'Meta/1.0.0': { type: 'package', serviceable: true, sha512: 'sha512-d' },
+        'Serilog/2.10.0': { type: 'package', serviceable: true, sha512: 'sha512-e' },
+        'Libuv/1.9.1': { type: 'package', serviceable: true, sha512: 'sha512-f' },
+        'AWSSDK.Core/3.7.10.6': { type: 'package', serviceable: true, sha512: 'sha512-g' },
+      },
+    });
+
+  it('leaves out projects and packages that deploy no file to the runtime target', async () => {
+    const result = await run([{ path: '/app/App.deps.json', content: frameworkProvided(net6) }]);
+    expect(result.unknowns).toEqual([]);
+    expect(result.packages.map((p) => `${p.name}@${p.version}`)).toEqual([
+      'AWSSDK.Core@3.7.10.6',
+      'Libuv@1.9.1',
+      'Microsoft.Extensions.Logging@6.0.0',
+      'Serilog@2.10.0',
+    ]);
+  });
+
+  it('links dependencies through the packages it leaves out', async () => {
+    const result = await run([{ path: '/app/App.deps.json', content: frameworkProvided(net6) }]);
+    const name = new Map(result.packages.map((p) => [p.id, p.name]));
+    // Logging -> DiagnosticSource -> Unsafe: both left out, nothing to link to. Logging -> Meta
+    // (a meta-package, left out) -> Serilog: Logging depends on Serilog.
+    expect((result.relationships ?? []).map((r) => `${name.get(r.from)}>${name.get(r.to)}`)).toEqual([
+      'Microsoft.Extensions.Logging>Serilog',
+    ]);
+  });
+
+  it('keeps every package when the runtime target is not in the file (nothing to tell them apart)', async () => {
+    const result = await run([{ path: '/app/App.deps.json', content: frameworkProvided(undefined) }]);
+    expect(result.packages).toHaveLength(7);
+    const names = new Map(result.packages.map((p) => [p.id, p.name]));
+    expect((result.relationships ?? []).map((r) => `${names.get(r.from)}>${names.get(r.to)}`).sort()).toEqual(
+      [
+        'Meta>Serilog',
+        'Microsoft.Extensions.Logging>Meta',
+        'Microsoft.Extensions.Logging>System.Diagnostics.DiagnosticSource',
+        'System.Diagnostics.DiagnosticSource>System.Runtime.CompilerServices.Unsafe',
+      ],
+    );
   });
 });

@@ -93,7 +93,9 @@ function catalogDotnet(context: CatalogContext): CatalogResult {
 
 /**
  * .NET packages from `*.deps.json`: every library of type `package` (and the runtime pack of a
- * self-contained app); the app's own `project` entries are skipped. purl `pkg:nuget/Name@Version`.
+ * self-contained app) that puts files in the app; the app's own `project` entries, reference
+ * assemblies and packages the runtime target gives no runtime, runtimeTargets, native or
+ * resources assets are skipped. purl `pkg:nuget/Name@Version`.
  */
 export const dotnetCataloger: Cataloger = {
   name: NAME,

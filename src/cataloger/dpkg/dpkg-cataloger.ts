@@ -147,8 +147,9 @@ function toPackage(draft: Draft, context: CatalogContext): Package {
 
 /**
  * Debian packages from dpkg's database: /var/lib/dpkg/status and distroless status.d entries,
- * with owned files from info/<pkg>.list (or .md5sums). Reports exactly the packages
- * `dpkg-query -W` lists; one package per name+version+architecture, with every location.
+ * with owned files from info/<pkg>.list (or .md5sums). Reports the packages `dpkg-query -W`
+ * lists except those in state `config-files` (removed, only conffiles left: see hasFilesOnDisk);
+ * one package per name+version+architecture, with every location.
  */
 export const dpkgCataloger: Cataloger = {
   name: NAME,

@@ -1,7 +1,7 @@
 import type { DpkgMetadata } from '../../model/package.js';
 import type { Deb822Paragraph } from './deb822.js';
 import { formatRelationGroups, parseRelationField } from './relation-field.js';
-import { isListedByDpkgQuery, parseDpkgStatus, stateAllowsMissingVersion } from './status-state.js';
+import { hasFilesOnDisk, parseDpkgStatus, stateAllowsMissingVersion } from './status-state.js';
 
 export type ParagraphOutcome =
   { kind: 'package'; metadata: DpkgMetadata } | { kind: 'skip' } | { kind: 'invalid'; message: string };
@@ -41,7 +41,7 @@ function describe(paragraph: Deb822Paragraph, name?: string): string {
     : `paragraph at line ${paragraph.line}`;
 }
 
-/** Decides what one status paragraph means: a package dpkg-query would list, nothing, or a problem. */
+/** Decides what one status paragraph means: a package whose files are on disk, nothing, or a problem. */
 export function paragraphToPackage(paragraph: Deb822Paragraph, options: ParagraphOptions): ParagraphOutcome {
   const fields = paragraph.fields;
   const name = fields.get('package')?.trim();
@@ -57,7 +57,7 @@ export function paragraphToPackage(paragraph: Deb822Paragraph, options: Paragrap
       kind: 'invalid',
       message: `${describe(paragraph, name)} has an invalid Status "${statusValue}"`,
     };
-  if (!isListedByDpkgQuery(status)) return { kind: 'skip' };
+  if (!hasFilesOnDisk(status)) return { kind: 'skip' };
 
   const version = fields.get('version')?.trim();
   if (!version) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isListedByDpkgQuery, parseDpkgStatus } from './status-state.js';
+import { hasFilesOnDisk, parseDpkgStatus } from './status-state.js';
 
 const STATES = [
   'not-installed',
@@ -12,10 +12,11 @@ const STATES = [
   'installed',
 ];
 
-// Observed with dpkg-query 1.21.22 --admindir=<copy> -W, for every want × eflag × state.
-const LISTED: Record<string, boolean> = {
+// The state decides, never the selection (want) or the error flag: config-files is a removed
+// package (only conffiles left), not-installed a purged or never-installed one.
+const ON_DISK: Record<string, boolean> = {
   'not-installed': false,
-  'config-files': true,
+  'config-files': false,
   'half-installed': true,
   unpacked: true,
   'half-configured': true,
@@ -24,22 +25,22 @@ const LISTED: Record<string, boolean> = {
   installed: true,
 };
 
-describe('isListedByDpkgQuery', () => {
+describe('hasFilesOnDisk', () => {
   const table = ['install', 'hold', 'deinstall', 'purge', 'unknown'].flatMap((want) =>
     ['ok', 'reinstreq'].flatMap((eflag) =>
-      STATES.map((state) => [`${want} ${eflag} ${state}`, LISTED[state]] as const),
+      STATES.map((state) => [`${want} ${eflag} ${state}`, ON_DISK[state]] as const),
     ),
   );
-  it.each(table)('%s → listed %s', (value, listed) => {
+  it.each(table)('%s → files on disk %s', (value, onDisk) => {
     const status = parseDpkgStatus(value);
     expect(status).not.toBeNull();
-    expect(isListedByDpkgQuery(status!)).toBe(listed);
+    expect(hasFilesOnDisk(status!)).toBe(onDisk);
   });
 
-  it('a missing Status field is "unknown ok not-installed" and not listed', () => {
+  it('a missing Status field is "unknown ok not-installed": nothing on disk', () => {
     const status = parseDpkgStatus(undefined);
     expect(status).toEqual({ want: 'unknown', eflag: 'ok', state: 'not-installed' });
-    expect(isListedByDpkgQuery(status!)).toBe(false);
+    expect(hasFilesOnDisk(status!)).toBe(false);
   });
 
   it.each([['install ok weird'], ['install ok'], ['want ok installed'], ['install bad installed'], ['']])(

@@ -42,12 +42,19 @@ export function parseDpkgStatus(value: string | undefined): DpkgStatus | null {
 }
 
 /**
- * Whether `dpkg-query -W` (no pattern) lists a package in this state. Checked against dpkg-query
- * 1.21 for every want × eflag × state: the want and the error flag never matter, only the state,
- * and every state but `not-installed` is listed (config-files and half-installed included).
+ * Whether the package's files are in the filesystem, so that the package is installed in the
+ * sense a scanner needs. Only the state word counts, never the selection: `deinstall ok
+ * installed` (selected for removal, not removed yet) still has every file on disk.
+ *
+ * `dpkg-query -W` lists more than this: every state but `not-installed`, `config-files`
+ * included (checked against dpkg-query 1.21 for every want × eflag × state). A `config-files`
+ * package (`rc` in `dpkg -l`) was removed: dpkg(1) says only its configuration files (and the
+ * postrm script) are left, so its programs and libraries are gone and reporting it would
+ * match vulnerabilities against code that is not in the image. `half-installed` and the
+ * later states have some or all of the package's files unpacked, so they stay.
  */
-export function isListedByDpkgQuery(status: DpkgStatus): boolean {
-  return status.state !== 'not-installed';
+export function hasFilesOnDisk(status: DpkgStatus): boolean {
+  return status.state !== 'not-installed' && status.state !== 'config-files';
 }
 
 /** Whether dpkg accepts a paragraph in this state without a Version field. */
