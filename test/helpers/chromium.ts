@@ -61,7 +61,7 @@ export async function watchPage(page: Page): Promise<PageWatch> {
     consoleErrors: [] as string[],
     pageErrors: [] as string[],
     async cspViolations(): Promise<string[]> {
-      return page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+      return page.evaluate<string[]>('window.cspViolations');
     },
   };
   page.on('request', (r) => watch.requests.push(r.url()));
@@ -69,12 +69,10 @@ export async function watchPage(page: Page): Promise<PageWatch> {
     if (m.type() === 'error') watch.consoleErrors.push(m.text());
   });
   page.on('pageerror', (e) => watch.pageErrors.push(e.message));
-  await page.addInitScript(() => {
-    const seen: string[] = [];
-    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
-    document.addEventListener('securitypolicyviolation', (e) =>
-      seen.push(`${e.violatedDirective} ${e.blockedURI}`),
-    );
+  await page.addInitScript({
+    content: `window.cspViolations = [];
+document.addEventListener('securitypolicyviolation', (e) =>
+  window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));`,
   });
   return watch;
 }
