@@ -14,8 +14,8 @@ tr.allowlisted td{color:#777}`;
 
 const COLUMNS: ReportColumn[] = [
   { label: 'Action' },
-  { label: 'Gate', long: true },
-  { label: 'Trigger', long: true },
+  { label: 'Gate' },
+  { label: 'Trigger' },
   { label: 'Trigger id', long: true },
   { label: 'Output', long: true, lines: true },
   { label: 'Allowlisted', long: true },
