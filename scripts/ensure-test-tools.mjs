@@ -27,6 +27,7 @@ const TOOLS = [
   ['mvn', 'maven'],
   ['go', 'golang-go'],
   ['/usr/share/gocode/src/golang.org/x/mod/semver/semver.go', 'golang-golang-x-mod-dev'],
+  ['/usr/bin/chromium', 'chromium'],
 ];
 const APT_PACKAGES = [
   'debootstrap',
@@ -46,6 +47,7 @@ const APT_PACKAGES = [
   'maven',
   'golang-go',
   'golang-golang-x-mod-dev',
+  'chromium',
 ];
 
 function found(tool) {

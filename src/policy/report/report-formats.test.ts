@@ -119,10 +119,26 @@ describe('html', () => {
   it('is one self-contained page with everything escaped', () => {
     const html = encode('html');
     expect(html).toMatch(/^<!DOCTYPE html>/);
-    expect(html).not.toContain('<script>');
-    expect(html).not.toMatch(/<link|src=/);
+    expect((html.match(/<script/g) ?? []).length).toBe(1);
+    expect(html).not.toMatch(/<link|src=|url\(|@import/);
+    expect(html).toMatch(/script-src &#39;sha256-[A-Za-z0-9+/]+=*&#39;; /);
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; more');
     expect(html).toContain('<span class="action stop">stop</span> (policy_evaluation)');
     expect(html).toContain('<tr class="allowlisted">');
+  });
+
+  it('lists the findings failures first whatever the evaluation order', () => {
+    const result = sampleResult();
+    result.findings.reverse();
+    const actions = [
+      ...encode('html', result).matchAll(/<tr[^>]*><td data-sort="\d"><span class="action (\w+)">/g),
+    ];
+    expect(actions.map((m) => m[1])).toEqual(['stop', 'warn', 'go']);
+  });
+
+  it('has no table and no script when nothing fired', () => {
+    const html = encode('html', sampleResult({ findings: [] }));
+    expect(html).toContain('<p>No policy findings.</p>');
+    expect(html).not.toMatch(/<script|<table/);
   });
 });

@@ -1,39 +1,53 @@
 import { escapeHtml } from '../../../report/html/html-escape.js';
+import { htmlPage } from '../../../report/html/html-page.js';
+import { PAGE_STYLE } from '../../../report/html/page-style.js';
+import { reportTable, type ReportColumn, type ReportRow } from '../../../report/html/report-table.js';
+import { TABLE_SCRIPT } from '../../../report/html/table-script.js';
 import type { EvaluationResult, Finding } from '../../types.js';
+import { actionRank, failuresFirst } from '../failures-first.js';
 import type { CheckReportFormat } from '../types.js';
 
-const STYLE = `body{font:14px system-ui,sans-serif;margin:2em;color:#222}
-table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:top}
-th{background:#f4f4f4}.action{font-weight:600;text-transform:uppercase}.stop{color:#a61b1b}.warn{color:#a86500}
+const STYLE = `${PAGE_STYLE}
+.action{font-weight:600;text-transform:uppercase}.stop{color:#a61b1b}.warn{color:#a86500}
 .go{color:#1e7b34}.verdict{font-size:1.4em}.problem{background:#fff3cd;padding:6px 8px;margin:4px 0}
-tr.allowlisted td{color:#777}code{font-size:12px}`;
+tr.allowlisted td{color:#777}`;
+
+const COLUMNS: ReportColumn[] = [
+  { label: 'Action' },
+  { label: 'Gate' },
+  { label: 'Trigger' },
+  { label: 'Trigger id', long: true },
+  { label: 'Output', long: true, lines: true },
+  { label: 'Allowlisted', long: true },
+  { label: 'Policy / rule', long: true },
+];
 
 function action(value: string): string {
   return `<span class="action ${escapeHtml(value)}">${escapeHtml(value)}</span>`;
 }
 
-function row(finding: Finding): string {
+function row(finding: Finding): ReportRow {
   const allowlisted = finding.allowlisted
     ? escapeHtml(
         `${finding.allowlisted.allowlistName ?? finding.allowlisted.allowlistId}: ${finding.allowlisted.itemId}`,
       )
     : 'no';
-  const cells = [
-    escapeHtml(finding.gate),
-    escapeHtml(finding.trigger),
-    `<code>${escapeHtml(finding.triggerId)}</code>`,
-    escapeHtml(finding.message),
-    action(finding.action),
-    allowlisted,
-    escapeHtml(`${finding.policyId} / ${finding.ruleId}`),
-  ];
-  const attrs = finding.allowlisted ? ' class="allowlisted"' : '';
-  return `<tr${attrs}>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
+  return {
+    cells: [
+      { html: action(finding.action), sortKey: actionRank(finding.action) },
+      escapeHtml(finding.gate),
+      escapeHtml(finding.trigger),
+      `<code>${escapeHtml(finding.triggerId)}</code>`,
+      escapeHtml(finding.message),
+      allowlisted,
+      escapeHtml(`${finding.policyId} / ${finding.ruleId}`),
+    ],
+    ...(finding.allowlisted ? { className: 'allowlisted' } : {}),
+  };
 }
 
 function htmlOf(result: EvaluationResult): string {
   const title = `Customs policy check of ${result.tag}`;
-  const header = ['Gate', 'Trigger', 'Trigger id', 'Output', 'Action', 'Allowlisted', 'Policy / rule'];
   const mapping = result.matchedMapping
     ? (result.matchedMapping.name ?? result.matchedMapping.id ?? '(unnamed)')
     : 'none';
@@ -44,30 +58,29 @@ function htmlOf(result: EvaluationResult): string {
     .map((p) => `<p class="problem">${escapeHtml(`${p.severity}: ${p.details}`)}</p>`)
     .join('\n');
   const table = result.findings.length
-    ? `<table><thead><tr>${header.map((h) => `<th>${h}</th>`).join('')}</tr></thead>
-<tbody>
-${result.findings.map(row).join('\n')}
-</tbody></table>`
+    ? reportTable('findings', COLUMNS, failuresFirst(result.findings).map(row))
     : '<p>No policy findings.</p>';
-  return `<!DOCTYPE html>
-<html lang="en">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${escapeHtml(title)}</title><style>${STYLE}</style></head>
-<body>
-<h1>${escapeHtml(title)}</h1>
+  const body = `<h1>${escapeHtml(title)}</h1>
 <p class="verdict">${action(result.finalAction)} (${escapeHtml(result.finalActionReason)}), status ${escapeHtml(result.status)}</p>
 <p>Bundle ${escapeHtml(result.bundle.name ?? result.bundle.id)}, mapping ${escapeHtml(mapping)}${result.imageDigest ? `, digest <code>${escapeHtml(result.imageDigest)}</code>` : ''}; evaluated ${escapeHtml(result.evaluatedAt)}</p>
 <p>${grade}</p>
 ${problems}
-${table}
-</body>
-</html>
-`;
+${table}`;
+  return htmlPage({
+    title,
+    style: STYLE,
+    body,
+    ...(result.findings.length ? { script: TABLE_SCRIPT } : {}),
+  });
 }
 
-/** One self-contained page (inline style, no scripts, everything escaped). */
+/**
+ * One self-contained page: verdict, grade, problems, then the findings failures first (STOP,
+ * WARN, GO) in a table that filters and sorts with its inline script. Everything is escaped,
+ * nothing is fetched, and a Content-Security-Policy allows only the page's own style and script.
+ */
 export const htmlCheckReport: CheckReportFormat = {
   name: 'html',
-  description: 'a self-contained HTML page: verdict, grade, problems, findings',
+  description: 'a self-contained HTML page: verdict, grade, problems, findings failures first (filter, sort)',
   encode: htmlOf,
 };

@@ -1,13 +1,13 @@
 import { fitWidths, renderFittedTable } from '../../../format/table/fit-table.js';
 import { wrapText } from '../../../format/table/wrap-text.js';
 import type { EvaluationResult, Finding } from '../../types.js';
+import { failuresFirst } from '../failures-first.js';
 import type { CheckReportFormat } from '../types.js';
 
 /** A terminal's width: every line of the table fits it. */
 export const TABLE_WIDTH = 120;
 const INDENT = '    ';
 const HEADERS = ['Action', 'Gate', 'Trigger', 'Rule_Id'];
-const ACTION_ORDER: Record<string, number> = { stop: 0, warn: 1, go: 2 };
 
 function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ');
@@ -18,18 +18,13 @@ function allowlistedText(finding: Finding): string {
   return item ? `${item.allowlistName ?? item.allowlistId}:${item.itemId}` : 'false';
 }
 
-/** Failures first (STOP, WARN, GO), in evaluation order within each. */
-function ordered(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort((a, b) => (ACTION_ORDER[a.action] ?? 3) - (ACTION_ORDER[b.action] ?? 3));
-}
-
 /**
  * One block per finding: its action, gate, trigger and the rule that fired (the rule id names
  * the control it enforces), then the check output below it, indented and wrapped, with the
  * trigger id an allowlist item names; an allowlisted finding says by which item.
  */
 function findingBlocks(findings: readonly Finding[]): string {
-  const sorted = ordered(findings);
+  const sorted = failuresFirst(findings);
   const rows = sorted.map((f) => [f.action, f.gate, f.trigger, f.ruleId]);
   const widths = fitWidths(HEADERS, rows, TABLE_WIDTH);
   const out = renderFittedTable(HEADERS, [], TABLE_WIDTH, widths).split('\n').slice(0, -1);
