@@ -62,6 +62,13 @@ export interface FileHeader {
  */
 export interface Cataloger {
   readonly name: string;
+  /**
+   * Bump it whenever what the cataloger keeps or inspects changes (wants, wantsInspect, inspect):
+   * it is part of the layer cache key, so layers read by an older version are read again.
+   */
+  readonly version: number;
+  /** False when its inspections depend on more than the layer (the malware signature database). */
+  readonly cacheable?: boolean;
   wants(path: string): boolean;
   wantsInspect?(header: FileHeader): boolean;
   inspect?(record: FileRecord, content: Buffer): unknown | Promise<unknown>;

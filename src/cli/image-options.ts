@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { FileLayerCache, type LayerCache } from '../layer-cache/index.js';
 import { parsePlatform } from '../source/platform.js';
 import type { SourceOptions } from '../source/types.js';
 
@@ -18,6 +19,10 @@ export function addImageOptions(command: Command): Command {
     .option(
       '--docker-config <file>',
       'docker config.json with registry credentials (default ~/.docker/config.json)',
+    )
+    .option(
+      '--no-cache',
+      'read every layer, neither using nor filling the layer cache ($CUSTOMS_CACHE_DIR, default ~/.cache/customs/layers)',
     );
 }
 
@@ -25,11 +30,20 @@ export interface ImageOptionValues {
   platform?: string;
   insecureRegistry: string[];
   dockerConfig?: string;
+  /** False with --no-cache. */
+  cache: boolean;
 }
 
 export function sourceOptions(values: ImageOptionValues): SourceOptions {
   const options: SourceOptions = { insecureRegistries: values.insecureRegistry };
   if (values.platform !== undefined) options.platform = parsePlatform(values.platform);
   if (values.dockerConfig) options.dockerConfigPath = values.dockerConfig;
+  return options;
+}
+
+/** The source options and the layer cache (the user's, unless --no-cache). */
+export function imageReadOptions(values: ImageOptionValues): SourceOptions & { layerCache?: LayerCache } {
+  const options: SourceOptions & { layerCache?: LayerCache } = sourceOptions(values);
+  if (values.cache !== false) options.layerCache = new FileLayerCache();
   return options;
 }

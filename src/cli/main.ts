@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { CancelledError, isCustomsError } from '../errors/index.js';
 import { customsVersion } from '../sbom/version.js';
+import { cacheCommand } from './commands/cache-command.js';
 import { checkCommand } from './commands/check-command.js';
 import { dbCommand } from './commands/db-command.js';
 import { policyCommand } from './commands/policy-command.js';
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   program.addCommand(versionCommand());
   program.addCommand(policyCommand());
   program.addCommand(checkCommand());
+  program.addCommand(cacheCommand());
   for (const command of [program, ...program.commands]) {
     command.exitOverride().configureOutput({
       outputError: (text, write) => write(text.startsWith('error:') ? `customs: ${text}` : text),

@@ -10,6 +10,8 @@ export type ProgressEvent =
       entries: number;
       storedBytes: number;
       tarBytes: number;
+      /** Taken from the layer cache: no byte of the layer was read. */
+      cached?: boolean;
     }
   | { kind: 'cataloging'; cataloger: string }
   | { kind: 'done' };

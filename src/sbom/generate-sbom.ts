@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { CancelledError, throwIfCancelled, UsageError } from '../errors/index.js';
 import { createCatalogers } from '../cataloger/registry.js';
 import { findConfigSecrets, secretsSetup, type ConfigSecrets } from '../cataloger/secrets/index.js';
@@ -16,7 +17,16 @@ import { openSource, sbomSourcePath } from '../source/open-source.js';
 import { readSbomFile } from '../source/sbom/index.js';
 import type { ImageConfig } from '../source/oci-types.js';
 import type { OpenedImage, SourceOptions } from '../source/types.js';
-import { customsVersion } from './version.js';
+import { cachedLayers, readersFingerprint, stableJson, type LayerCache } from '../layer-cache/index.js';
+import {
+  DEFAULT_MAX_CONTENT_BYTES,
+  DEFAULT_MAX_INSPECT_BYTES,
+  type LayerIndexCache,
+} from '../resolver/index-image.js';
+import { customsVersion, programIdentity } from './version.js';
+
+/** The distro detector reads its release files from every layer: a unit of the cache key too. */
+const DISTRO_READER = { name: 'distro-release-files', version: 1 };
 
 function configSecrets(config: ImageConfig, catalog: CatalogOptions): ConfigSecrets {
   if (catalog.secrets?.enabled === false) return { findings: [], redacted: config };
@@ -33,6 +43,45 @@ export interface GenerateSbomOptions extends SourceOptions {
   now?: Date;
   /** Cancels the analysis (layer reads mid-entry, between catalogers): CancelledError. */
   signal?: AbortSignal;
+  /**
+   * Layer indexes kept from earlier analyses: a layer read before by the same catalogers with the
+   * same options is taken from here, not read. None by default (the CLI passes its own).
+   */
+  layerCache?: LayerCache;
+}
+
+/** What the options make the catalogers read differently: the options and a rules file's text. */
+function readerSettings(catalog: CatalogOptions): string {
+  let rules = '';
+  const file = catalog.secrets?.rulesFile;
+  if (file) {
+    try {
+      rules = readFileSync(file, 'utf8');
+    } catch {
+      rules = '(unreadable)';
+    }
+  }
+  return stableJson({ catalog, rules });
+}
+
+function layerIndexCache(
+  image: OpenedImage,
+  catalogers: readonly Cataloger[],
+  options: GenerateSbomOptions,
+): LayerIndexCache | undefined {
+  if (!options.layerCache || catalogers.some((c) => c.cacheable === false)) return undefined;
+  const fingerprint = readersFingerprint({
+    units: [DISTRO_READER, ...catalogers.map((c) => ({ name: c.name, version: c.version }))],
+    maxContentBytes: DEFAULT_MAX_CONTENT_BYTES,
+    maxInspectBytes: DEFAULT_MAX_INSPECT_BYTES,
+    settings: readerSettings(options.catalog ?? {}),
+    program: programIdentity(),
+  });
+  return cachedLayers(options.layerCache, {
+    fingerprint,
+    total: image.layers.length,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
 }
 
 /**
@@ -58,11 +107,13 @@ export async function sbomOfImage(image: OpenedImage, options: GenerateSbomOptio
   const catalogers = options.catalogers ?? createCatalogers(options.catalog ?? {});
   const inspectors = catalogers.filter((c): c is Cataloger & Inspector => !!c.wantsInspect && !!c.inspect);
   const wanted = (path: string): boolean => wantsDistroFile(path) || catalogers.some((c) => c.wants(path));
+  const cache = layerIndexCache(image, catalogers, options);
   const files = await indexImage(image, {
     wants: wanted,
     inspectors,
     onProgress: options.onProgress,
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(cache ? { cache } : {}),
   });
   const distro = detectDistro(files.squashed);
   const collected = emptyFindings();

@@ -15,3 +15,21 @@ export function customsVersion(): string {
   }
   return cached;
 }
+
+let identity: string | undefined;
+
+/**
+ * This program's version and build (dist/build-id.txt, written by the build from the sources), or
+ * `+source` when running from the sources: part of every layer cache key.
+ */
+export function programIdentity(): string {
+  if (identity) return identity;
+  let build = 'source';
+  try {
+    build = readFileSync(new URL('../build-id.txt', import.meta.url), 'utf8').trim() || build;
+  } catch {
+    // running from src/: no build
+  }
+  identity = `${customsVersion()}+${build}`;
+  return identity;
+}

@@ -1,4 +1,5 @@
 import type { CatalogOptions } from '../cataloger/types.js';
+import type { LayerCache } from '../layer-cache/index.js';
 import type { Sbom, Scope } from '../model/sbom.js';
 import type { ProgressListener } from '../resolver/progress.js';
 import type { SourceOptions } from '../source/types.js';
@@ -24,6 +25,8 @@ export interface AnalysisOptions extends SourceOptions {
    * catalogers, matching, evaluation, a plugin's process): the call rejects with CancelledError.
    */
   signal?: AbortSignal;
+  /** Layer indexes from earlier analyses (FileLayerCache, or a service's store); none by default. */
+  layerCache?: LayerCache;
 }
 
 /**

@@ -80,6 +80,7 @@ function catalogApk(context: CatalogContext): CatalogResult {
  */
 export const apkCataloger: Cataloger = {
   name: NAME,
+  version: 1,
   wants: (path) => path === APK_INSTALLED,
   catalog: catalogApk,
 };

@@ -91,6 +91,7 @@ function catalogBinaries(context: CatalogContext): CatalogResult {
  */
 export const binaryClassifierCataloger: Cataloger = {
   name: NAME,
+  version: 1,
   wants: wantsJavaRelease,
   wantsInspect: isBinaryCandidate,
   inspect: (record, content) => classifyBinary(record.path, content),

@@ -99,6 +99,7 @@ function catalogDotnet(context: CatalogContext): CatalogResult {
  */
 export const dotnetCataloger: Cataloger = {
   name: NAME,
+  version: 1,
   wants: wantsDotnetPath,
   catalog: catalogDotnet,
 };

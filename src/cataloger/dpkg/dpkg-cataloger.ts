@@ -153,6 +153,7 @@ function toPackage(draft: Draft, context: CatalogContext): Package {
  */
 export const dpkgCataloger: Cataloger = {
   name: NAME,
+  version: 1,
   wants: wantsDpkgPath,
   catalog: catalogDpkg,
 };

@@ -35,6 +35,7 @@ export function createFilesCataloger(options: CatalogOptions = {}): Cataloger {
   };
   return {
     name: FILES_CATALOGER,
+    version: 1,
     wants: () => false,
     wantsInspect: (header: FileHeader) => wantsFileInspection(plan, header),
     inspect: (record, content) => inspectFile(plan, record, content),

@@ -60,6 +60,7 @@ function catalogGo(context: CatalogContext): CatalogResult {
  */
 export const goBinaryCataloger: Cataloger = {
   name: GO_CATALOGER,
+  version: 1,
   wants: () => false,
   wantsInspect: isBinaryCandidate,
   inspect: (_record, content) => inspectGoBinary(content),

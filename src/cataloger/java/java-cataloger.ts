@@ -124,6 +124,7 @@ function catalogJava(context: CatalogContext): CatalogResult {
 export function createJavaCataloger(limits: ZipLimits = DEFAULT_ZIP_LIMITS): Cataloger {
   return {
     name: NAME,
+    version: 1,
     wants: () => false,
     wantsInspect: (header: FileHeader) => wantsJavaArchive(header),
     inspect: (record: FileRecord, content: Buffer) => inspectJavaArchive(content, record.path, limits),

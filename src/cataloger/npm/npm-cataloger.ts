@@ -228,6 +228,7 @@ function catalogNpm(context: CatalogContext): CatalogResult {
  */
 export const npmCataloger: Cataloger = {
   name: NAME,
+  version: 1,
   wants: wantsNpmPath,
   catalog: catalogNpm,
 };

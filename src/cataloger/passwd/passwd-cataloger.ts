@@ -48,7 +48,7 @@ function kept<T>(lines: ColonLine<T>[], record: FileRecord, unknowns: Unknown[])
 
 /** /etc/passwd, /etc/group and /etc/shadow parsed to users and groups. */
 export function createPasswdCataloger(_options: CatalogOptions = {}): Cataloger {
-  return { name: PASSWD_CATALOGER, wants: wantsPasswdPath, catalog: catalogAccounts };
+  return { name: PASSWD_CATALOGER, version: 1, wants: wantsPasswdPath, catalog: catalogAccounts };
 }
 
 export const passwdCataloger: Cataloger = createPasswdCataloger();

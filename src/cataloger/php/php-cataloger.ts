@@ -94,6 +94,7 @@ function catalogPhp(context: CatalogContext): CatalogResult {
  */
 export const phpCataloger: Cataloger = {
   name: NAME,
+  version: 1,
   wants: wantsPhpPath,
   catalog: catalogPhp,
 };

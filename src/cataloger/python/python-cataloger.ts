@@ -87,6 +87,7 @@ function catalogPython(context: CatalogContext): CatalogResult {
  */
 export const pythonCataloger: Cataloger = {
   name: NAME,
+  version: 1,
   wants: wantsPythonPath,
   catalog: catalogPython,
 };

@@ -86,6 +86,7 @@ function catalogRpm(context: CatalogContext): CatalogResult {
  */
 export const rpmCataloger: Cataloger = {
   name: NAME,
+  version: 1,
   wants: () => false,
   wantsInspect: (header: FileHeader) => isRpmDbPath(header.path),
   inspect: (_record: FileRecord, content: Buffer) => readRpmDb(content),

@@ -156,6 +156,7 @@ function catalogRuby(context: CatalogContext): CatalogResult {
  */
 export const rubyCataloger: Cataloger = {
   name: NAME,
+  version: 1,
   wants: wantsRubyPath,
   catalog: catalogRuby,
 };

@@ -106,6 +106,7 @@ function catalogRust(context: CatalogContext): CatalogResult {
  */
 export const rustCataloger: Cataloger = {
   name: NAME,
+  version: 1,
   wants: wantsRustPath,
   wantsInspect: isBinaryCandidate,
   inspect: (_record, content) => readAuditableBinary(content),

@@ -50,6 +50,7 @@ export function createSecretsCataloger(options: CatalogOptions = {}): Cataloger 
   };
   return {
     name: SECRETS_CATALOGER,
+    version: 1,
     wants: () => false,
     wantsInspect: (header: FileHeader) =>
       enabled &&

@@ -7,7 +7,7 @@ import type { BundleProblem } from '../../policy/types.js';
 import { checkImage } from '../../usecases/index.js';
 import { defaultDatabasePath } from '../../vulndb/default-path.js';
 import { DATABASE_REMEDY, withDatabaseRemedy } from '../database-remedy.js';
-import { addImageOptions, sourceOptions, type ImageOptionValues } from '../image-options.js';
+import { addImageOptions, imageReadOptions, type ImageOptionValues } from '../image-options.js';
 import { parseOutputTargets } from '../output-targets.js';
 import { parseNamedPlugins } from '../plugin-options.js';
 import { withProgress } from '../with-progress.js';
@@ -109,7 +109,7 @@ export function checkCommand(): Command {
     const dockerfile = values.dockerfile ? await readDockerfile(values.dockerfile) : undefined;
     const { result, warnings } = await withProgress(values.quiet, (onProgress, signal) =>
       checkImage(source, values.policy, {
-        ...sourceOptions(values),
+        ...imageReadOptions(values),
         scope: values.scope,
         ...(values.ignoreDb ? {} : { store: values.db ?? defaultDatabasePath() }),
         plugins,

@@ -3,7 +3,7 @@ import { SBOM_FORMATS, sbomFormat } from '../../format/registry.js';
 import type { Scope } from '../../model/sbom.js';
 import { sbomImage } from '../../usecases/index.js';
 import { addCatalogOptions, catalogOptions, type CatalogOptionValues } from '../catalog-options.js';
-import { addImageOptions, sourceOptions, type ImageOptionValues } from '../image-options.js';
+import { addImageOptions, imageReadOptions, type ImageOptionValues } from '../image-options.js';
 import { parseOutputTargets } from '../output-targets.js';
 import { withProgress } from '../with-progress.js';
 import { printWarnings, writeOutputs } from '../write-outputs.js';
@@ -40,7 +40,7 @@ export function sbomCommand(): Command {
     const formats = targets.map((t) => ({ ...t, encoder: sbomFormat(t.format) }));
     const { sbom, warnings } = await withProgress(values.quiet, (onProgress, signal) =>
       sbomImage(source, {
-        ...sourceOptions(values),
+        ...imageReadOptions(values),
         scope: values.scope,
         catalog: catalogOptions(values),
         onProgress,

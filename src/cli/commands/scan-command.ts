@@ -5,7 +5,7 @@ import { FAIL_ON_SEVERITIES, loadIgnoreRules, loadVex, parseSeverity } from '../
 import { scanImage } from '../../usecases/index.js';
 import { defaultDatabasePath } from '../../vulndb/default-path.js';
 import { DATABASE_REMEDY, withDatabaseRemedy } from '../database-remedy.js';
-import { addImageOptions, sourceOptions, type ImageOptionValues } from '../image-options.js';
+import { addImageOptions, imageReadOptions, type ImageOptionValues } from '../image-options.js';
 import { parseOutputTargets } from '../output-targets.js';
 import { withProgress } from '../with-progress.js';
 import { printWarnings, writeOutputs } from '../write-outputs.js';
@@ -71,7 +71,7 @@ export function scanCommand(): Command {
     const vex = (await Promise.all(values.vex.map(loadVex))).flat();
     const { scan, warnings, failing } = await withProgress(values.quiet, (onProgress, signal) =>
       scanImage(source, {
-        ...sourceOptions(values),
+        ...imageReadOptions(values),
         scope: values.scope,
         store: values.db ?? defaultDatabasePath(),
         ...(failOn ? { failOn } : {}),
