@@ -1,4 +1,4 @@
-import type { FileType } from '../resolver/layer-entry.js';
+import type { FileType } from './file-type.js';
 
 /** One file of the inventory. */
 export interface FileEntry {

@@ -1,4 +1,4 @@
-import type { HistoryEntry } from '../source/oci-types.js';
+import type { HistoryEntry } from './history-entry.js';
 
 export interface LayerInfo {
   index: number;

@@ -5,7 +5,7 @@ import type { Unknown } from './unknown.js';
 import type { ContentMatch, FileEntry, MalwareFinding, RetrievedFile } from './file-entry.js';
 import type { SecretFinding } from './secret.js';
 import type { GroupEntry, UserAccount } from './user.js';
-import type { SourceType } from '../source/types.js';
+import type { SourceType } from './source-type.js';
 
 export type Scope = 'squashed' | 'all-layers';
 

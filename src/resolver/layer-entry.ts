@@ -1,4 +1,6 @@
-export type FileType = 'file' | 'dir' | 'symlink' | 'hardlink' | 'char' | 'block' | 'fifo' | 'other';
+import type { FileType } from '../model/file-type.js';
+
+export type { FileType } from '../model/file-type.js';
 
 /**
  * One entry of a layer as it streams past. `path` is normalised: absolute, no `.`/`..`

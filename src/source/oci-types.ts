@@ -1,3 +1,4 @@
+import type { HistoryEntry } from '../model/history-entry.js';
 /** The subset of the OCI / Docker image JSON documents Customs reads. */
 
 export interface Descriptor {
@@ -31,13 +32,7 @@ export interface ImageIndex {
   annotations?: Record<string, string>;
 }
 
-export interface HistoryEntry {
-  created?: string;
-  created_by?: string;
-  author?: string;
-  comment?: string;
-  empty_layer?: boolean;
-}
+export type { HistoryEntry } from '../model/history-entry.js';
 
 export interface HealthcheckConfig {
   Test?: string[];

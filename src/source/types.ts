@@ -1,8 +1,9 @@
+import type { SourceType } from '../model/source-type.js';
 import type { Readable } from 'node:stream';
 import type { ImageConfig } from './oci-types.js';
 import type { LayerEntry } from '../resolver/layer-entry.js';
 
-export type SourceType = 'registry' | 'oci-dir' | 'oci-archive' | 'docker-archive' | 'dir';
+export type { SourceType } from '../model/source-type.js';
 
 /** One layer as a source describes it, before any byte is read. */
 export interface LayerDescriptor {

@@ -1,6 +1,6 @@
-/** The version schemes Customs compares in (names as `customs version compare` takes them). */
-export type SchemeName =
-  'deb' | 'rpm' | 'apk' | 'semver' | 'pep440' | 'maven' | 'gem' | 'golang' | 'nuget' | 'generic';
+import type { SchemeName } from '../model/version-scheme-name.js';
+
+export type { SchemeName } from '../model/version-scheme-name.js';
 
 /**
  * One ecosystem's version ordering. `compare` is total over the versions `parse` accepts and

@@ -1,19 +1,5 @@
-import type { Package, PackageType } from '../../model/package.js';
+import type { Package } from '../../model/package.js';
 import { normalizePackageName } from '../../vulndb/names.js';
-import type { SchemeName } from '../../versioning/types.js';
-
-/** The ecosystem namespace and version scheme of each language package type. */
-export const ECOSYSTEMS: Readonly<Partial<Record<PackageType, { namespace: string; scheme: SchemeName }>>> = {
-  npm: { namespace: 'npm', scheme: 'semver' },
-  python: { namespace: 'pypi', scheme: 'pep440' },
-  gem: { namespace: 'rubygems', scheme: 'gem' },
-  java: { namespace: 'maven', scheme: 'maven' },
-  go: { namespace: 'go', scheme: 'golang' },
-  rust: { namespace: 'crates.io', scheme: 'semver' },
-  // Composer versions are not strict semver: the Packagist feeds are stored with the generic scheme.
-  php: { namespace: 'packagist', scheme: 'generic' },
-  dotnet: { namespace: 'nuget', scheme: 'nuget' },
-};
 
 type Metadata = Record<string, unknown>;
 

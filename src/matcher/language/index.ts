@@ -1,15 +1,16 @@
 import type { Matcher } from '../types.js';
-import { ECOSYSTEMS, ecosystemName, ecosystemVersion } from './ecosystems.js';
+import { ecosystemOfType } from '../../model/ecosystems.js';
+import { ecosystemName, ecosystemVersion } from './ecosystems.js';
 
-export { ECOSYSTEMS, ecosystemName, ecosystemVersion } from './ecosystems.js';
+export { ecosystemName, ecosystemVersion } from './ecosystems.js';
 
 /** Language packages, by ecosystem and name (npm lodash in `npm`, requests in `pypi`, …). */
 export const languageMatcher: Matcher = {
   name: 'language',
   types: ['npm', 'python', 'gem', 'java', 'go', 'rust', 'php', 'dotnet'],
-  handles: (pkg) => ECOSYSTEMS[pkg.type] !== undefined,
+  handles: (pkg) => ecosystemOfType(pkg.type) !== undefined,
   lookups(pkg) {
-    const ecosystem = ECOSYSTEMS[pkg.type];
+    const ecosystem = ecosystemOfType(pkg.type);
     if (!ecosystem) return [];
     const name = ecosystemName(pkg, ecosystem.namespace);
     const version = ecosystemVersion(pkg);

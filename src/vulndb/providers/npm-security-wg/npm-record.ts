@@ -1,7 +1,10 @@
+import { ecosystemOfType } from '../../../model/ecosystems.js';
 import { cvssFromVector, severityFromScore } from '../../cvss/index.js';
 import type { AffectedPackage, Cvss, FeedItem, Severity, Vulnerability } from '../../model.js';
 import { normalizePackageName } from '../../names.js';
 import { PROVIDER, cvesOf, dateOf, rejected, stringsOf } from './shared-fields.js';
+
+const NPM = ecosystemOfType('npm')!;
 
 /**
  * One `vuln/npm/<n>.json` advisory. `vulnerable_versions` is kept as an npm range constraint,
@@ -21,9 +24,9 @@ export function convertNpmAdvisory(doc: Record<string, unknown>, location: strin
   const fixedVersions = lowerBounds(doc.patched_versions);
   const affected: AffectedPackage = {
     vulnerabilityId: id,
-    namespace: 'npm',
-    package: normalizePackageName('npm', name),
-    scheme: 'semver',
+    namespace: NPM.namespace,
+    package: normalizePackageName(NPM.namespace, name),
+    scheme: NPM.scheme,
     ranges: [],
     constraints: [vulnerable.trim()],
     fixState: fixedVersions.length > 0 ? 'fixed' : 'not-fixed',

@@ -1,3 +1,4 @@
+import { LANGUAGE_ECOSYSTEMS } from '../../../model/ecosystems.js';
 import type { SchemeName } from '../../../versioning/types.js';
 
 /** Where an OSV ecosystem's packages live in our database and how their versions compare. */
@@ -6,16 +7,11 @@ export interface EcosystemTarget {
   scheme: SchemeName;
 }
 
+/** The language ecosystems (the table the matcher reads too), and the rolling apk distros. */
 const LANGUAGES: Record<string, EcosystemTarget> = {
-  npm: { namespace: 'npm', scheme: 'semver' },
-  PyPI: { namespace: 'pypi', scheme: 'pep440' },
-  Go: { namespace: 'go', scheme: 'golang' },
-  'crates.io': { namespace: 'crates.io', scheme: 'semver' },
-  RubyGems: { namespace: 'rubygems', scheme: 'gem' },
-  // Composer versions ('1.0', '2.0.1-p1', four-part '1.0.0.0') are not strict semver.
-  Packagist: { namespace: 'packagist', scheme: 'generic' },
-  Maven: { namespace: 'maven', scheme: 'maven' },
-  NuGet: { namespace: 'nuget', scheme: 'nuget' },
+  ...Object.fromEntries(
+    LANGUAGE_ECOSYSTEMS.map((e) => [e.osv, { namespace: e.namespace, scheme: e.scheme }]),
+  ),
   Wolfi: { namespace: 'wolfi:rolling', scheme: 'apk' },
   Chainguard: { namespace: 'chainguard:rolling', scheme: 'apk' },
 };

@@ -1,3 +1,4 @@
+import { ecosystemOfType } from '../../../model/ecosystems.js';
 import { severityFromScore } from '../../cvss/index.js';
 import type { AffectedPackage, FeedItem, Severity, Vulnerability } from '../../model.js';
 import { normalizePackageName } from '../../names.js';
@@ -5,7 +6,8 @@ import { compareGemVersions, requirementIntervals } from './gem-requirements.js'
 import { type Interval, complement, toVersionRange } from './intervals.js';
 
 export const PROVIDER = 'rubysec';
-const NAMESPACE = 'rubygems';
+const GEMS = ecosystemOfType('gem')!;
+const NAMESPACE = GEMS.namespace;
 
 /**
  * One ruby-advisory-db advisory. A version is affected unless it meets a `patched_versions` or
@@ -41,7 +43,7 @@ export function convertAdvisory(doc: unknown, location: string): FeedItem {
     vulnerabilityId: id,
     namespace: NAMESPACE,
     package: normalizePackageName(NAMESPACE, gem),
-    scheme: 'gem',
+    scheme: GEMS.scheme,
     ranges,
     fixState: ranges.length === 0 ? 'not-affected' : fixedVersions.length > 0 ? 'fixed' : 'not-fixed',
     fixedVersions: fixedVersions.sort(compareGemVersions),

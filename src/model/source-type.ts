@@ -1,0 +1,2 @@
+/** Where an image was read from. */
+export type SourceType = 'registry' | 'oci-dir' | 'oci-archive' | 'docker-archive' | 'dir';
