@@ -1,4 +1,4 @@
-import { UsageError } from '../errors/index.js';
+import { encoderRegistry } from '../encoder/index.js';
 import { cyclonedxJsonFormat } from './cyclonedx-json/index.js';
 import { cyclonedxXmlFormat } from './cyclonedx-xml/index.js';
 import { jsonFormat } from './json/json-format.js';
@@ -15,12 +15,9 @@ export const SBOM_FORMATS: readonly SbomFormat[] = [
   spdxJsonFormat,
 ];
 
-export function sbomFormat(name: string): SbomFormat {
-  const format = SBOM_FORMATS.find((f) => f.name === name);
-  if (!format) {
-    throw new UsageError(
-      `unknown output format "${name}" (choose from ${SBOM_FORMATS.map((f) => f.name).join(', ')})`,
-    );
-  }
-  return format;
+/** The lookup `-o NAME` uses (shared by every kind of output). */
+export const SBOM_ENCODERS = encoderRegistry(SBOM_FORMATS);
+
+export function sbomFormat(name: string): ReturnType<typeof SBOM_ENCODERS.get> {
+  return SBOM_ENCODERS.get(name);
 }

@@ -1,8 +1,5 @@
+import type { Encoder } from '../encoder/index.js';
 import type { Sbom } from '../model/sbom.js';
 
 /** An SBOM output format: one encoder of the one SBOM model. */
-export interface SbomFormat {
-  readonly name: string;
-  readonly description: string;
-  encode(sbom: Sbom): string;
-}
+export type SbomFormat = Encoder<Sbom>;

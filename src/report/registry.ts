@@ -1,4 +1,4 @@
-import { UsageError } from '../errors/index.js';
+import { encoderRegistry } from '../encoder/index.js';
 import { cyclonedxReport } from './cyclonedx-json/index.js';
 import { gitlabReport } from './gitlab/index.js';
 import { htmlReport } from './html/index.js';
@@ -22,12 +22,9 @@ export const REPORT_FORMATS: readonly ReportFormat[] = [
   htmlReport,
 ];
 
-export function reportFormat(name: string): ReportFormat {
-  const format = REPORT_FORMATS.find((f) => f.name === name);
-  if (!format) {
-    throw new UsageError(
-      `unknown output format "${name}" (choose from ${REPORT_FORMATS.map((f) => f.name).join(', ')})`,
-    );
-  }
-  return format;
+/** The lookup `-o NAME` uses (shared by every kind of output). */
+export const REPORT_ENCODERS = encoderRegistry(REPORT_FORMATS);
+
+export function reportFormat(name: string): ReturnType<typeof REPORT_ENCODERS.get> {
+  return REPORT_ENCODERS.get(name);
 }

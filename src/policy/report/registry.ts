@@ -1,4 +1,4 @@
-import { UsageError } from '../../errors/index.js';
+import { encoderRegistry } from '../../encoder/index.js';
 import { htmlCheckReport } from './html/index.js';
 import { jsonCheckReport } from './json/index.js';
 import { junitCheckReport } from './junit/index.js';
@@ -15,12 +15,9 @@ export const CHECK_REPORT_FORMATS: readonly CheckReportFormat[] = [
   htmlCheckReport,
 ];
 
-export function checkReportFormat(name: string): CheckReportFormat {
-  const format = CHECK_REPORT_FORMATS.find((f) => f.name === name);
-  if (!format) {
-    throw new UsageError(
-      `unknown output format "${name}" (choose from ${CHECK_REPORT_FORMATS.map((f) => f.name).join(', ')})`,
-    );
-  }
-  return format;
+/** The lookup `-o NAME` uses (shared by every kind of output). */
+export const CHECK_REPORT_ENCODERS = encoderRegistry(CHECK_REPORT_FORMATS);
+
+export function checkReportFormat(name: string): ReturnType<typeof CHECK_REPORT_ENCODERS.get> {
+  return CHECK_REPORT_ENCODERS.get(name);
 }

@@ -1,8 +1,5 @@
+import type { Encoder } from '../../encoder/index.js';
 import type { EvaluationResult } from '../types.js';
 
 /** An output format of a policy evaluation (`customs check -o NAME`). */
-export interface CheckReportFormat {
-  readonly name: string;
-  readonly description: string;
-  encode(result: EvaluationResult): string;
-}
+export type CheckReportFormat = Encoder<EvaluationResult>;

@@ -1,0 +1,1 @@
+export { encoderRegistry, type Encoder, type EncoderRegistry } from './encoder.js';
