@@ -3,7 +3,7 @@ import { deserialize, serialize } from 'node:v8';
 import type { FileRecord } from '../resolver/file-view.js';
 import type { LayerIndex } from '../resolver/index-image.js';
 import { SkippedInspection } from '../resolver/inspection.js';
-import type { FileType } from '../resolver/layer-entry.js';
+import type { FileType } from '../source/layer-entry.js';
 
 const MAGIC = Buffer.from('CUSTOMS-LAYER/1\n');
 const HASH_BYTES = 32;

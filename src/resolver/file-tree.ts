@@ -1,5 +1,5 @@
 import type { FileRecord } from './file-view.js';
-import { baseName, parentOf, splitPath } from './path.js';
+import { baseName, parentOf, splitPath } from '../image-path/path.js';
 
 const WHITEOUT_PREFIX = '.wh.';
 const OPAQUE_MARKER = '.wh..wh..opq';

@@ -1,4 +1,4 @@
-import type { FileType } from './layer-entry.js';
+import type { FileType } from '../source/layer-entry.js';
 import type { Scope } from '../model/sbom.js';
 
 /** A file of the image, as one layer left it. */

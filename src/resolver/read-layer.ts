@@ -1,12 +1,12 @@
 import { throwIfCancelled } from '../errors/index.js';
 import type { LayerHandle } from '../source/types.js';
-import { shortDigest } from './digest.js';
+import { shortDigest } from '../digest/digest.js';
 import type { FileRecord } from './file-view.js';
 import { SkippedInspection, type Inspector } from './inspection.js';
-import type { LayerEntry } from './layer-entry.js';
+import type { LayerEntry } from '../source/layer-entry.js';
 import type { ProgressListener } from './progress.js';
 import { readTarLayer, type TarLayerStats } from './tar-layer.js';
-import { UnreadableFileError } from './unreadable-file-error.js';
+import { UnreadableFileError } from '../source/unreadable-file-error.js';
 
 export const DEFAULT_MAX_CONTENT_BYTES = 64 * 1024 * 1024;
 /** Files bigger than this are not handed to inspectors (they get a SkippedInspection). */

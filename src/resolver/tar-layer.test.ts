@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { buildTar } from '../../test/helpers/tar-builder.js';
 import { DigestMismatchError, LayerFormatError, UnsafePathError } from '../errors/index.js';
 import type { TarLayerHandle } from '../source/types.js';
-import type { LayerEntry } from './layer-entry.js';
+import type { LayerEntry } from '../source/layer-entry.js';
 import { readTarLayer, type TarLayerStats } from './tar-layer.js';
 
 const sha = (b: Buffer): string => 'sha256:' + createHash('sha256').update(b).digest('hex');

@@ -10,10 +10,10 @@ import {
 } from '../errors/index.js';
 import type { TarLayerHandle } from '../source/types.js';
 import { decompressor, detectCompression, peekHead, type Compression } from './decompress.js';
-import { digestAlgorithm } from './digest.js';
+import { digestAlgorithm } from '../digest/digest.js';
 import { DigestTap } from './digest-tap.js';
-import type { FileType, LayerEntry } from './layer-entry.js';
-import { normalizeEntryPath } from './path.js';
+import type { FileType, LayerEntry } from '../source/layer-entry.js';
+import { normalizeEntryPath } from '../image-path/path.js';
 
 export interface TarLayerStats {
   compression?: Compression;

@@ -1,7 +1,7 @@
 import type { Scope } from '../model/sbom.js';
 import type { FileRecord, FileView } from './file-view.js';
 import { walkTree, type FileTree, type TreeNode } from './file-tree.js';
-import { splitPath } from './path.js';
+import { splitPath } from '../image-path/path.js';
 
 const MAX_SYMLINK_HOPS = 40;
 

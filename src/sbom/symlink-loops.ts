@@ -1,6 +1,6 @@
 import type { Unknown } from '../model/unknown.js';
 import type { FileView } from '../resolver/file-view.js';
-import { parentOf, resolveInside } from '../resolver/path.js';
+import { parentOf, resolveInside } from '../image-path/path.js';
 
 /** As many hops as Linux follows before ELOOP. */
 const MAX_HOPS = 40;

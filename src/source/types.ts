@@ -1,7 +1,7 @@
 import type { SourceType } from '../model/source-type.js';
 import type { Readable } from 'node:stream';
 import type { ImageConfig } from './oci-types.js';
-import type { LayerEntry } from '../resolver/layer-entry.js';
+import type { LayerEntry } from './layer-entry.js';
 
 export type { SourceType } from '../model/source-type.js';
 

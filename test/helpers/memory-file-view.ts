@@ -1,5 +1,5 @@
 import type { FileRecord, FileView } from '../../src/resolver/file-view.js';
-import type { FileType } from '../../src/resolver/layer-entry.js';
+import type { FileType } from '../../src/source/layer-entry.js';
 import type { Scope } from '../../src/model/sbom.js';
 
 /**

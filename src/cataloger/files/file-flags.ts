@@ -1,5 +1,5 @@
 import type { FileEntry } from '../../model/file-entry.js';
-import type { FileType } from '../../resolver/layer-entry.js';
+import type { FileType } from '../../source/layer-entry.js';
 
 export type FileFlag = NonNullable<FileEntry['flags']>[number];
 

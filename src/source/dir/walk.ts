@@ -1,8 +1,8 @@
 import { constants, type Stats } from 'node:fs';
 import { lstat, open, opendir, readlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { FileType, LayerEntry } from '../../resolver/layer-entry.js';
-import { UnreadableFileError } from '../../resolver/unreadable-file-error.js';
+import type { FileType, LayerEntry } from '../layer-entry.js';
+import { UnreadableFileError } from '../unreadable-file-error.js';
 
 /** Host directories that are views of the running kernel, never part of a root filesystem. */
 const VIRTUAL_WHEN_HOST_ROOT = new Set(['/proc', '/sys', '/dev']);

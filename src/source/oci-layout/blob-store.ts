@@ -3,7 +3,7 @@ import { open, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { SourceFormatError } from '../../errors/index.js';
-import { resolveInside } from '../../resolver/path.js';
+import { resolveInside } from '../../image-path/path.js';
 import type { TarIndex } from '../tar-archive/tar-index.js';
 
 /** Blobs are read in large chunks: fewer, bigger writes into the decompressor. */

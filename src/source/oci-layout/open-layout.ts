@@ -1,5 +1,5 @@
 import { SourceFormatError, UnsupportedMediaTypeError } from '../../errors/index.js';
-import { digestAlgorithm } from '../../resolver/digest.js';
+import { digestAlgorithm } from '../../digest/digest.js';
 import {
   INDEX_MEDIA_TYPES,
   LAYER_MEDIA_TYPES,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DigestMismatchError, SourceFormatError } from '../../errors/index.js';
-import { digestAlgorithm, shortDigest } from '../../resolver/digest.js';
+import { digestAlgorithm, shortDigest } from '../../digest/digest.js';
 
 /** JSON documents (manifests, indexes, configs) are small; anything bigger is not one. */
 export const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;

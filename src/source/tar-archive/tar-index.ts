@@ -2,7 +2,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { SourceFormatError } from '../../errors/index.js';
-import { resolveInside } from '../../resolver/path.js';
+import { resolveInside } from '../../image-path/path.js';
 
 export interface TarIndexEntry {
   path: string;
