@@ -1,19 +1,28 @@
 import type { SourceOptions } from '../types.js';
 import { parseAuthChallenges, pickChallenge } from './auth-challenge.js';
 import { resolveRegistryCredential, type RegistryCredential } from './credentials/resolve-credentials.js';
-import {
-  RegistryTransport,
-  type HttpResponse,
-  type SendOptions,
-  type TransportTimeouts,
-} from './http-transport.js';
+import { RegistryTransport, type HttpResponse, type SendOptions } from './http-transport.js';
+import { retryableFailure } from './network-errors.js';
+import { resolveRegistryLimits, type RegistryLimits } from './registry-limits.js';
+import { RetryBudget } from './retry-budget.js';
+import { parseRetryAfter, RETRY_STATUSES } from './retry-delay.js';
 import { authDenied, basicAuthorization, fetchBearerToken } from './token-auth.js';
 
 export interface RegistryClientOptions extends Pick<
   SourceOptions,
   'insecureRegistries' | 'dockerConfigPath' | 'credentials' | 'signal'
 > {
-  timeouts?: Partial<TransportTimeouts>;
+  /** Timeouts, tries and deadline; unset ones come from CUSTOMS_REGISTRY_* or the defaults. */
+  limits?: Partial<RegistryLimits>;
+}
+
+export interface GetOptions {
+  accept?: string;
+  followRedirects?: boolean;
+  /** More request headers (`range`). */
+  headers?: Record<string, string>;
+  /** The tries and deadline this request counts against; a fresh budget when absent. */
+  budget?: RetryBudget;
 }
 
 /**
@@ -30,27 +39,65 @@ export class RegistryClient {
   private authorization: string | undefined;
   private readonly tokens = new Map<string, string>();
   private credential: Promise<RegistryCredential | undefined> | undefined;
+  readonly limits: RegistryLimits;
 
   constructor(registry: string, apiHost: string, repository: string, options: RegistryClientOptions) {
     this.registry = registry;
     this.repository = repository;
     this.options = options;
     this.scope = `repository:${repository}:pull`;
+    this.limits = resolveRegistryLimits(options.limits);
     const insecure = isInsecure(registry, apiHost, options.insecureRegistries ?? []);
     this.transport = new RegistryTransport(apiHost, {
       insecure,
       ...(options.signal ? { signal: options.signal } : {}),
-      ...(options.timeouts ? { timeouts: options.timeouts } : {}),
+      timeouts: this.limits,
     });
   }
 
-  /** GET a path under `/v2/<repository>/`, authorised. Statuses other than 401/403 are returned. */
-  async get(
-    subPath: string,
-    options: { accept?: string; followRedirects?: boolean } = {},
-  ): Promise<HttpResponse> {
+  /** Tries and a deadline for fetching `subject` (`blob sha256:…`, `manifest test/app:v1`). */
+  budget(subject: string): RetryBudget {
+    return new RetryBudget(this.registry, subject, this.limits, { signal: this.options.signal });
+  }
+
+  /**
+   * GET a path under `/v2/<repository>/`, authorised. A reset, a stall, or HTTP 429/500/502/503/
+   * 504 is tried again (backoff, Retry-After) within `budget`; other statuses than 401/403 are
+   * returned. The caller reads the body (and may count its failures against the same budget).
+   */
+  async get(subPath: string, options: GetOptions = {}): Promise<HttpResponse> {
+    const budget = options.budget ?? this.budget(subPath);
+    try {
+      for (;;) {
+        budget.startTry();
+        let res: HttpResponse;
+        try {
+          res = await this.getOnce(subPath, options, budget.signal);
+        } catch (err) {
+          if (budget.signal.aborted) throw budget.abortReason();
+          const failure = retryableFailure(err, this.limits);
+          if (!failure) throw err;
+          await budget.retry(failure);
+          continue;
+        }
+        if (!RETRY_STATUSES.has(res.status)) return res;
+        const retryAfterMs = parseRetryAfter(res.headers['retry-after']);
+        await res.body.dump().catch(() => undefined);
+        await budget.retry({
+          fault: 'http-status',
+          detail: `answered HTTP ${res.status}`,
+          status: res.status,
+          ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+        });
+      }
+    } finally {
+      if (!options.budget) budget.dispose();
+    }
+  }
+
+  private async getOnce(subPath: string, options: GetOptions, signal: AbortSignal): Promise<HttpResponse> {
     const path = `/v2/${this.repository}/${subPath}`;
-    const send = (): Promise<HttpResponse> => this.transport.send(path, this.sendOptions(options));
+    const send = (): Promise<HttpResponse> => this.transport.send(path, this.sendOptions(options, signal));
     let res = await send();
     if (res.status === 401) {
       const challengeHeader = res.headers['www-authenticate'];
@@ -70,11 +117,11 @@ export class RegistryClient {
     return res;
   }
 
-  private sendOptions(options: { accept?: string; followRedirects?: boolean }): SendOptions {
-    const headers: Record<string, string> = {};
+  private sendOptions(options: GetOptions, signal: AbortSignal): SendOptions {
+    const headers: Record<string, string> = { ...options.headers };
     if (options.accept) headers['accept'] = options.accept;
     if (this.authorization) headers['authorization'] = this.authorization;
-    return { headers, followRedirects: options.followRedirects ?? false };
+    return { headers, followRedirects: options.followRedirects ?? false, signal };
   }
 
   private async answerChallenge(header: string | string[] | undefined, status: number): Promise<string> {
