@@ -46,6 +46,8 @@ export interface FaultProxy {
   host: string;
   /** `127.0.0.1:<port>` of the second origin redirects point to. */
   storeHost: string;
+  /** False: the registry serves no ranges (Range dropped, Accept-Ranges removed). Default true. */
+  ranges: boolean;
   /** Replaces the faults (and their counters). */
   setFaults(rules: FaultRule[]): void;
   /** Every request the proxy received, in order. */
@@ -144,6 +146,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     storeHost: '',
     requests: [],
     storeRequests: [],
+    ranges: true,
     setFaults(next) {
       rules = next.map((r) => ({ ...r, used: 0 }));
     },
@@ -179,7 +182,9 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       res.end();
       return;
     }
+    if (!state.ranges) delete req.headers['range'];
     const up = await forward(options.upstream, req, path, res);
+    if (!state.ranges) delete up.headers['accept-ranges'];
     const status = up.statusCode ?? 502;
     if (!fault || (status !== 200 && status !== 206) || req.method === 'HEAD') {
       res.writeHead(status, up.headers);

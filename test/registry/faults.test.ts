@@ -66,6 +66,7 @@ afterAll(async () => {
 });
 
 beforeEach(() => {
+  proxy.ranges = true;
   proxy.setFaults([]);
   proxy.reset();
   authProxy.setFaults([]);
@@ -177,6 +178,13 @@ describe('broken bodies', () => {
     expect(first!.range).toBeUndefined();
     expect(second!.range).toMatch(/^bytes=\d+-$/);
     expect(Number(/=(\d+)-/.exec(second!.range!)![1])).toBeGreaterThan(0);
+  });
+
+  it('starts over, skipping what it has, where the registry serves no ranges', async () => {
+    proxy.ranges = false;
+    const { digest } = await pullLayer([{ fault: { kind: 'reset', afterBytes: 100_000 }, times: 1 }]);
+    expect(digest).toBe(layerDigest);
+    expect(layerRequests().map((r) => r.range)).toEqual([undefined, undefined]);
   });
 
   it('gives up on resets that bring no bytes after 4 tries', async () => {

@@ -1,5 +1,6 @@
-import { Agent, request, type Dispatcher } from 'undici';
+import { request, type Dispatcher } from 'undici';
 import { RegistryError } from '../../errors/index.js';
+import { envProxyDispatcher } from '../../http/env-proxy-dispatcher.js';
 import { DEFAULT_REGISTRY_LIMITS, type RegistryLimits } from './registry-limits.js';
 import { describeNetworkError, isTlsError, isFallbackToHttpError } from './network-errors.js';
 
@@ -40,8 +41,8 @@ export class RegistryTransport {
   private readonly signal: AbortSignal | undefined;
   private readonly timeouts: TransportTimeouts;
   private scheme: 'https' | 'http' | undefined;
-  private verifiedAgent: Agent | undefined;
-  private unverifiedAgent: Agent | undefined;
+  private verifiedAgent: Dispatcher | undefined;
+  private unverifiedAgent: Dispatcher | undefined;
   private closed = false;
 
   constructor(
@@ -145,7 +146,7 @@ export class RegistryTransport {
     return new RegistryError('registry-unreachable', message, { cause: err });
   }
 
-  private agentFor(url: URL): Agent {
+  private agentFor(url: URL): Dispatcher {
     const unverified = this.insecure && url.host === this.host && url.protocol === 'https:';
     if (unverified) {
       this.unverifiedAgent ??= this.makeAgent(false);
@@ -155,19 +156,16 @@ export class RegistryTransport {
     return this.verifiedAgent;
   }
 
-  private makeAgent(verify: boolean): Agent {
-    return new Agent({
-      connect: { timeout: this.timeouts.connectMs, rejectUnauthorized: verify },
-      headersTimeout: this.timeouts.headersMs,
-      bodyTimeout: this.timeouts.idleMs,
-    });
+  /** Direct, or through HTTPS_PROXY/HTTP_PROXY unless NO_PROXY names the host. */
+  private makeAgent(verify: boolean): Dispatcher {
+    return envProxyDispatcher({ ...this.timeouts, verifyTls: verify });
   }
 
   /** Closes the connections. Safe to call twice. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    const agents = [this.verifiedAgent, this.unverifiedAgent].filter((a): a is Agent => a !== undefined);
+    const agents = [this.verifiedAgent, this.unverifiedAgent].filter((a): a is Dispatcher => a !== undefined);
     await Promise.all(agents.map((a) => a.destroy().catch(() => undefined)));
   }
 }
