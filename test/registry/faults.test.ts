@@ -187,6 +187,26 @@ describe('broken bodies', () => {
     expect(layerRequests().map((r) => r.range)).toEqual([undefined, undefined]);
   });
 
+  it('stops retrying when the reader goes away', async () => {
+    proxy.setFaults([{ fault: { kind: 'reset', afterBytes: 100_000 }, match: layerDigest }]);
+    const image = await openRegistryImage(`${proxy.host}/test/big:v1`, {
+      ...opts,
+      limits: { ...LIMITS, backoffMs: 600, maxBackoffMs: 600 },
+    });
+    try {
+      const stream = await tarLayers(image)[0]!.openBlob();
+      let got = 0;
+      for await (const chunk of stream) {
+        got += (chunk as Buffer).length;
+        if (got >= 100_000) break; // destroys the stream, during the reset's backoff at the latest
+      }
+      await new Promise((r) => setTimeout(r, 1_000));
+      expect(layerRequests()).toHaveLength(1);
+    } finally {
+      await image.close();
+    }
+  });
+
   it('gives up on resets that bring no bytes after 4 tries', async () => {
     const { err, ms } = await pullFails([{ fault: { kind: 'reset', afterBytes: 0 } }]);
     expect(err.message).toMatch(

@@ -116,7 +116,7 @@ class BlobFetcher {
     if (this.stopped) return;
     this.stopped = true;
     this.current?.destroy();
-    this.budget.dispose();
+    this.budget.cancel();
     this.wake?.();
   }
 

@@ -35,7 +35,8 @@ export class RetryBudget {
   private readonly limits: RegistryLimits;
   private readonly userSignal: AbortSignal | undefined;
   private readonly deadline = new AbortController();
-  /** Signal for requests: the caller's, or the deadline. */
+  private readonly cancellation = new AbortController();
+  /** Signal for requests: the caller's, the deadline, or cancel(). */
   readonly signal: AbortSignal;
   private tries = 0;
   private failedWithoutProgress = 0;
@@ -65,15 +66,6 @@ export class RetryBudget {
 
   get triesMade(): number {
     return this.tries;
-  }
-
-  /** Whether the deadline (not the caller) stopped the transfer. */
-  get deadlinePassed(): boolean {
-    return this.deadline.signal.aborted;
-  }
-
-  get cancelled(): boolean {
-    return this.userSignal?.aborted ?? false;
   }
 
   startTry(): void {
@@ -147,6 +139,12 @@ export class RetryBudget {
     this.pause();
   }
 
+  /** The reader went away: ends the clock and aborts a request or a backoff wait in progress. */
+  cancel(): void {
+    this.dispose();
+    this.cancellation.abort(new Error('cancelled'));
+  }
+
   private timeLeft(): number {
     const running = this.runningSince === undefined ? 0 : Date.now() - this.runningSince;
     return this.remainingMs - running;
@@ -187,7 +185,8 @@ export class RetryBudget {
 
   /** What to throw when the signal fired: the caller's reason, or the deadline error. */
   abortReason(progress?: string): unknown {
-    if (this.cancelled) return this.userSignal?.reason;
+    if (this.userSignal?.aborted) return this.userSignal.reason;
+    if (this.cancellation.signal.aborted) return this.cancellation.signal.reason;
     return this.deadlineError(progress);
   }
 }
