@@ -68,6 +68,8 @@ export interface FaultProxyOptions {
   upstream: string;
   /** Demand HTTP Basic credentials (a 401 challenge when they are missing). */
   basicAuth?: { user: string; password: string };
+  /** Demand a bearer token from the proxy's own `/token` (which any client may have). */
+  bearer?: boolean;
 }
 
 function listen(server: Server): Promise<number> {
@@ -228,32 +230,47 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     }
   };
 
+  const tokens = new Set<string>();
   const server = createServer((req, res) => {
     const path = req.url ?? '/';
     const pathname = path.split('?')[0]!;
-    if (expected && req.headers['authorization'] !== expected) {
-      state.requests.push({
-        method: req.method ?? 'GET',
-        path: pathname,
-        range: req.headers['range'],
-        authorization: req.headers['authorization'] !== undefined,
-        fault: undefined,
-      });
-      res.writeHead(401, {
-        'www-authenticate': 'Basic realm="fault-proxy"',
-        'content-type': 'application/json',
-      });
-      res.end('{"errors":[{"code":"UNAUTHORIZED"}]}');
-      return;
-    }
-    const fault = pickFault(req.method ?? 'GET', pathname);
-    state.requests.push({
+    const seen: SeenRequest = {
       method: req.method ?? 'GET',
       path: pathname,
       range: req.headers['range'],
       authorization: req.headers['authorization'] !== undefined,
-      fault: fault?.kind,
-    });
+      fault: undefined,
+    };
+    state.requests.push(seen);
+    if (options.bearer && pathname === '/token') {
+      const fault = pickFault(req.method ?? 'GET', pathname);
+      seen.fault = fault?.kind;
+      if (fault?.kind === 'reset') {
+        req.socket.resetAndDestroy();
+        return;
+      }
+      if (fault) {
+        serve(req, res, path, fault).catch(() => res.destroy());
+        return;
+      }
+      const token = `t${tokens.size + 1}`;
+      tokens.add(token);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ token }));
+      return;
+    }
+    const auth = req.headers['authorization'];
+    const bearerOk = auth?.startsWith('Bearer ') && tokens.has(auth.slice('Bearer '.length));
+    if ((expected && auth !== expected) || (options.bearer && !bearerOk)) {
+      const challenge = options.bearer
+        ? `Bearer realm="http://${state.host}/token",service="fault-proxy"`
+        : 'Basic realm="fault-proxy"';
+      res.writeHead(401, { 'www-authenticate': challenge, 'content-type': 'application/json' });
+      res.end('{"errors":[{"code":"UNAUTHORIZED"}]}');
+      return;
+    }
+    const fault = pickFault(req.method ?? 'GET', pathname);
+    seen.fault = fault?.kind;
     serve(req, res, path, fault).catch(() => res.destroy());
   });
 

@@ -34,6 +34,7 @@ let work: string;
 let registry: RunningRegistry;
 let proxy: FaultProxy;
 let authProxy: FaultProxy;
+let bearerProxy: FaultProxy;
 let layerDigest: string;
 let configDigest: string;
 let opts: SourceOptions & { limits: Partial<RegistryLimits> };
@@ -47,8 +48,9 @@ beforeAll(async () => {
   await pushImage(layout, 'big', `${registry.host}/test/big:v1`);
   proxy = await startFaultProxy({ upstream: registry.host });
   authProxy = await startFaultProxy({ upstream: registry.host, basicAuth: { user: 'ci', password: 'pw' } });
+  bearerProxy = await startFaultProxy({ upstream: registry.host, bearer: true });
   opts = {
-    insecureRegistries: [registry.host, proxy.host, authProxy.host],
+    insecureRegistries: [registry.host, proxy.host, authProxy.host, bearerProxy.host],
     dockerConfigPath: join(work, 'no-config.json'),
     limits: LIMITS,
   };
@@ -61,6 +63,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await proxy?.stop();
   await authProxy?.stop();
+  await bearerProxy?.stop();
   await registry?.stop();
   if (work) await rm(work, { recursive: true, force: true });
 });
@@ -154,6 +157,28 @@ describe('HTTP statuses', () => {
       `registry ${proxy.host}: blob ${short(layerDigest)} answered HTTP 429 after 1 try; Retry-After 2 min would pass the 10 s deadline`,
     );
     expect(ms).toBeLessThan(2_000);
+  });
+
+  it('retries the token request', async () => {
+    const { digest } = await pullLayer(
+      [
+        { fault: { kind: 'status', status: 503 }, times: 1, match: '/token' },
+        { fault: { kind: 'reset', afterBytes: 0 }, times: 1, match: '/token' },
+      ],
+      { via: bearerProxy },
+    );
+    expect(digest).toBe(layerDigest);
+    const token = bearerProxy.requests.filter((r) => r.path === '/token').map((r) => r.fault);
+    expect(token).toEqual(['status', 'reset', undefined]);
+  });
+
+  it('gives up on a token service that keeps failing, naming it', async () => {
+    const { err } = await pullFails([{ fault: { kind: 'status', status: 502 }, match: '/token' }], {
+      via: bearerProxy,
+    });
+    expect(err.message).toBe(
+      `registry ${bearerProxy.host}: token from http://${bearerProxy.host}/token answered HTTP 502 after 4 tries`,
+    );
   });
 
   it('retries the config blob and the manifest too', async () => {

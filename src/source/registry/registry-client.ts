@@ -2,10 +2,8 @@ import type { SourceOptions } from '../types.js';
 import { parseAuthChallenges, pickChallenge } from './auth-challenge.js';
 import { resolveRegistryCredential, type RegistryCredential } from './credentials/resolve-credentials.js';
 import { RegistryTransport, type HttpResponse, type SendOptions } from './http-transport.js';
-import { retryableFailure } from './network-errors.js';
 import { resolveRegistryLimits, type RegistryLimits } from './registry-limits.js';
 import { RetryBudget } from './retry-budget.js';
-import { parseRetryAfter, RETRY_STATUSES } from './retry-delay.js';
 import { authDenied, basicAuthorization, fetchBearerToken } from './token-auth.js';
 
 export interface RegistryClientOptions extends Pick<
@@ -68,28 +66,7 @@ export class RegistryClient {
   async get(subPath: string, options: GetOptions = {}): Promise<HttpResponse> {
     const budget = options.budget ?? this.budget(subPath);
     try {
-      for (;;) {
-        budget.startTry();
-        let res: HttpResponse;
-        try {
-          res = await this.getOnce(subPath, options, budget.signal);
-        } catch (err) {
-          if (budget.signal.aborted) throw budget.abortReason();
-          const failure = retryableFailure(err, this.limits);
-          if (!failure) throw err;
-          await budget.retry(failure);
-          continue;
-        }
-        if (!RETRY_STATUSES.has(res.status)) return res;
-        const retryAfterMs = parseRetryAfter(res.headers['retry-after']);
-        await res.body.dump().catch(() => undefined);
-        await budget.retry({
-          fault: 'http-status',
-          detail: `answered HTTP ${res.status}`,
-          status: res.status,
-          ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
-        });
-      }
+      return await budget.send((signal) => this.getOnce(subPath, options, signal));
     } finally {
       if (!options.budget) budget.dispose();
     }
@@ -132,14 +109,21 @@ export class RegistryClient {
       const cached = this.tokens.get(key);
       // A cached token that was just refused has expired: fetch a fresh one.
       if (cached && `Bearer ${cached}` !== this.authorization) return `Bearer ${cached}`;
-      const token = await fetchBearerToken({
-        transport: this.transport,
-        challenge,
-        scope: this.scope,
-        credential,
-        registry: this.registry,
-        repository: this.repository,
-      });
+      const budget = this.budget(`token from ${challenge.params['realm'] ?? 'the token service'}`);
+      let token: string;
+      try {
+        token = await fetchBearerToken({
+          transport: this.transport,
+          budget,
+          challenge,
+          scope: this.scope,
+          credential,
+          registry: this.registry,
+          repository: this.repository,
+        });
+      } finally {
+        budget.dispose();
+      }
       this.tokens.set(key, token);
       return `Bearer ${token}`;
     }

@@ -1,6 +1,8 @@
 import { RegistryTransferError, type RegistryFault } from '../../errors/index.js';
+import type { HttpResponse } from './http-transport.js';
+import { retryableFailure } from './network-errors.js';
 import type { RegistryLimits } from './registry-limits.js';
-import { backoffDelay } from './retry-delay.js';
+import { backoffDelay, parseRetryAfter, RETRY_STATUSES } from './retry-delay.js';
 
 /** Why a try failed, in a few words that complete "registry R: blob sha256:… <detail>". */
 export interface TryFailure {
@@ -75,6 +77,35 @@ export class RetryBudget {
 
   progressed(): void {
     this.progressThisTry = true;
+  }
+
+  /**
+   * Sends a request (an idempotent GET) until it gets an answer worth returning: a reset, a
+   * stall or HTTP 429/500/502/503/504 is tried again within the budget; other errors are thrown.
+   */
+  async send(once: (signal: AbortSignal) => Promise<HttpResponse>): Promise<HttpResponse> {
+    for (;;) {
+      this.startTry();
+      let res: HttpResponse;
+      try {
+        res = await once(this.signal);
+      } catch (err) {
+        if (this.signal.aborted) throw this.abortReason();
+        const failure = retryableFailure(err, this.limits);
+        if (!failure) throw err;
+        await this.retry(failure);
+        continue;
+      }
+      if (!RETRY_STATUSES.has(res.status)) return res;
+      const retryAfterMs = parseRetryAfter(res.headers['retry-after']);
+      await res.body.dump().catch(() => undefined);
+      await this.retry({
+        fault: 'http-status',
+        detail: `answered HTTP ${res.status}`,
+        status: res.status,
+        ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+      });
+    }
   }
 
   /**
