@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'registry-auth'
   | 'registry-unreachable'
   | 'registry-response'
+  | 'registry-transfer'
   | 'credentials'
   | 'invalid-version'
   | 'feed-format'
@@ -98,13 +99,44 @@ export class RegistryError extends CustomsError {
   readonly status: number | undefined;
 
   constructor(
-    code: 'registry-auth' | 'registry-unreachable' | 'registry-response' | 'credentials',
+    code:
+      'registry-auth' | 'registry-unreachable' | 'registry-response' | 'registry-transfer' | 'credentials',
     message: string,
     options?: { cause?: unknown; status?: number },
   ) {
     super(code, message, options);
     this.name = 'RegistryError';
     this.status = options?.status;
+  }
+}
+
+/** What went wrong with the last try of a registry transfer that ran out of tries or time. */
+export type RegistryFault =
+  'http-status' | 'connection-reset' | 'stalled' | 'no-response' | 'truncated' | 'deadline';
+
+/**
+ * A registry request that kept failing after its retries, or ran past its deadline: one line
+ * naming the registry, what was fetched and what happened, e.g. `registry 127.0.0.1:5000: blob
+ * sha256:ab12cd34ef56… stalled: no data for 30 s after 3 tries`.
+ */
+export class RegistryTransferError extends RegistryError {
+  readonly registry: string;
+  /** What was fetched: `blob sha256:…`, `manifest test/app:v1`. */
+  readonly subject: string;
+  readonly fault: RegistryFault;
+  /** Requests made, the failed ones included. */
+  readonly tries: number;
+
+  constructor(
+    fields: { registry: string; subject: string; fault: RegistryFault; detail: string; tries: number },
+    options?: { cause?: unknown; status?: number },
+  ) {
+    super('registry-transfer', `registry ${fields.registry}: ${fields.subject} ${fields.detail}`, options);
+    this.name = 'RegistryTransferError';
+    this.registry = fields.registry;
+    this.subject = fields.subject;
+    this.fault = fields.fault;
+    this.tries = fields.tries;
   }
 }
 

@@ -23,7 +23,7 @@ async function buildImage(
   layout: string,
   work: string,
   tag: string,
-  layers: Array<Record<string, string>>,
+  layers: Array<Record<string, string | Buffer>>,
   architecture?: string,
 ): Promise<void> {
   await umoci('new', '--image', `${layout}:${tag}`);
@@ -44,6 +44,17 @@ async function buildImage(
 interface IndexJson {
   schemaVersion: number;
   manifests: Array<{ mediaType: string; digest: string; size: number; annotations?: Record<string, string> }>;
+}
+
+/** A new OCI layout at `layout` with one image `tag`, one layer per entry of `layers`. */
+export async function buildLayout(
+  layout: string,
+  work: string,
+  tag: string,
+  layers: Array<Record<string, string | Buffer>>,
+): Promise<void> {
+  await umoci('init', '--layout', layout);
+  await buildImage(layout, work, tag, layers);
 }
 
 export async function buildTestLayouts(work: string): Promise<BuiltLayouts> {

@@ -1,5 +1,7 @@
-import { Agent, request, type Dispatcher } from 'undici';
+import { request, type Dispatcher } from 'undici';
 import { RegistryError } from '../../errors/index.js';
+import { envProxyDispatcher } from '../../http/env-proxy-dispatcher.js';
+import { DEFAULT_REGISTRY_LIMITS, type RegistryLimits } from './registry-limits.js';
 import { describeNetworkError, isTlsError, isFallbackToHttpError } from './network-errors.js';
 
 export type ResponseBody = Dispatcher.ResponseData['body'];
@@ -18,15 +20,12 @@ export interface SendOptions {
   body?: string;
   /** Follow 3xx redirects (blobs); the registry's Authorization never goes to another origin. */
   followRedirects?: boolean;
+  /** Aborts this request (and its body): the caller's signal combined with a deadline. */
+  signal?: AbortSignal;
 }
 
-export interface TransportTimeouts {
-  connectMs: number;
-  headersMs: number;
-  bodyMs: number;
-}
-
-const DEFAULT_TIMEOUTS: TransportTimeouts = { connectMs: 15_000, headersMs: 60_000, bodyMs: 300_000 };
+/** The per-request timeouts of a transport (the rest of RegistryLimits is for the retry loop). */
+export type TransportTimeouts = Pick<RegistryLimits, 'connectMs' | 'headersMs' | 'idleMs'>;
 const MAX_REDIRECTS = 10;
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
@@ -42,8 +41,8 @@ export class RegistryTransport {
   private readonly signal: AbortSignal | undefined;
   private readonly timeouts: TransportTimeouts;
   private scheme: 'https' | 'http' | undefined;
-  private verifiedAgent: Agent | undefined;
-  private unverifiedAgent: Agent | undefined;
+  private verifiedAgent: Dispatcher | undefined;
+  private unverifiedAgent: Dispatcher | undefined;
   private closed = false;
 
   constructor(
@@ -53,7 +52,8 @@ export class RegistryTransport {
     this.host = host;
     this.insecure = opts.insecure;
     this.signal = opts.signal;
-    this.timeouts = { ...DEFAULT_TIMEOUTS, ...opts.timeouts };
+    const { connectMs, headersMs, idleMs } = { ...DEFAULT_REGISTRY_LIMITS, ...opts.timeouts };
+    this.timeouts = { connectMs, headersMs, idleMs };
     if (!this.insecure) this.scheme = 'https';
   }
 
@@ -79,7 +79,7 @@ export class RegistryTransport {
     let method = options.method ?? 'GET';
     let body = options.body;
     for (let hop = 0; ; hop++) {
-      const res = await this.dispatch(current, method, headers, body);
+      const res = await this.dispatch(current, method, headers, body, options.signal);
       const location = res.headers['location'];
       if (!options.followRedirects || !REDIRECT_STATUSES.has(res.status) || typeof location !== 'string') {
         return res;
@@ -115,6 +115,7 @@ export class RegistryTransport {
     method: string,
     headers: Record<string, string>,
     body: string | undefined,
+    requestSignal: AbortSignal | undefined,
   ): Promise<HttpResponse> {
     if (this.closed)
       throw new RegistryError('registry-unreachable', `connection to registry ${this.host} was closed`);
@@ -125,11 +126,12 @@ export class RegistryTransport {
         headers,
         ...(body !== undefined ? { body } : {}),
         dispatcher,
-        signal: this.signal ?? null,
+        signal: requestSignal ?? this.signal ?? null,
       });
       return { status: res.statusCode, headers: res.headers, body: res.body, url };
     } catch (err) {
       if (this.signal?.aborted) throw this.signal.reason ?? err;
+      if (requestSignal?.aborted) throw requestSignal.reason ?? err;
       throw this.networkError(url, err);
     }
   }
@@ -144,7 +146,7 @@ export class RegistryTransport {
     return new RegistryError('registry-unreachable', message, { cause: err });
   }
 
-  private agentFor(url: URL): Agent {
+  private agentFor(url: URL): Dispatcher {
     const unverified = this.insecure && url.host === this.host && url.protocol === 'https:';
     if (unverified) {
       this.unverifiedAgent ??= this.makeAgent(false);
@@ -154,19 +156,16 @@ export class RegistryTransport {
     return this.verifiedAgent;
   }
 
-  private makeAgent(verify: boolean): Agent {
-    return new Agent({
-      connect: { timeout: this.timeouts.connectMs, rejectUnauthorized: verify },
-      headersTimeout: this.timeouts.headersMs,
-      bodyTimeout: this.timeouts.bodyMs,
-    });
+  /** Direct, or through HTTPS_PROXY/HTTP_PROXY unless NO_PROXY names the host. */
+  private makeAgent(verify: boolean): Dispatcher {
+    return envProxyDispatcher({ ...this.timeouts, verifyTls: verify });
   }
 
   /** Closes the connections. Safe to call twice. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    const agents = [this.verifiedAgent, this.unverifiedAgent].filter((a): a is Agent => a !== undefined);
+    const agents = [this.verifiedAgent, this.unverifiedAgent].filter((a): a is Dispatcher => a !== undefined);
     await Promise.all(agents.map((a) => a.destroy().catch(() => undefined)));
   }
 }

@@ -4,3 +4,9 @@ export { parseAuthChallenges, pickChallenge, type AuthChallenge } from './auth-c
 export { resolveRegistryCredential, type RegistryCredential } from './credentials/resolve-credentials.js';
 export { MANIFEST_ACCEPT } from './manifest-fetch.js';
 export type { TransportTimeouts } from './http-transport.js';
+export {
+  DEFAULT_REGISTRY_LIMITS,
+  registryLimitsFromEnv,
+  resolveRegistryLimits,
+  type RegistryLimits,
+} from './registry-limits.js';

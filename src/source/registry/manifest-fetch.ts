@@ -13,6 +13,8 @@ import {
   type ImageIndex,
   type ImageManifest,
 } from '../oci-types.js';
+import type { HttpResponse } from './http-transport.js';
+import { retryableFailure } from './network-errors.js';
 import { readBodyLimited } from './read-body.js';
 import type { RegistryClient } from './registry-client.js';
 
@@ -54,20 +56,40 @@ export async function fetchManifest(
   what: string,
   expectedDigest?: string,
 ): Promise<FetchedManifest> {
-  const res = await client.get(`manifests/${tagOrDigest}`, { accept: MANIFEST_ACCEPT });
-  if (res.status === 404) {
-    await res.body.dump();
-    throw new SourceNotFoundError(`image ${what} not found in registry ${client.registry}`);
+  const budget = client.budget(`manifest ${what}`);
+  let res: HttpResponse;
+  let body: Buffer;
+  try {
+    for (;;) {
+      res = await client.get(`manifests/${tagOrDigest}`, { accept: MANIFEST_ACCEPT, budget });
+      if (res.status === 404) {
+        await res.body.dump();
+        throw new SourceNotFoundError(`image ${what} not found in registry ${client.registry}`);
+      }
+      if (res.status !== 200) {
+        await res.body.dump();
+        throw new RegistryError(
+          'registry-response',
+          `registry ${client.registry} answered HTTP ${res.status} for the manifest of ${what}`,
+          { status: res.status },
+        );
+      }
+      try {
+        body = await readBodyLimited(res.body, MAX_MANIFEST_BYTES, `manifest of ${what}`);
+        break;
+      } catch (err) {
+        if (budget.signal.aborted) throw budget.abortReason();
+        const failure =
+          err instanceof RegistryError && err.code === 'registry-unreachable'
+            ? retryableFailure(err.cause, client.limits)
+            : undefined;
+        if (!failure) throw err;
+        await budget.retry(failure);
+      }
+    }
+  } finally {
+    budget.dispose();
   }
-  if (res.status !== 200) {
-    await res.body.dump();
-    throw new RegistryError(
-      'registry-response',
-      `registry ${client.registry} answered HTTP ${res.status} for the manifest of ${what}`,
-      { status: res.status },
-    );
-  }
-  const body = await readBodyLimited(res.body, MAX_MANIFEST_BYTES, `manifest of ${what}`);
 
   if (expectedDigest !== undefined) {
     const actual = digestOf(body, expectedDigest);

@@ -67,3 +67,37 @@ function shorten(text: string): string {
   const line = text.replace(/\s+/g, ' ').trim();
   return line.length > 160 ? `${line.slice(0, 157)}...` : line;
 }
+
+/**
+ * For an error during a request or while reading its body: the failure worth another try
+ * (a reset or closed connection, a stall before the headers or in the body), or undefined for
+ * errors that another try would not mend (refused, DNS, TLS, connect timeout).
+ */
+export function retryableFailure(
+  err: unknown,
+  limits: { headersMs: number; idleMs: number },
+): { fault: 'connection-reset' | 'stalled' | 'no-response'; detail: string; cause: unknown } | undefined {
+  if (isTlsError(err)) return undefined;
+  const codes = errorCodes(err);
+  const has = (c: string): boolean => codes.includes(c);
+  if (has('UND_ERR_BODY_TIMEOUT')) {
+    return { fault: 'stalled', detail: `stalled: no data for ${seconds(limits.idleMs)}`, cause: err };
+  }
+  if (has('UND_ERR_HEADERS_TIMEOUT')) {
+    return { fault: 'no-response', detail: `no response within ${seconds(limits.headersMs)}`, cause: err };
+  }
+  if (has('ECONNRESET') || has('EPIPE'))
+    return { fault: 'connection-reset', detail: 'connection reset', cause: err };
+  if (
+    has('UND_ERR_SOCKET') ||
+    has('UND_ERR_RES_CONTENT_LENGTH_MISMATCH') ||
+    has('ERR_STREAM_PREMATURE_CLOSE')
+  ) {
+    return { fault: 'connection-reset', detail: 'connection closed mid-response', cause: err };
+  }
+  return undefined;
+}
+
+function seconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(2))} s`;
+}

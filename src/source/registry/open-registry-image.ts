@@ -1,6 +1,5 @@
 import type { Readable } from 'node:stream';
 import {
-  DigestMismatchError,
   RegistryError,
   SourceFormatError,
   SourceNotFoundError,
@@ -10,8 +9,8 @@ import { LAYER_MEDIA_TYPES, type Descriptor, type ImageConfig, type ImageManifes
 import { DEFAULT_PLATFORM, selectPlatformManifest } from '../platform.js';
 import { parseImageReference, registryApiHost, type ImageReference } from '../reference/index.js';
 import type { OpenedImage, SourceOptions, TarLayerHandle } from '../types.js';
-import { digestOf, fetchManifest } from './manifest-fetch.js';
-import { readBodyLimited } from './read-body.js';
+import { openBlobStream } from './blob-stream.js';
+import { fetchManifest } from './manifest-fetch.js';
 import { RegistryClient, type RegistryClientOptions } from './registry-client.js';
 
 const MAX_CONFIG_BYTES = 32 * 1024 * 1024;
@@ -23,7 +22,7 @@ const MAX_CONFIG_BYTES = 32 * 1024 * 1024;
  */
 export async function openRegistryImage(
   reference: string,
-  options: SourceOptions & Pick<RegistryClientOptions, 'timeouts'> = {},
+  options: SourceOptions & Pick<RegistryClientOptions, 'limits'> = {},
 ): Promise<OpenedImage> {
   const ref = parseImageReference(reference);
   const client = new RegistryClient(ref.registry, registryApiHost(ref.registry), ref.repository, options);
@@ -115,25 +114,30 @@ async function fetchConfig(
   descriptor: Descriptor,
   what: string,
 ): Promise<ImageConfig> {
-  const res = await client.get(`blobs/${descriptor.digest}`, { followRedirects: true });
-  if (res.status === 404) {
-    await res.body.dump();
-    throw new SourceNotFoundError(
-      `config blob ${descriptor.digest} of ${what} not found in registry ${client.registry}`,
-    );
-  }
-  if (res.status !== 200) {
-    await res.body.dump();
+  if (descriptor.size > MAX_CONFIG_BYTES) {
     throw new RegistryError(
       'registry-response',
-      `registry ${client.registry} answered HTTP ${res.status} for the config blob of ${what}`,
-      { status: res.status },
+      `config blob of ${what} is larger than ${MAX_CONFIG_BYTES} bytes (${descriptor.size})`,
     );
   }
-  const body = await readBodyLimited(res.body, MAX_CONFIG_BYTES, `config blob of ${what}`);
-  const actual = digestOf(body, descriptor.digest);
-  if (actual !== descriptor.digest)
-    throw new DigestMismatchError(`config blob of ${what}`, descriptor.digest, actual);
+  const stream = await openBlobStream(client, {
+    digest: descriptor.digest,
+    size: descriptor.size,
+    label: `config blob of ${what}`,
+    unexpectedStatus: (status) =>
+      status === 404
+        ? new SourceNotFoundError(
+            `config blob ${descriptor.digest} of ${what} not found in registry ${client.registry}`,
+          )
+        : new RegistryError(
+            'registry-response',
+            `registry ${client.registry} answered HTTP ${status} for the config blob of ${what}`,
+            { status },
+          ),
+  });
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  const body = Buffer.concat(chunks);
   let parsed: unknown;
   try {
     parsed = JSON.parse(body.toString('utf8'));
@@ -146,18 +150,20 @@ async function fetchConfig(
   return parsed as ImageConfig;
 }
 
-async function openLayerBlob(client: RegistryClient, layer: Descriptor, what: string): Promise<Readable> {
-  const res = await client.get(`blobs/${layer.digest}`, { followRedirects: true });
-  if (res.status === 200) return res.body;
-  await res.body.dump();
-  if (res.status === 404) {
-    throw new SourceNotFoundError(
-      `layer blob ${layer.digest} of ${what} not found in registry ${client.registry}`,
-    );
-  }
-  throw new RegistryError(
-    'registry-response',
-    `registry ${client.registry} answered HTTP ${res.status} for layer blob ${layer.digest} of ${what}`,
-    { status: res.status },
-  );
+function openLayerBlob(client: RegistryClient, layer: Descriptor, what: string): Promise<Readable> {
+  return openBlobStream(client, {
+    digest: layer.digest,
+    size: layer.size,
+    label: `layer blob ${layer.digest} of ${what}`,
+    unexpectedStatus: (status) =>
+      status === 404
+        ? new SourceNotFoundError(
+            `layer blob ${layer.digest} of ${what} not found in registry ${client.registry}`,
+          )
+        : new RegistryError(
+            'registry-response',
+            `registry ${client.registry} answered HTTP ${status} for layer blob ${layer.digest} of ${what}`,
+            { status },
+          ),
+  });
 }

@@ -1,19 +1,26 @@
 import type { SourceOptions } from '../types.js';
 import { parseAuthChallenges, pickChallenge } from './auth-challenge.js';
 import { resolveRegistryCredential, type RegistryCredential } from './credentials/resolve-credentials.js';
-import {
-  RegistryTransport,
-  type HttpResponse,
-  type SendOptions,
-  type TransportTimeouts,
-} from './http-transport.js';
+import { RegistryTransport, type HttpResponse, type SendOptions } from './http-transport.js';
+import { resolveRegistryLimits, type RegistryLimits } from './registry-limits.js';
+import { RetryBudget } from './retry-budget.js';
 import { authDenied, basicAuthorization, fetchBearerToken } from './token-auth.js';
 
 export interface RegistryClientOptions extends Pick<
   SourceOptions,
   'insecureRegistries' | 'dockerConfigPath' | 'credentials' | 'signal'
 > {
-  timeouts?: Partial<TransportTimeouts>;
+  /** Timeouts, tries and deadline; unset ones come from CUSTOMS_REGISTRY_* or the defaults. */
+  limits?: Partial<RegistryLimits>;
+}
+
+export interface GetOptions {
+  accept?: string;
+  followRedirects?: boolean;
+  /** More request headers (`range`). */
+  headers?: Record<string, string>;
+  /** The tries and deadline this request counts against; a fresh budget when absent. */
+  budget?: RetryBudget;
 }
 
 /**
@@ -30,27 +37,44 @@ export class RegistryClient {
   private authorization: string | undefined;
   private readonly tokens = new Map<string, string>();
   private credential: Promise<RegistryCredential | undefined> | undefined;
+  readonly limits: RegistryLimits;
 
   constructor(registry: string, apiHost: string, repository: string, options: RegistryClientOptions) {
     this.registry = registry;
     this.repository = repository;
     this.options = options;
     this.scope = `repository:${repository}:pull`;
+    this.limits = resolveRegistryLimits(options.limits);
     const insecure = isInsecure(registry, apiHost, options.insecureRegistries ?? []);
     this.transport = new RegistryTransport(apiHost, {
       insecure,
       ...(options.signal ? { signal: options.signal } : {}),
-      ...(options.timeouts ? { timeouts: options.timeouts } : {}),
+      timeouts: this.limits,
     });
   }
 
-  /** GET a path under `/v2/<repository>/`, authorised. Statuses other than 401/403 are returned. */
-  async get(
-    subPath: string,
-    options: { accept?: string; followRedirects?: boolean } = {},
-  ): Promise<HttpResponse> {
+  /** Tries and a deadline for fetching `subject` (`blob sha256:…`, `manifest test/app:v1`). */
+  budget(subject: string): RetryBudget {
+    return new RetryBudget(this.registry, subject, this.limits, { signal: this.options.signal });
+  }
+
+  /**
+   * GET a path under `/v2/<repository>/`, authorised. A reset, a stall, or HTTP 429/500/502/503/
+   * 504 is tried again (backoff, Retry-After) within `budget`; other statuses than 401/403 are
+   * returned. The caller reads the body (and may count its failures against the same budget).
+   */
+  async get(subPath: string, options: GetOptions = {}): Promise<HttpResponse> {
+    const budget = options.budget ?? this.budget(subPath);
+    try {
+      return await budget.send((signal) => this.getOnce(subPath, options, signal));
+    } finally {
+      if (!options.budget) budget.dispose();
+    }
+  }
+
+  private async getOnce(subPath: string, options: GetOptions, signal: AbortSignal): Promise<HttpResponse> {
     const path = `/v2/${this.repository}/${subPath}`;
-    const send = (): Promise<HttpResponse> => this.transport.send(path, this.sendOptions(options));
+    const send = (): Promise<HttpResponse> => this.transport.send(path, this.sendOptions(options, signal));
     let res = await send();
     if (res.status === 401) {
       const challengeHeader = res.headers['www-authenticate'];
@@ -70,11 +94,11 @@ export class RegistryClient {
     return res;
   }
 
-  private sendOptions(options: { accept?: string; followRedirects?: boolean }): SendOptions {
-    const headers: Record<string, string> = {};
+  private sendOptions(options: GetOptions, signal: AbortSignal): SendOptions {
+    const headers: Record<string, string> = { ...options.headers };
     if (options.accept) headers['accept'] = options.accept;
     if (this.authorization) headers['authorization'] = this.authorization;
-    return { headers, followRedirects: options.followRedirects ?? false };
+    return { headers, followRedirects: options.followRedirects ?? false, signal };
   }
 
   private async answerChallenge(header: string | string[] | undefined, status: number): Promise<string> {
@@ -85,14 +109,21 @@ export class RegistryClient {
       const cached = this.tokens.get(key);
       // A cached token that was just refused has expired: fetch a fresh one.
       if (cached && `Bearer ${cached}` !== this.authorization) return `Bearer ${cached}`;
-      const token = await fetchBearerToken({
-        transport: this.transport,
-        challenge,
-        scope: this.scope,
-        credential,
-        registry: this.registry,
-        repository: this.repository,
-      });
+      const budget = this.budget(`token from ${challenge.params['realm'] ?? 'the token service'}`);
+      let token: string;
+      try {
+        token = await fetchBearerToken({
+          transport: this.transport,
+          budget,
+          challenge,
+          scope: this.scope,
+          credential,
+          registry: this.registry,
+          repository: this.repository,
+        });
+      } finally {
+        budget.dispose();
+      }
       this.tokens.set(key, token);
       return `Bearer ${token}`;
     }

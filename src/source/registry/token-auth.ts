@@ -3,6 +3,7 @@ import type { AuthChallenge } from './auth-challenge.js';
 import type { RegistryCredential } from './credentials/resolve-credentials.js';
 import type { RegistryTransport } from './http-transport.js';
 import { readBodyLimited } from './read-body.js';
+import type { RetryBudget } from './retry-budget.js';
 
 const MAX_TOKEN_RESPONSE_BYTES = 1024 * 1024;
 const CLIENT_ID = 'customs';
@@ -13,6 +14,8 @@ export function basicAuthorization(username: string, password: string): string {
 
 export interface TokenRequest {
   transport: RegistryTransport;
+  /** Tries and deadline for the token GET (resets, 429 and 5xx are tried again). */
+  budget?: RetryBudget;
   challenge: AuthChallenge;
   scope: string;
   credential: RegistryCredential | undefined;
@@ -72,7 +75,9 @@ export async function fetchBearerToken(req: TokenRequest): Promise<string> {
     if (cred?.kind === 'basic') url.searchParams.set('account', cred.username);
     const headers: Record<string, string> = { accept: 'application/json' };
     if (cred?.kind === 'basic') headers['authorization'] = basicAuthorization(cred.username, cred.password);
-    res = await req.transport.sendUrl(url, { headers, followRedirects: true });
+    const send = (signal?: AbortSignal) =>
+      req.transport.sendUrl(url, { headers, followRedirects: true, ...(signal ? { signal } : {}) });
+    res = req.budget ? await req.budget.send(send) : await send();
   }
 
   if (res.status === 401 || res.status === 403) {
