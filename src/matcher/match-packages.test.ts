@@ -230,3 +230,86 @@ describe('language matching', () => {
     ]);
   });
 });
+
+describe('severity of records that have none of their own', () => {
+  const nvd98 = vulnerability('CVE-2024-1', {
+    provider: 'nvd',
+    severity: 'critical',
+    cvss: [{ version: '3.1', vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H', baseScore: 9.8 }],
+  });
+  const zlibPackages = (): Package[] =>
+    ['zlib1g', 'zlib1g-dev', 'libz-mingw'].map((name) =>
+      pkg('deb', name, '1:1.2.13.dfsg-1', {
+        metadata: { package: name, source: 'zlib', version: '1:1.2.13.dfsg-1' },
+      }),
+    );
+
+  it("takes NVD's CVSS through the CVE alias, says so, and reads each id once", async () => {
+    const store = new MemoryVulnStore({
+      vulnerabilities: [
+        vulnerability('DEBIAN-CL-CVE-2024-1-zlib', {
+          provider: 'osv',
+          severity: 'unknown',
+          aliases: ['CVE-2024-1'],
+        }),
+        nvd98,
+      ],
+      affected: [
+        affected('DEBIAN-CL-CVE-2024-1-zlib', 'debian:12', 'zlib', {
+          provider: 'osv',
+          ranges: [{ fixed: '1:1.2.13.dfsg-1+deb12u1' }],
+        }),
+      ],
+    });
+    const asked: string[][] = [];
+    const read = store.vulnerabilities.bind(store);
+    store.vulnerabilities = (ids) => {
+      asked.push([...ids]);
+      return read(ids);
+    };
+    const result = await matchPackages(sbomWith(zlibPackages(), bookworm), store);
+    expect(result.matches).toHaveLength(3);
+    for (const m of result.matches) {
+      expect(m.vulnerability.severity).toBe('critical');
+      expect(m.vulnerability.severitySource).toMatchObject({
+        source: 'nvd',
+        id: 'CVE-2024-1',
+        cvss: { version: '3.1', baseScore: 9.8 },
+      });
+    }
+    // Three matches, one id: the matched id once, then its alias once.
+    expect(asked).toEqual([['DEBIAN-CL-CVE-2024-1-zlib'], ['CVE-2024-1']]);
+  });
+
+  it("a record's own severity wins and is labelled with its distro", async () => {
+    const store = new MemoryVulnStore({
+      vulnerabilities: [vulnerability('CVE-2024-1', { provider: 'debian', severity: 'unknown' }), nvd98],
+      affected: [
+        affected('CVE-2024-1', 'debian:12', 'zlib', {
+          provider: 'debian',
+          ranges: [{ fixed: '1:1.2.13.dfsg-1+deb12u1' }],
+          severity: 'low',
+        }),
+      ],
+    });
+    const result = await matchPackages(sbomWith(zlibPackages().slice(0, 1), bookworm), store);
+    expect(result.matches.map((m) => [m.vulnerability.severity, m.vulnerability.severitySource])).toEqual([
+      ['low', { source: 'debian', id: 'CVE-2024-1' }],
+    ]);
+  });
+
+  it('no rating anywhere: unknown, and no source', async () => {
+    const store = new MemoryVulnStore({
+      vulnerabilities: [vulnerability('CVE-2024-1', { provider: 'debian', severity: 'unknown' })],
+      affected: [
+        affected('CVE-2024-1', 'debian:12', 'zlib', {
+          provider: 'debian',
+          ranges: [{ fixed: '1:1.2.13.dfsg-1+deb12u1' }],
+        }),
+      ],
+    });
+    const [match] = (await matchPackages(sbomWith(zlibPackages().slice(0, 1), bookworm), store)).matches;
+    expect(match!.vulnerability.severity).toBe('unknown');
+    expect(match!.vulnerability).not.toHaveProperty('severitySource');
+  });
+});
