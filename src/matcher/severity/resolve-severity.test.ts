@@ -152,6 +152,41 @@ describe('severity: the record first, then NVD CVSS v3.x, then GHSA', () => {
     });
   });
 
+  it("another feed's rating of the same CVE comes after NVD v3.x and GHSA, before NVD v2", () => {
+    const record = affected('CVE-2023-28755', 'debian:12', 'ruby3.1', { provider: 'debian' });
+    const rubysec = vulnerability('CVE-2023-28755', {
+      provider: 'rubysec',
+      severity: 'high',
+      aliases: ['GHSA-hv5j-3h9f-99c2'],
+      cvss: [cvss('3.1', 7.5, 'rubysec')],
+    });
+    const debian = unrated('CVE-2023-28755', 'debian');
+    expect(
+      resolve(record, debianLookup, records(debian, rubysec, nvd('CVE-2023-28755', cvss('2.0', 5)))),
+    ).toMatchObject({
+      severity: 'high',
+      source: { source: 'rubysec', id: 'CVE-2023-28755', cvss: { baseScore: 7.5 } },
+    });
+    const withNvd = records(debian, rubysec, nvd('CVE-2023-28755', cvss('3.1', 5.3)));
+    expect(resolve(record, debianLookup, withNvd)).toMatchObject({
+      severity: 'medium',
+      source: { source: 'nvd' },
+    });
+    const withGhsa = records(
+      debian,
+      rubysec,
+      vulnerability('GHSA-hv5j-3h9f-99c2', {
+        provider: 'osv',
+        severity: 'low',
+        cvss: [cvss('3.1', 3.1, 'ghsa')],
+      }),
+    );
+    expect(resolve(record, debianLookup, withGhsa)).toMatchObject({
+      severity: 'low',
+      source: { source: 'ghsa' },
+    });
+  });
+
   it('asks for the CVE and GHSA aliases not fetched yet, nothing else', () => {
     const db = records(
       unrated('GO-1', 'osv', ['CVE-2024-1', 'GHSA-a', 'PYSEC-1']),

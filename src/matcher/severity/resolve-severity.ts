@@ -29,6 +29,13 @@ function fromVector(cvss: Cvss, name: string, id: string): ResolvedSeverity | un
   return known(severity) ? { severity, source: source(name, id, cvss) } : undefined;
 }
 
+/** A rating's v3.x (else v4.0) vector, else its word. */
+function fromRating(rating: ProviderRating, name: string, id: string): ResolvedSeverity | undefined {
+  const vector = chooseVector(rating.cvss, ['3', '4']);
+  if (vector) return fromVector(vector, name, id);
+  return known(rating.severity) ? { severity: rating.severity, source: source(name, id) } : undefined;
+}
+
 /** The vector a provider's own rating was read from: its newest one that gives that rating. */
 function vectorBehind(rating: ProviderRating): Cvss | undefined {
   return [...rating.cvss]
@@ -73,7 +80,8 @@ export function ownSeverity(
  * Severities for records that do not rate themselves, read from what else the database holds on
  * the same flaw (the same id from another provider, or the id's CVE and GHSA aliases): NVD's
  * CVSS v3.x base score, then the GitHub advisory's (its v3.x or v4.0 vector, else its word), then
- * NVD's v4.0 or v2 score. Worked out once per id, however many packages the id matches.
+ * another feed's rating of the id or its CVE (ruby-advisory-db, another distro), then NVD's v4.0
+ * or v2 score. Worked out once per id, however many packages the id matches.
  */
 export class SeverityFallbacks {
   private readonly memo = new Map<string, ResolvedSeverity | null>();
@@ -102,28 +110,29 @@ export class SeverityFallbacks {
 
   private resolve(id: string): ResolvedSeverity | undefined {
     const ids = [...new Set([id, ...(this.records.get(id)?.aliases ?? [])])];
+    const cves = ids.filter(isCve);
     const nvd = (versions: string[]): ResolvedSeverity | undefined =>
-      worst(
-        ids.filter(isCve).flatMap((cve) =>
-          this.ratings(cve)
-            .filter((r) => r.provider === 'nvd')
-            .map((r) => {
-              const vector = chooseVector(r.cvss, versions);
-              return vector && fromVector(vector, 'nvd', cve);
-            }),
-        ),
-      );
+      this.best(cves, (r, cve) => {
+        if (r.provider !== 'nvd') return undefined;
+        const vector = chooseVector(r.cvss, versions);
+        return vector && fromVector(vector, 'nvd', cve);
+      });
     const ghsa = (): ResolvedSeverity | undefined =>
-      worst(
-        ids.filter(isGhsa).flatMap((advisory) =>
-          this.ratings(advisory).map((r) => {
-            const vector = chooseVector(r.cvss, ['3', '4']);
-            if (vector) return fromVector(vector, 'ghsa', advisory);
-            return known(r.severity) ? { severity: r.severity, source: source('ghsa', advisory) } : undefined;
-          }),
-        ),
+      this.best(ids.filter(isGhsa), (r, advisory) => fromRating(r, 'ghsa', advisory));
+    // Other feeds' ratings of the id or its CVE: ruby-advisory-db's copy of a GHSA score, a distro's.
+    const others = (): ResolvedSeverity | undefined =>
+      this.best([...new Set([id, ...cves])], (r, other) =>
+        r.provider === 'nvd' ? undefined : fromRating(r, r.provider, other),
       );
-    return nvd(['3']) ?? ghsa() ?? nvd(['4', '2']);
+    return nvd(['3']) ?? ghsa() ?? others() ?? nvd(['4', '2']);
+  }
+
+  /** The worst of what `read` makes of each rating of each id. */
+  private best(
+    ids: readonly string[],
+    read: (rating: ProviderRating, id: string) => ResolvedSeverity | undefined,
+  ): ResolvedSeverity | undefined {
+    return worst(ids.flatMap((id) => this.ratings(id).map((r) => read(r, id))));
   }
 
   private ratings(id: string): ProviderRating[] {
