@@ -129,7 +129,7 @@ describe('language matching', () => {
     expect(result.matches).toEqual([]);
   });
 
-  it('an OS-owned npm package is matched through its OS package, never through npm', async () => {
+  it('an OS-owned npm package is never matched through npm; the flaw is reported once, on its OS package', async () => {
     const owner = pkg('deb', 'node-lodash', '4.17.21+dfsg+~cs8.31.198.20210220-9', {
       metadata: {
         package: 'node-lodash',
@@ -147,6 +147,7 @@ describe('language matching', () => {
         }),
         affected('CVE-2021-23337', 'debian:12', 'node-lodash', {
           ranges: [{ fixed: '4.17.21+dfsg+~cs8.31.198.20210220-10' }],
+          fixedVersions: ['4.17.21+dfsg+~cs8.31.198.20210220-10'],
         }),
       ],
     });
@@ -157,12 +158,38 @@ describe('language matching', () => {
       m.vulnerability.id,
       m.details.kind,
     ]);
-    expect(rows.sort()).toEqual([
-      ['lodash', 'npm', 'CVE-2021-23337', 'os-owned'],
-      ['node-lodash', 'deb', 'CVE-2021-23337', 'distro'],
-    ]);
-    const ownedMatch = result.matches.find((m) => m.package.type === 'npm')!;
-    expect(ownedMatch.package.ownedBy).toEqual({ name: 'node-lodash', version: owner.version, type: 'deb' });
+    expect(rows).toEqual([['node-lodash', 'deb', 'CVE-2021-23337', 'distro']]);
+    expect(result.matches[0]!.vulnerability.fix.versions).toEqual(['4.17.21+dfsg+~cs8.31.198.20210220-10']);
+  });
+
+  it('a deb and the gem it owns: the CVE once, on the deb, with the deb fix', async () => {
+    const owner = pkg('deb', 'ruby-rack', '2.2.6.4-1', {
+      metadata: { package: 'ruby-rack', source: 'ruby-rack', version: '2.2.6.4-1' },
+    });
+    const gem = pkg('gem', 'rack', '2.2.6.4', { ownedBy: owner.id });
+    const store = new MemoryVulnStore({
+      vulnerabilities: [vulnerability('CVE-2024-26146'), vulnerability('GHSA-22f2-v57c-j9cx')],
+      affected: [
+        affected('CVE-2024-26146', 'debian:12', 'ruby-rack', {
+          ranges: [{ fixed: '2.2.6.4-1+deb12u1' }],
+          fixedVersions: ['2.2.6.4-1+deb12u1'],
+        }),
+        affected('GHSA-22f2-v57c-j9cx', 'rubygems', 'rack', {
+          scheme: 'gem',
+          ranges: [{ introduced: '2.0', fixed: '2.2.8.1' }],
+          fixedVersions: ['2.2.8.1'],
+        }),
+      ],
+    });
+    const result = await matchPackages(sbomWith([owner, gem], bookworm), store);
+    expect(
+      result.matches.map((m) => [
+        m.package.name,
+        m.package.type,
+        m.vulnerability.id,
+        m.vulnerability.fix.versions,
+      ]),
+    ).toEqual([['ruby-rack', 'deb', 'CVE-2024-26146', ['2.2.6.4-1+deb12u1']]]);
   });
 
   it('a package an unrelated OS package merely bundles gets no match and no warning', async () => {

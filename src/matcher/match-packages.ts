@@ -9,6 +9,7 @@ import type { StoredVulnerability, VulnStore } from '../vulndb/store/types.js';
 import { dedupeMatches, evaluate, moduleStream } from './affected/index.js';
 import { resolveDistro } from './distro/index.js';
 import { buildMatch, type Hit } from './build-match.js';
+import { dropOwnedDuplicates } from './os-owned/index.js';
 import { MATCHERS } from './registry.js';
 import { SeverityFallbacks } from './severity/index.js';
 import type { Lookup, MatcherContext } from './types.js';
@@ -113,7 +114,7 @@ export async function matchPackages(
     .map((hit) => buildMatch(hit, vulnerabilities.get(hit.record.vulnerabilityId), fallbacks))
     .filter((m): m is Match => m !== undefined);
   return {
-    matches: dedupeMatches(matches),
+    matches: dropOwnedDuplicates(dedupeMatches(matches), context.packagesById),
     warnings: notes.list(),
     osPackagesUnchecked: notes.osPackagesUnchecked,
     packagesChecked,
