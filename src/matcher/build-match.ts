@@ -2,6 +2,7 @@ import type { Package } from '../model/package.js';
 import type { Match, MatchDetails, MatchedPackage, MatchedVulnerability } from '../scan/types.js';
 import type { AffectedPackage } from '../vulndb/model.js';
 import type { StoredVulnerability } from '../vulndb/store/types.js';
+import { ownSeverity, type SeverityFallbacks } from './severity/index.js';
 import type { Lookup } from './types.js';
 
 /** A record that affects a package, before it becomes a Match. */
@@ -26,23 +27,27 @@ function matchedPackage(pkg: Package, via: Package | undefined): MatchedPackage 
 }
 
 /**
- * The Match of one hit; undefined when the vulnerability was withdrawn. Distro matches take the
- * namespace's own severity (Debian urgency, Ubuntu priority, Red Hat impact) when it has one.
+ * The Match of one hit; undefined when the vulnerability was withdrawn. The severity is the
+ * record's own (for distro data the namespace's: Debian urgency, Ubuntu priority, Red Hat
+ * impact), else what `fallbacks` read from NVD or GHSA records of the same flaw.
  */
-export function buildMatch(hit: Hit, vulnerability: StoredVulnerability | undefined): Match | undefined {
+export function buildMatch(
+  hit: Hit,
+  vulnerability: StoredVulnerability | undefined,
+  fallbacks: SeverityFallbacks,
+): Match | undefined {
   if (vulnerability?.withdrawn) return undefined;
   const { record, lookup } = hit;
-  const distroKind = lookup.kind === 'distro' || lookup.kind === 'os-owned';
-  const ownSeverity =
-    distroKind && record.severity && record.severity !== 'unknown' ? record.severity : undefined;
+  const rated = ownSeverity(record, lookup, vulnerability) ?? fallbacks.for(record.vulnerabilityId);
   const vuln: MatchedVulnerability = {
     id: record.vulnerabilityId,
-    severity: ownSeverity ?? vulnerability?.severity ?? record.severity ?? 'unknown',
+    severity: rated?.severity ?? 'unknown',
     aliases: vulnerability?.aliases ?? [],
     fix: { state: record.fixState, versions: record.fixedVersions },
     cvss: vulnerability?.cvss ?? [],
     references: vulnerability?.references ?? [],
   };
+  if (rated) vuln.severitySource = rated.source;
   if (vulnerability?.epss) vuln.epss = vulnerability.epss;
   if (vulnerability?.kev) vuln.kev = vulnerability.kev;
   if (vulnerability?.summary) vuln.summary = vulnerability.summary;

@@ -129,7 +129,7 @@ describe('language matching', () => {
     expect(result.matches).toEqual([]);
   });
 
-  it('an OS-owned npm package is matched through its OS package, never through npm', async () => {
+  it('an OS-owned npm package is never matched through npm; the flaw is reported once, on its OS package', async () => {
     const owner = pkg('deb', 'node-lodash', '4.17.21+dfsg+~cs8.31.198.20210220-9', {
       metadata: {
         package: 'node-lodash',
@@ -147,6 +147,7 @@ describe('language matching', () => {
         }),
         affected('CVE-2021-23337', 'debian:12', 'node-lodash', {
           ranges: [{ fixed: '4.17.21+dfsg+~cs8.31.198.20210220-10' }],
+          fixedVersions: ['4.17.21+dfsg+~cs8.31.198.20210220-10'],
         }),
       ],
     });
@@ -157,12 +158,38 @@ describe('language matching', () => {
       m.vulnerability.id,
       m.details.kind,
     ]);
-    expect(rows.sort()).toEqual([
-      ['lodash', 'npm', 'CVE-2021-23337', 'os-owned'],
-      ['node-lodash', 'deb', 'CVE-2021-23337', 'distro'],
-    ]);
-    const ownedMatch = result.matches.find((m) => m.package.type === 'npm')!;
-    expect(ownedMatch.package.ownedBy).toEqual({ name: 'node-lodash', version: owner.version, type: 'deb' });
+    expect(rows).toEqual([['node-lodash', 'deb', 'CVE-2021-23337', 'distro']]);
+    expect(result.matches[0]!.vulnerability.fix.versions).toEqual(['4.17.21+dfsg+~cs8.31.198.20210220-10']);
+  });
+
+  it('a deb and the gem it owns: the CVE once, on the deb, with the deb fix', async () => {
+    const owner = pkg('deb', 'ruby-rack', '2.2.6.4-1', {
+      metadata: { package: 'ruby-rack', source: 'ruby-rack', version: '2.2.6.4-1' },
+    });
+    const gem = pkg('gem', 'rack', '2.2.6.4', { ownedBy: owner.id });
+    const store = new MemoryVulnStore({
+      vulnerabilities: [vulnerability('CVE-2024-26146'), vulnerability('GHSA-22f2-v57c-j9cx')],
+      affected: [
+        affected('CVE-2024-26146', 'debian:12', 'ruby-rack', {
+          ranges: [{ fixed: '2.2.6.4-1+deb12u1' }],
+          fixedVersions: ['2.2.6.4-1+deb12u1'],
+        }),
+        affected('GHSA-22f2-v57c-j9cx', 'rubygems', 'rack', {
+          scheme: 'gem',
+          ranges: [{ introduced: '2.0', fixed: '2.2.8.1' }],
+          fixedVersions: ['2.2.8.1'],
+        }),
+      ],
+    });
+    const result = await matchPackages(sbomWith([owner, gem], bookworm), store);
+    expect(
+      result.matches.map((m) => [
+        m.package.name,
+        m.package.type,
+        m.vulnerability.id,
+        m.vulnerability.fix.versions,
+      ]),
+    ).toEqual([['ruby-rack', 'deb', 'CVE-2024-26146', ['2.2.6.4-1+deb12u1']]]);
   });
 
   it('a package an unrelated OS package merely bundles gets no match and no warning', async () => {
@@ -228,5 +255,88 @@ describe('language matching', () => {
     expect(result.matches.map((m) => [m.vulnerability.id, m.vulnerability.aliases])).toEqual([
       ['CVE-2019-10744', ['GHSA-jf85-cpcp-j695']],
     ]);
+  });
+});
+
+describe('severity of records that have none of their own', () => {
+  const nvd98 = vulnerability('CVE-2024-1', {
+    provider: 'nvd',
+    severity: 'critical',
+    cvss: [{ version: '3.1', vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H', baseScore: 9.8 }],
+  });
+  const zlibPackages = (): Package[] =>
+    ['zlib1g', 'zlib1g-dev', 'libz-mingw'].map((name) =>
+      pkg('deb', name, '1:1.2.13.dfsg-1', {
+        metadata: { package: name, source: 'zlib', version: '1:1.2.13.dfsg-1' },
+      }),
+    );
+
+  it("takes NVD's CVSS through the CVE alias, says so, and reads each id once", async () => {
+    const store = new MemoryVulnStore({
+      vulnerabilities: [
+        vulnerability('DEBIAN-CL-CVE-2024-1-zlib', {
+          provider: 'osv',
+          severity: 'unknown',
+          aliases: ['CVE-2024-1'],
+        }),
+        nvd98,
+      ],
+      affected: [
+        affected('DEBIAN-CL-CVE-2024-1-zlib', 'debian:12', 'zlib', {
+          provider: 'osv',
+          ranges: [{ fixed: '1:1.2.13.dfsg-1+deb12u1' }],
+        }),
+      ],
+    });
+    const asked: string[][] = [];
+    const read = store.vulnerabilities.bind(store);
+    store.vulnerabilities = (ids) => {
+      asked.push([...ids]);
+      return read(ids);
+    };
+    const result = await matchPackages(sbomWith(zlibPackages(), bookworm), store);
+    expect(result.matches).toHaveLength(3);
+    for (const m of result.matches) {
+      expect(m.vulnerability.severity).toBe('critical');
+      expect(m.vulnerability.severitySource).toMatchObject({
+        source: 'nvd',
+        id: 'CVE-2024-1',
+        cvss: { version: '3.1', baseScore: 9.8 },
+      });
+    }
+    // Three matches, one id: the matched id once, then its alias once.
+    expect(asked).toEqual([['DEBIAN-CL-CVE-2024-1-zlib'], ['CVE-2024-1']]);
+  });
+
+  it("a record's own severity wins and is labelled with its distro", async () => {
+    const store = new MemoryVulnStore({
+      vulnerabilities: [vulnerability('CVE-2024-1', { provider: 'debian', severity: 'unknown' }), nvd98],
+      affected: [
+        affected('CVE-2024-1', 'debian:12', 'zlib', {
+          provider: 'debian',
+          ranges: [{ fixed: '1:1.2.13.dfsg-1+deb12u1' }],
+          severity: 'low',
+        }),
+      ],
+    });
+    const result = await matchPackages(sbomWith(zlibPackages().slice(0, 1), bookworm), store);
+    expect(result.matches.map((m) => [m.vulnerability.severity, m.vulnerability.severitySource])).toEqual([
+      ['low', { source: 'debian', id: 'CVE-2024-1' }],
+    ]);
+  });
+
+  it('no rating anywhere: unknown, and no source', async () => {
+    const store = new MemoryVulnStore({
+      vulnerabilities: [vulnerability('CVE-2024-1', { provider: 'debian', severity: 'unknown' })],
+      affected: [
+        affected('CVE-2024-1', 'debian:12', 'zlib', {
+          provider: 'debian',
+          ranges: [{ fixed: '1:1.2.13.dfsg-1+deb12u1' }],
+        }),
+      ],
+    });
+    const [match] = (await matchPackages(sbomWith(zlibPackages().slice(0, 1), bookworm), store)).matches;
+    expect(match!.vulnerability.severity).toBe('unknown');
+    expect(match!.vulnerability).not.toHaveProperty('severitySource');
   });
 });

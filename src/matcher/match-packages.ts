@@ -5,11 +5,13 @@ import type { Match } from '../scan/types.js';
 import { versionScheme } from '../versioning/registry.js';
 import type { SchemeName, VersionScheme } from '../versioning/types.js';
 import type { AffectedPackage } from '../vulndb/model.js';
-import type { VulnStore } from '../vulndb/store/types.js';
+import type { StoredVulnerability, VulnStore } from '../vulndb/store/types.js';
 import { dedupeMatches, evaluate, moduleStream } from './affected/index.js';
 import { resolveDistro } from './distro/index.js';
 import { buildMatch, type Hit } from './build-match.js';
+import { dropOwnedDuplicates } from './os-owned/index.js';
 import { MATCHERS } from './registry.js';
+import { SeverityFallbacks } from './severity/index.js';
 import type { Lookup, MatcherContext } from './types.js';
 import { MatchWarnings } from './match-warnings.js';
 
@@ -100,11 +102,19 @@ export async function matchPackages(
     ...new Set(hits.map((h) => h.record.vulnerabilityId)),
   ]);
   cancelled();
+  // Records without a severity of their own borrow NVD's or GHSA's: one more batched read, for
+  // the aliases (a Debian or Go id's CVE and GHSA) not fetched already.
+  const aliasIds = SeverityFallbacks.aliasIds(vulnerabilities);
+  const aliases = aliasIds.length
+    ? await store.vulnerabilities(aliasIds)
+    : new Map<string, StoredVulnerability>();
+  if (aliasIds.length) cancelled();
+  const fallbacks = new SeverityFallbacks(new Map([...vulnerabilities, ...aliases]));
   const matches = hits
-    .map((hit) => buildMatch(hit, vulnerabilities.get(hit.record.vulnerabilityId)))
+    .map((hit) => buildMatch(hit, vulnerabilities.get(hit.record.vulnerabilityId), fallbacks))
     .filter((m): m is Match => m !== undefined);
   return {
-    matches: dedupeMatches(matches),
+    matches: dropOwnedDuplicates(dedupeMatches(matches), context.packagesById),
     warnings: notes.list(),
     osPackagesUnchecked: notes.osPackagesUnchecked,
     packagesChecked,

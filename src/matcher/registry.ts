@@ -4,8 +4,8 @@ import { languageMatcher } from './language/index.js';
 import { osOwnedMatcher } from './os-owned/index.js';
 import type { Matcher } from './types.js';
 
-/** Shared parts, not matchers: range evaluation and de-duplication. */
-export const MATCHER_SUPPORT_FOLDERS: readonly string[] = ['affected'];
+/** Shared parts, not matchers: range evaluation and de-duplication, severity resolution. */
+export const MATCHER_SUPPORT_FOLDERS: readonly string[] = ['affected', 'severity'];
 
 /**
  * Every matcher, in one explicit list; the first that handles a package takes it. OS-owned

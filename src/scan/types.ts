@@ -32,9 +32,26 @@ export interface MatchDetails {
   note?: string;
 }
 
+/**
+ * Where a match's severity came from. The matched record's own verdict first (the distro's
+ * urgency or priority, the advisory's own rating); for a record without one, NVD's CVSS v3.x
+ * score of the CVE (the id or an alias), then the GitHub advisory's rating, then NVD's other
+ * CVSS versions.
+ */
+export interface SeveritySource {
+  /** 'nvd', 'ghsa', or who wrote the matched record: the distro ('debian', 'ubuntu'), a feed ('osv', 'rubysec'). */
+  source: string;
+  /** The id whose rating was used: the match's own, or the alias the rating came through. */
+  id: string;
+  /** The vector and base score the severity was read from, when it came from CVSS. */
+  cvss?: Cvss;
+}
+
 export interface MatchedVulnerability {
   id: string;
   severity: Severity;
+  /** Absent when nothing rates the vulnerability (`severity` is then `unknown`). */
+  severitySource?: SeveritySource;
   aliases: string[];
   fix: { state: FixState; versions: string[] };
   cvss: Cvss[];

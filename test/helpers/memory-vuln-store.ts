@@ -7,6 +7,7 @@ import type {
   VulnStore,
   WriteSession,
 } from '../../src/vulndb/store/types.js';
+import { mergeSameId } from '../../src/vulndb/store/rows/merge-vulnerabilities.js';
 
 export interface MemoryVulnStoreInit {
   vulnerabilities?: Vulnerability[];
@@ -55,7 +56,10 @@ export class MemoryVulnStore implements VulnStore {
       list.push(a);
       this.byKey.set(key(a.namespace, a.package), list);
     }
-    for (const v of init.vulnerabilities ?? []) this.vulns.set(v.id, { ...v });
+    // Several providers may hold one id: merged as the real stores merge them.
+    const byId = new Map<string, Vulnerability[]>();
+    for (const v of init.vulnerabilities ?? []) byId.set(v.id, [...(byId.get(v.id) ?? []), v]);
+    for (const [id, records] of byId) this.vulns.set(id, mergeSameId(records)!);
     for (const s of init.epss ?? []) {
       const v = this.vulns.get(s.cve);
       if (v) v.epss = s;

@@ -20,3 +20,5 @@ export const osOwnedMatcher: Matcher = {
     return distroLookup(owner, context, 'os-owned').map((lookup) => ({ ...lookup, via: owner }));
   },
 };
+
+export { dropOwnedDuplicates } from './drop-owned-duplicates.js';

@@ -70,4 +70,26 @@ describe('table report', () => {
     expect(tableReport.encode(sampleReport())).not.toMatch(/warning/);
     expect(tableReport.encode({ ...sampleReport(), matches: [] })).toBe('No vulnerabilities found\n');
   });
+
+  it('says compactly where a borrowed severity came from, and nothing for a record rating itself', () => {
+    const fixed = { state: 'fixed' as const, versions: ['2'] };
+    const cvss = { version: '3.1', vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H', baseScore: 9.8 };
+    const text = tableReport.encode(
+      report([
+        match('zlib', 'CVE-1', 'critical', fixed, { severitySource: { source: 'nvd', id: 'CVE-1', cvss } }),
+        match('tar', 'DEBIAN-CL-CVE-2-tar', 'high', fixed, {
+          severitySource: { source: 'nvd', id: 'CVE-2', cvss: { ...cvss, baseScore: 7.5 } },
+        }),
+        match('gzip', 'GO-3', 'medium', fixed, { severitySource: { source: 'ghsa', id: 'GHSA-x' } }),
+        match('xz', 'CVE-4', 'low', fixed, { severitySource: { source: 'debian', id: 'CVE-4' } }),
+      ]),
+    );
+    expect(
+      text
+        .trimEnd()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(/\s{2,}/)[5]),
+    ).toEqual(['critical (nvd)', 'high (nvd)', 'medium (ghsa)', 'low']);
+  });
 });

@@ -18,6 +18,16 @@ function epss(match: Match): string {
   return `${(score.score * 100).toFixed(1)}% (p${Math.floor(score.percentile * 100)})`;
 }
 
+/**
+ * The severity, with where it came from when the matched record did not rate itself
+ * (`critical (nvd)`: NVD's score of the CVE; `high (ghsa)`: the GitHub advisory's).
+ */
+function severity(match: Match): string {
+  const { id, severity: rated, severitySource: from } = match.vulnerability;
+  const borrowed = from && (from.id !== id || (from.source === 'nvd' && match.details.provider !== 'nvd'));
+  return borrowed ? `${rated} (${from.source})` : rated;
+}
+
 export function tableRows(report: Pick<ScanReport, 'matches'>): string[][] {
   return [...report.matches]
     .sort(compareMatches)
@@ -27,7 +37,7 @@ export function tableRows(report: Pick<ScanReport, 'matches'>): string[][] {
       fixedIn(m),
       m.package.type,
       m.vulnerability.id,
-      m.vulnerability.severity,
+      severity(m),
       epss(m),
       m.vulnerability.kev ? 'yes' : '',
     ]);

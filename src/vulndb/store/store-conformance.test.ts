@@ -127,7 +127,11 @@ describe.each([sqlite, ...(postgresAvailable ? [postgres] : [])])(
       await session.commit();
       expect(await store.affectedBy('npm', 'lodash')).toEqual([a]);
       const read = (await store.vulnerabilities(['GHSA-aaaa'])).get('GHSA-aaaa');
-      expect(read).toEqual({ ...v, references: expect.arrayContaining(v.references) as unknown });
+      expect(read).toEqual({
+        ...v,
+        references: expect.arrayContaining(v.references) as unknown,
+        ratings: [{ provider: 'osv', severity: v.severity, cvss: v.cvss }],
+      });
       expect(read?.references).toHaveLength(2);
       const status = await store.status();
       expect(status.providers).toEqual([
@@ -231,6 +235,10 @@ describe.each([sqlite, ...(postgresAvailable ? [postgres] : [])])(
       const v = (await store.vulnerabilities(['CVE-2024-5'])).get('CVE-2024-5');
       expect(v?.description).toBe('nvd text');
       expect(v?.severity).toBe('critical');
+      expect(v?.ratings?.map((r) => [r.provider, r.severity])).toEqual([
+        ['nvd', 'critical'],
+        ['debian', 'low'],
+      ]);
       expect(v?.references.sort()).toEqual(['r1', 'r2']);
       expect(await store.affectedBy('go', 'example.com/m')).toEqual([]);
       const keys = Array.from({ length: 450 }, (_, i) => ({ namespace: 'npm', package: `p${i}` }));

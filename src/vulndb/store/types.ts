@@ -1,4 +1,4 @@
-import type { AffectedPackage, EpssScore, KevEntry, Vulnerability } from '../model.js';
+import type { AffectedPackage, Cvss, EpssScore, KevEntry, Severity, Vulnerability } from '../model.js';
 
 /** What `db status` reports per provider. */
 export interface ProviderStatus {
@@ -24,10 +24,23 @@ export interface DatabaseStatus {
   lastSync?: string;
 }
 
+/** What one provider's record of an id says about its severity (before records are merged). */
+export interface ProviderRating {
+  provider: string;
+  severity: Severity;
+  cvss: Cvss[];
+}
+
 /** A vulnerability with what the database knows beside it (EPSS, KEV). */
 export interface StoredVulnerability extends Vulnerability {
   epss?: EpssScore;
   kev?: KevEntry;
+  /**
+   * Each provider's own rating of this id, in the merge's order (the merged `severity` is only
+   * the first): severity fallbacks need to tell NVD's CVSS from a distro's word. The stores
+   * always set it; a record without it stands for its own provider.
+   */
+  ratings?: ProviderRating[];
 }
 
 /**

@@ -4,15 +4,20 @@ import type { Vulnerability } from '../../model.js';
 /**
  * Several providers can hold the same id (a CVE from NVD and from a distro). The caller gets one
  * record: NVD's text and severity first for CVE ids, otherwise the first provider (by name) that
- * rates it; aliases, CVSS vectors and references from all of them.
+ * rates it; aliases, CVSS vectors and references from all of them; each provider's own severity
+ * and vectors in `ratings`.
  */
 export function mergeSameId(records: readonly Vulnerability[]): StoredVulnerability | undefined {
   if (records.length === 0) return undefined;
   const ordered = [...records].sort((a, b) => rank(a) - rank(b) || a.provider.localeCompare(b.provider));
   const first = ordered[0]!;
-  if (ordered.length === 1) return { ...first };
+  // A provider that withdrew the id rates nothing (NVD's rejected CVEs keep their old vectors).
+  const rating = ordered.filter((r) => !r.withdrawn);
+  const ratings = rating.map((r) => ({ provider: r.provider, severity: r.severity, cvss: r.cvss }));
+  if (ordered.length === 1) return { ...first, ratings };
   const merged: StoredVulnerability = {
     ...first,
+    ratings,
     aliases: unique(ordered.flatMap((r) => r.aliases)).filter((a) => a !== first.id),
     references: unique(ordered.flatMap((r) => r.references)),
     cvss: [],
