@@ -144,11 +144,30 @@ export function idsOf(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((id): id is string => textOf(id) !== undefined) : [];
 }
 
-/** The document with every object field set to null removed: null counts as absent. */
+/**
+ * The document with every object field set to null removed: null counts as absent. Parts without
+ * a null are the input's own objects (a bundle of 100,000 mappings is not copied).
+ */
 export function withoutNulls(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    value.forEach((item: unknown, index) => {
+      const cleaned = withoutNulls(item);
+      if (cleaned !== item) (out ??= [...value])[index] = cleaned;
+    });
+    return out ?? value;
+  }
   if (!isDoc(value)) return value;
-  const out: Doc = {};
-  for (const [key, field] of Object.entries(value)) if (field !== null) out[key] = withoutNulls(field);
-  return out;
+  let out: Doc | undefined;
+  for (const key of Object.keys(value)) {
+    const field = value[key];
+    if (field === null) {
+      out ??= { ...value };
+      delete out[key];
+      continue;
+    }
+    const cleaned = withoutNulls(field);
+    if (cleaned !== field) (out ??= { ...value })[key] = cleaned;
+  }
+  return out ?? value;
 }
