@@ -1,5 +1,5 @@
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
-import type { ProblemWords } from './shape-problems.js';
+import { type ProblemWords, anyCase as anyCaseOf } from './shape-problems.js';
 
 /**
  * An Anchore Engine 1_0 policy bundle as written (JSON or YAML), with Customs' spellings and
@@ -31,9 +31,8 @@ const version = () =>
     }),
   );
 
-/** Any case, surrounding blanks allowed: JSON Schema patterns have no case-insensitive flag. */
-const anyCase = (names: readonly string[]): string =>
-  `^\\s*(${names.map((n) => [...n].map((c) => `[${c.toUpperCase()}${c.toLowerCase()}]`).join('')).join('|')})\\s*$`;
+/** Any case, surrounding blanks allowed. */
+const anyCase = (names: readonly string[]): string => `^\\s*(${anyCaseOf(names)})\\s*$`;
 
 export const ActionSchema = Type.String({
   pattern: anyCase(['stop', 'warn', 'go']),

@@ -3,8 +3,9 @@ import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
 import { ValueErrorType } from '@sinclair/typebox/errors';
 
 /**
- * Schema annotations that say, in the user's words, what is wrong with a value. `{key}` in a
- * message is replaced by the field's name.
+ * Schema annotations that say, in the user's words, what is wrong with a value. In a message,
+ * `{key}` is replaced by the field's name, `{path}` by its path (`findings[0].trigger`) and
+ * `{value}` by the value found.
  */
 export interface ProblemWords {
   /** Said when the value at this node is of the wrong shape. */
@@ -85,20 +86,18 @@ function describe(
     current = isContainer(current) ? (current as Record<string, unknown>)[key] : undefined;
   }
   const words = node as ProblemWords;
-  const last = segments[segments.length - 1];
-  const name = typeof last === 'string' ? last : '';
-  if (type === ValueErrorType.ObjectRequiredProperty) {
-    const message = words.missing ?? `missing required field "{key}"`;
-    return { segments, path: jsonPath(segments), message: message.replaceAll('{key}', name) };
-  }
-  const message = (words.problem ?? defaultMessage(type)).replaceAll('{key}', name);
-  return problemAt(segments, message, found);
+  if (type === ValueErrorType.ObjectRequiredProperty)
+    return problemAt(segments, words.missing ?? `missing required field "{key}"`, undefined);
+  return problemAt(segments, words.problem ?? defaultMessage(type), found);
 }
 
 function problemAt(segments: (string | number)[], message: string, value: unknown): ShapeProblem {
   const path = jsonPath(segments);
-  const name = typeof segments[segments.length - 1] === 'string' ? String(segments[segments.length - 1]) : '';
-  const text = message.replaceAll('{key}', name);
+  const last = segments[segments.length - 1];
+  const text = message
+    .replaceAll('{key}', typeof last === 'string' ? last : '')
+    .replaceAll('{path}', fieldPath(segments))
+    .replaceAll('{value}', String(value));
   return value === undefined
     ? { segments: [...segments], path, message: text }
     : { segments: [...segments], path, message: text, value };
@@ -146,6 +145,16 @@ export function jsonPath(segments: readonly (string | number)[]): string {
     (path, s) => (typeof s === 'number' ? `${path}[${s}]` : `${path}.${s}`),
     '$',
   );
+}
+
+/** `findings[0].trigger` for ['findings', 0, 'trigger']: the JSON path without its `$.`. */
+export function fieldPath(segments: readonly (string | number)[]): string {
+  return jsonPath(segments).replace(/^\$\.?/, '');
+}
+
+/** Any case: JSON Schema patterns have no case-insensitive flag. */
+export function anyCase(names: readonly string[]): string {
+  return names.map((n) => [...n].map((c) => `[${c.toUpperCase()}${c.toLowerCase()}]`).join('')).join('|');
 }
 
 function isContainer(value: unknown): boolean {

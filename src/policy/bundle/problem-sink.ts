@@ -1,6 +1,7 @@
 import type { TSchema } from '@sinclair/typebox';
 import { type ShapeProblem, child, shapeProblems } from '../../schema/shape-problems.js';
 import type { BundleProblem } from '../types.js';
+export { withoutNulls } from '../../schema/without-nulls.js';
 
 interface Entry {
   problem: BundleProblem;
@@ -142,32 +143,4 @@ export function readList(
 /** Non-blank string ids of a list (the schema reports the rest). */
 export function idsOf(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((id): id is string => textOf(id) !== undefined) : [];
-}
-
-/**
- * The document with every object field set to null removed: null counts as absent. Parts without
- * a null are the input's own objects (a bundle of 100,000 mappings is not copied).
- */
-export function withoutNulls(value: unknown): unknown {
-  if (Array.isArray(value)) {
-    let out: unknown[] | undefined;
-    value.forEach((item: unknown, index) => {
-      const cleaned = withoutNulls(item);
-      if (cleaned !== item) (out ??= [...value])[index] = cleaned;
-    });
-    return out ?? value;
-  }
-  if (!isDoc(value)) return value;
-  let out: Doc | undefined;
-  for (const key of Object.keys(value)) {
-    const field = value[key];
-    if (field === null) {
-      out ??= { ...value };
-      delete out[key];
-      continue;
-    }
-    const cleaned = withoutNulls(field);
-    if (cleaned !== field) (out ??= { ...value })[key] = cleaned;
-  }
-  return out ?? value;
 }
