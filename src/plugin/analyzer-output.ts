@@ -1,43 +1,29 @@
 import { PluginError } from '../errors/index.js';
-import { PACKAGE_TYPES, type Package } from '../model/package.js';
+import type { Package } from '../model/package.js';
+import { AnalyzerOutputSchema } from '../schema/plugin-protocol.js';
+import { shapeProblems } from '../schema/shape-problems.js';
+import { withoutNulls } from '../schema/without-nulls.js';
 import type { Sbom } from '../model/sbom.js';
 import type { AnalyzerOutput, PluginPackage } from './protocol.js';
 
-function strings(name: string, value: unknown, where: string): string[] {
-  if (value === undefined || value === null) return [];
-  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))
-    throw new PluginError(`plugin ${name}: ${where} must be a list of strings`);
-  return value as string[];
-}
-
-function readPackage(name: string, item: unknown, at: string): PluginPackage {
-  if (typeof item !== 'object' || item === null || Array.isArray(item))
-    throw new PluginError(`plugin ${name}: ${at} must be an object`);
-  const entry = item as Record<string, unknown>;
-  for (const field of ['name', 'version'] as const) {
-    if (typeof entry[field] !== 'string' || entry[field].trim() === '')
-      throw new PluginError(`plugin ${name}: ${at}.${field} must be a non-empty string`);
-  }
-  const type = PACKAGE_TYPES.find((t) => t === entry.type);
-  if (!type) throw new PluginError(`plugin ${name}: ${at}.type must be one of ${PACKAGE_TYPES.join(', ')}`);
-  if (entry.purl !== undefined && typeof entry.purl !== 'string')
-    throw new PluginError(`plugin ${name}: ${at}.purl must be a string`);
-  const pkg: PluginPackage = { name: entry.name as string, version: entry.version as string, type };
-  if (typeof entry.purl === 'string') pkg.purl = entry.purl;
-  const licenses = strings(name, entry.licenses, `${at}.licenses`);
-  if (licenses.length > 0) pkg.licenses = licenses;
-  const locations = strings(name, entry.locations, `${at}.locations`);
-  if (locations.length > 0) pkg.locations = locations;
-  return pkg;
-}
-
-/** An analyzer plugin's output `{packages?: [...], warnings?: [...]}`, checked. */
+/**
+ * An analyzer plugin's output `{packages?: [...], warnings?: [...]}`, checked against the
+ * protocol schema: a PluginError names every problem, each with its path.
+ */
 export function readAnalyzerOutput(name: string, output: Record<string, unknown>): AnalyzerOutput {
-  const packages = output.packages ?? [];
-  if (!Array.isArray(packages)) throw new PluginError(`plugin ${name}: packages must be a list`);
+  const doc = withoutNulls(output) as Partial<AnalyzerOutput>;
+  const problems = shapeProblems(AnalyzerOutputSchema, doc);
+  if (problems.length > 0)
+    throw new PluginError(`plugin ${name}: ${problems.map((p) => p.message).join('; ')}`);
   return {
-    packages: packages.map((item: unknown, index) => readPackage(name, item, `packages[${index}]`)),
-    warnings: strings(name, output.warnings, 'warnings'),
+    packages: (doc.packages ?? []).map((found) => {
+      const pkg: PluginPackage = { name: found.name, version: found.version, type: found.type };
+      if (found.purl !== undefined) pkg.purl = found.purl;
+      if (found.licenses?.length) pkg.licenses = found.licenses;
+      if (found.locations?.length) pkg.locations = found.locations;
+      return pkg;
+    }),
+    warnings: doc.warnings ?? [],
   };
 }
 

@@ -1,34 +1,28 @@
 import { PluginError } from '../errors/index.js';
+import { GateOutputSchema } from '../schema/plugin-protocol.js';
+import { shapeProblems } from '../schema/shape-problems.js';
+import { withoutNulls } from '../schema/without-nulls.js';
 import type { PluginGateFinding } from './protocol.js';
 
 const ACTIONS = ['stop', 'warn', 'go'] as const;
 
-function text(name: string, value: unknown, where: string): string {
-  if (typeof value !== 'string' || value.trim() === '')
-    throw new PluginError(`plugin ${name}: ${where} must be a non-empty string`);
-  return value;
-}
-
-/** The findings of a gate plugin's output `{findings: [{trigger, message, identity, action?}]}`. */
+/**
+ * The findings of a gate plugin's output `{findings: [{trigger, message, identity, action?}]}`,
+ * checked against the protocol schema: a PluginError names every problem, each with its path.
+ */
 export function readGateOutput(name: string, output: Record<string, unknown>): PluginGateFinding[] {
-  const findings = output.findings;
-  if (!Array.isArray(findings)) throw new PluginError(`plugin ${name}: output needs a findings list`);
-  return findings.map((item: unknown, index) => {
-    const at = `findings[${index}]`;
-    if (typeof item !== 'object' || item === null || Array.isArray(item))
-      throw new PluginError(`plugin ${name}: ${at} must be an object`);
-    const entry = item as Record<string, unknown>;
+  const doc = withoutNulls(output) as { findings: Record<string, string>[] };
+  const problems = shapeProblems(GateOutputSchema, doc);
+  if (problems.length > 0)
+    throw new PluginError(`plugin ${name}: ${problems.map((p) => p.message).join('; ')}`);
+  return doc.findings.map((entry) => {
     const finding: PluginGateFinding = {
-      trigger: text(name, entry.trigger, `${at}.trigger`),
-      message: text(name, entry.message, `${at}.message`),
-      identity: text(name, entry.identity, `${at}.identity`),
+      trigger: entry.trigger as string,
+      message: entry.message as string,
+      identity: entry.identity as string,
     };
-    if (entry.action !== undefined && entry.action !== null) {
-      const action = typeof entry.action === 'string' ? entry.action.toLowerCase() : '';
-      const known = ACTIONS.find((a) => a === action);
-      if (!known) throw new PluginError(`plugin ${name}: ${at}.action must be stop, warn or go`);
-      finding.action = known;
-    }
+    const action = ACTIONS.find((a) => a === entry.action?.toLowerCase());
+    if (action) finding.action = action;
     return finding;
   });
 }

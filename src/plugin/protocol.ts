@@ -1,6 +1,10 @@
-import type { PackageType } from '../model/package.js';
-import type { Sbom } from '../model/sbom.js';
-import type { ScanReport } from '../scan/types.js';
+import type { Static } from '@sinclair/typebox';
+import type {
+  AnalyzerOutputSchema,
+  PluginInputSchema,
+  PluginPackageSchema,
+  PluginParamValueSchema,
+} from '../schema/plugin-protocol.js';
 
 /**
  * Customs plugin protocol, version 1 (docs/plugins.md). A plugin is an executable: it reads one
@@ -10,18 +14,13 @@ import type { ScanReport } from '../scan/types.js';
 export const PLUGIN_PROTOCOL = 'customs-plugin/1';
 
 /** `describe` asks a gate plugin for its rule parameters; it needs no image. */
-export type PluginKind = 'gate' | 'analyzer' | 'describe';
+export type PluginKind = PluginInput['kind'];
 
 /** JSON-safe rule parameter values: regexes are sent as their source text. */
-export type PluginParamValue = string | boolean | number | string[] | number[];
+export type PluginParamValue = Static<typeof PluginParamValueSchema>;
 
-export interface PluginInput {
-  protocol: typeof PLUGIN_PROTOCOL;
-  kind: PluginKind;
-  sbom?: Sbom;
-  scan?: ScanReport;
-  params?: Record<string, PluginParamValue>;
-}
+/** What Customs writes on a plugin's stdin (schema: src/schema/plugin-protocol.ts). */
+export type PluginInput = Static<typeof PluginInputSchema>;
 
 /** One finding of a gate plugin. */
 export interface PluginGateFinding {
@@ -35,20 +34,10 @@ export interface PluginGateFinding {
 }
 
 /** A package an analyzer plugin found; added to the SBOM with `foundBy: plugin:<name>`. */
-export interface PluginPackage {
-  name: string;
-  version: string;
-  type: PackageType;
-  purl?: string;
-  licenses?: string[];
-  /** Paths inside the image. */
-  locations?: string[];
-}
+export type PluginPackage = Static<typeof PluginPackageSchema>;
 
-export interface AnalyzerOutput {
-  packages: PluginPackage[];
-  warnings: string[];
-}
+/** An analyzer's output once read: both lists always there. */
+export type AnalyzerOutput = Required<Static<typeof AnalyzerOutputSchema>>;
 
 export interface PluginRunOptions {
   /** The name errors use; default the file's base name. */

@@ -1,7 +1,15 @@
+import type { Static } from '@sinclair/typebox';
+import type {
+  EvaluationResultSchema,
+  FindingSchema,
+  ImageSelectorSchema,
+  MappingSchema,
+  PolicyActionSchema,
+} from '../schema/check-result.js';
 import type { ParamValue } from './gates/types.js';
 
 /** Anchore's actions, in precedence order STOP < WARN < GO. */
-export type PolicyAction = 'stop' | 'warn' | 'go';
+export type PolicyAction = Static<typeof PolicyActionSchema>;
 
 /** A rule as written in a bundle (Anchore 1_0). */
 export interface PolicyRule {
@@ -42,19 +50,10 @@ export interface Allowlist {
   items: AllowlistItem[];
 }
 
-export interface ImageSelector {
-  id?: string;
-  name?: string;
-  registry: string;
-  repository: string;
-  image: { type: 'tag' | 'digest' | 'id'; value: string };
-}
+export type ImageSelector = Static<typeof ImageSelectorSchema>;
 
-export interface Mapping extends ImageSelector {
-  policy_ids: string[];
-  /** Accepted as `whitelist_ids` too. */
-  allowlist_ids: string[];
-}
+/** A mapping once read: `policy_ids` (from `policy_id` too) and `allowlist_ids` (from `whitelist_ids` too). */
+export type Mapping = Static<typeof MappingSchema>;
 
 /** A bundle after loading: `whitelists`/`allowlists` and the image lists under one spelling. */
 export interface PolicyBundle {
@@ -88,38 +87,7 @@ export interface BundleProblem {
   value?: unknown;
 }
 
-export interface Finding {
-  gate: string;
-  trigger: string;
-  triggerId: string;
-  message: string;
-  /** The effective action: the rule's, or `go` when allowlisted. */
-  action: PolicyAction;
-  /** The rule's own action before allowlisting. */
-  ruleAction: PolicyAction;
-  allowlisted: false | { allowlistId: string; allowlistName?: string; itemId: string; expiresOn?: string };
-  policyId: string;
-  ruleId: string;
-}
+export type Finding = Static<typeof FindingSchema>;
 
-export interface EvaluationResult {
-  finalAction: PolicyAction;
-  finalActionReason:
-    'policy_evaluation' | 'allowed_image' | 'denied_image' | 'no_mapping' | 'evaluation_error';
-  status: 'pass' | 'fail';
-  matchedMapping: Mapping | false;
-  matchedAllowedImage: ImageSelector | false;
-  matchedDeniedImage: ImageSelector | false;
-  /** The image tag evaluated, normalised (`docker.io/library/nginx:latest`). */
-  tag: string;
-  /** The source as the user named it (`oci-dir:app:1`, `registry:…`), from the SBOM. */
-  sourceReference?: string;
-  imageDigest?: string;
-  findings: Finding[];
-  /** Health grade A–F with the reason. */
-  grade?: { grade: 'A' | 'B' | 'C' | 'D' | 'E' | 'F'; reason: string };
-  /** Expired allowlist items, EOL gates used, gates that lacked data. */
-  problems: { severity: 'warn' | 'error'; type: string; details: string }[];
-  bundle: { id: string; name?: string };
-  evaluatedAt: string;
-}
+/** The evaluation result, as `customs check -o json` writes it (schema in src/schema/check-result.ts). */
+export type EvaluationResult = Static<typeof EvaluationResultSchema>;

@@ -1,31 +1,25 @@
 import type { GradeThresholds, PolicyAction } from '../types.js';
-import { parseAction } from './parse-action.js';
+import { actionOf } from './parse-action.js';
 import { type Doc, type ProblemSink, isDoc } from './problem-sink.js';
 
 const SEVERITIES = ['unknown', 'negligible', 'low', 'medium', 'high', 'critical'];
 const DEFAULT_GRADE_SEVERITIES = ['critical', 'high'];
 
 /** Customs extension `no_mapping_action`: STOP, WARN or GO for images no mapping covers. */
-export function parseNoMappingAction(doc: Doc, sink: ProblemSink): PolicyAction | undefined {
-  const value = doc.no_mapping_action;
-  if (value === undefined || value === null) return undefined;
-  return parseAction(value, '$.no_mapping_action', sink);
+export function parseNoMappingAction(doc: Doc): PolicyAction | undefined {
+  return actionOf(doc.no_mapping_action);
 }
 
 /**
- * Customs extension `grade`: `{days: [B, C, D, E], severities?: [...]}`, the day bounds
- * non-negative integers in non-decreasing order; severities default to critical and high.
+ * Customs extension `grade`: `{days: [B, C, D, E], severities?: [...]}`. The schema checks the
+ * shape (four whole numbers, severity words as a list or a string); here the days must be in
+ * order and the severities known ones, critical and high by default.
  */
 export function parseGrade(doc: Doc, sink: ProblemSink): GradeThresholds | undefined {
   const value = doc.grade;
-  if (value === undefined || value === null) return undefined;
-  const at = '$.grade';
-  if (!isDoc(value)) {
-    sink.add(at, 'grade must be an object {days: [B, C, D, E], severities}', value);
-    return undefined;
-  }
-  const days = parseDays(value.days, `${at}.days`, sink);
-  const severities = parseSeverities(value.severities, `${at}.severities`, sink);
+  if (!isDoc(value)) return undefined;
+  const days = parseDays(value.days, '$.grade.days', sink);
+  const severities = parseSeverities(value.severities, '$.grade.severities', sink);
   return days && severities ? { days, severities } : undefined;
 }
 
@@ -53,7 +47,7 @@ function parseDays(value: unknown, at: string, sink: ProblemSink): GradeThreshol
 }
 
 function parseSeverities(value: unknown, at: string, sink: ProblemSink): string[] | undefined {
-  if (value === undefined || value === null) return [...DEFAULT_GRADE_SEVERITIES];
+  if (value === undefined) return [...DEFAULT_GRADE_SEVERITIES];
   const items = typeof value === 'string' ? value.split(/[,|]/) : Array.isArray(value) ? value : undefined;
   const names = items?.map((s) => (typeof s === 'string' ? s.trim().toLowerCase() : ''));
   if (!names || names.length === 0 || names.some((s) => !SEVERITIES.includes(s))) {

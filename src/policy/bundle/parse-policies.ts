@@ -1,9 +1,9 @@
 import type { GateSpec, TriggerSpec } from '../gates/types.js';
 import { validateParams } from '../params/validate-params.js';
 import type { Policy, PolicyRule } from '../types.js';
-import { parseAction } from './parse-action.js';
-import { type ProblemSink, isDoc, optionalText, readList, readString } from './problem-sink.js';
-import { checkVersion } from './parse-version.js';
+import { actionOf } from './parse-action.js';
+import { type ProblemSink, isDoc, readList, stringOf, textOf } from './problem-sink.js';
+import { versionOf } from './parse-version.js';
 
 /** The policies of a bundle, each rule checked against the gates it names. */
 export function parsePolicies(
@@ -15,40 +15,35 @@ export function parsePolicies(
   const policies: Policy[] = [];
   items.forEach((item, index) => {
     const at = `${path}[${index}]`;
-    if (!isDoc(item)) {
-      sink.add(at, 'a policy must be an object', item);
-      return;
-    }
-    const id = readString(item, 'id', at, sink, true);
-    const version = checkVersion(item, at, sink, false);
-    const rulesList = readList(item, ['rules'], at, sink, true);
+    if (!isDoc(item)) return;
+    const id = textOf(item.id);
+    const rulesList = readList(item, ['rules'], at, sink);
     const rules = rulesList.items.map((rule, i) =>
       parseRule(rule, `${rulesList.path}[${i}]`, i, id, sink, gates),
     );
     sink.duplicates(
       rulesList.items.map((rule, i) => ({
-        id: isDoc(rule) && typeof rule.id === 'string' ? rule.id : undefined,
+        id: isDoc(rule) ? rule.id : undefined,
         path: `${rulesList.path}[${i}].id`,
       })),
       'rule',
+      rulesList.path,
     );
     const policy: Policy = {
       id: id ?? `policy-${index + 1}`,
-      version,
+      version: versionOf(item.version),
       rules: rules.filter((r) => r !== undefined),
     };
-    const name = optionalText(item, 'name', at, sink);
-    const comment = optionalText(item, 'comment', at, sink);
+    const name = stringOf(item.name);
+    const comment = stringOf(item.comment);
     if (name !== undefined) policy.name = name;
     if (comment !== undefined) policy.comment = comment;
     policies.push(policy);
   });
   sink.duplicates(
-    items.map((p, i) => ({
-      id: isDoc(p) && typeof p.id === 'string' ? p.id : undefined,
-      path: `${path}[${i}].id`,
-    })),
+    items.map((p, i) => ({ id: isDoc(p) ? p.id : undefined, path: `${path}[${i}].id` })),
     'policy',
+    path,
   );
   return policies;
 }
@@ -61,20 +56,16 @@ function parseRule(
   sink: ProblemSink,
   gates: readonly GateSpec[],
 ): PolicyRule | undefined {
-  if (!isDoc(item)) {
-    sink.add(at, 'a rule must be an object', item);
-    return undefined;
-  }
+  if (!isDoc(item)) return undefined;
   // Anchore makes rule ids optional; a missing one gets a stable, readable stand-in.
-  const id = readString(item, 'id', at, sink, false) ?? `${policyId ?? 'policy'}:rule-${index + 1}`;
-  const gateName = readString(item, 'gate', at, sink, true);
-  const triggerName = readString(item, 'trigger', at, sink, true);
-  const action = parseAction(item.action, `${at}.action`, sink);
+  const id = textOf(item.id) ?? `${policyId ?? 'policy'}:rule-${index + 1}`;
+  const gateName = textOf(item.gate);
+  const triggerName = textOf(item.trigger);
   const rule: PolicyRule = {
     id,
     gate: gateName ?? '',
     trigger: triggerName ?? '',
-    action: action ?? String(item.action ?? ''),
+    action: actionOf(item.action) ?? String(item.action ?? ''),
     params: [],
   };
   const gate = gateName === undefined ? undefined : findGate(gates, gateName, `${at}.gate`, sink);
@@ -86,8 +77,10 @@ function parseRule(
     return rule;
   }
   rule.trigger = trigger.name;
-  const validated = validateParams(trigger, item.params, `${at}.params`);
-  sink.addAll(validated.problems);
+  const paramsAt = `${at}.params`;
+  const validated = validateParams(trigger, item.params, paramsAt);
+  // "needs parameter" is about the list as a whole: said after its items' problems.
+  sink.addAll(validated.problems, (p) => (p.path === paramsAt ? paramsAt : undefined));
   rule.params = validated.params;
   rule.values = validated.values;
   return rule;

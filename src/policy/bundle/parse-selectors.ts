@@ -1,22 +1,12 @@
 import { globProblem } from '../mapping/glob.js';
 import type { ImageSelector, Mapping } from '../types.js';
-import {
-  type Doc,
-  type ProblemSink,
-  isDoc,
-  optionalText,
-  readAliased,
-  readIdList,
-  readString,
-} from './problem-sink.js';
+import { type Doc, type ProblemSink, idsOf, isDoc, readAliased, stringOf, textOf } from './problem-sink.js';
 
 const IMAGE_TYPES = ['tag', 'digest', 'id'] as const;
 
 /** Allowed or denied image lists: each entry an image selector. */
-export function parseSelectors(items: readonly unknown[], path: string, sink: ProblemSink): ImageSelector[] {
-  return items
-    .map((item, index) => parseSelector(item, `${path}[${index}]`, sink, 'an image selector'))
-    .filter((s) => s !== undefined);
+export function parseSelectors(items: readonly unknown[]): ImageSelector[] {
+  return items.map((item) => (isDoc(item) ? selectorOf(item) : undefined)).filter((s) => s !== undefined);
 }
 
 /** Ids a mapping may refer to. */
@@ -35,8 +25,9 @@ export function parseMappings(
   const mappings: Mapping[] = [];
   items.forEach((item, index) => {
     const at = `${path}[${index}]`;
-    const selector = parseSelector(item, at, sink, 'a mapping');
-    if (!selector || !isDoc(item)) return;
+    if (!isDoc(item)) return;
+    const selector = selectorOf(item);
+    patternProblems(item, at, sink);
     mappings.push({
       ...selector,
       policy_ids: policyIds(item, at, sink, known.policies),
@@ -44,122 +35,92 @@ export function parseMappings(
     });
   });
   sink.duplicates(
-    items.map((m, i) => ({
-      id: isDoc(m) && typeof m.id === 'string' ? m.id : undefined,
-      path: `${path}[${i}].id`,
-    })),
+    items.map((m, i) => ({ id: isDoc(m) ? m.id : undefined, path: `${path}[${i}].id` })),
     'mapping',
+    path,
   );
   return mappings;
 }
 
-function parseSelector(
-  item: unknown,
-  at: string,
-  sink: ProblemSink,
-  what: string,
-): ImageSelector | undefined {
-  if (!isDoc(item)) {
-    sink.add(at, `${what} must be an object`, item);
-    return undefined;
-  }
-  const registry = pattern(item, 'registry', at, sink);
-  const repository = pattern(item, 'repository', at, sink);
-  const image = parseImage(item.image, `${at}.image`, sink);
+/** The selector as far as it reads (the schema reports what does not). */
+function selectorOf(item: Doc): ImageSelector {
+  const image = isDoc(item.image) ? item.image : {};
+  const type = typeof image.type === 'string' ? image.type.trim().toLowerCase() : '';
+  const value = textOf(image.value);
   const selector: ImageSelector = {
-    registry: registry ?? '',
-    repository: repository ?? '',
-    image: image ?? { type: 'tag', value: '' },
+    registry: textOf(item.registry) ?? '',
+    repository: textOf(item.repository) ?? '',
+    image:
+      (IMAGE_TYPES as readonly string[]).includes(type) && value !== undefined
+        ? { type: type as ImageSelector['image']['type'], value }
+        : { type: 'tag', value: '' },
   };
-  const id = readString(item, 'id', at, sink, false);
-  const name = optionalText(item, 'name', at, sink);
+  const id = textOf(item.id);
+  const name = stringOf(item.name);
   if (id !== undefined) selector.id = id;
   if (name !== undefined) selector.name = name;
   return selector;
 }
 
-function pattern(item: Doc, key: string, at: string, sink: ProblemSink): string | undefined {
-  const value = readString(item, key, at, sink, true);
-  const bad = value === undefined ? undefined : globProblem(value);
-  if (bad) sink.add(`${at}.${key}`, `bad regexp: pattern: ${bad}`, value);
-  return value;
-}
-
-function parseImage(value: unknown, at: string, sink: ProblemSink): ImageSelector['image'] | undefined {
-  if (value === undefined || value === null) {
-    sink.add(at, 'missing required field "image" ({type: tag|digest|id, value})');
-    return undefined;
-  }
-  if (!isDoc(value)) {
-    sink.add(at, '"image" must be an object {type: tag|digest|id, value}', value);
-    return undefined;
-  }
-  const rawType = value.type;
-  const type = typeof rawType === 'string' ? rawType.trim().toLowerCase() : '';
-  const known = (IMAGE_TYPES as readonly string[]).includes(type);
-  if (rawType === undefined || rawType === null)
-    sink.add(`${at}.type`, 'missing required field "type" (tag, digest or id)');
-  else if (!known) sink.add(`${at}.type`, 'image type must be tag, digest or id', rawType);
-  const text = readString(value, 'value', at, sink, true);
-  if (text !== undefined && type === 'tag') {
-    const bad = globProblem(text);
-    if (bad) sink.add(`${at}.value`, `bad regexp: pattern: ${bad}`, text);
-  }
-  if (!known || text === undefined) return undefined;
-  return { type: type as ImageSelector['image']['type'], value: text };
+/** Registry, repository and tag patterns (`*` globs, `regexp:`) that would not compile. */
+function patternProblems(item: Doc, at: string, sink: ProblemSink): void {
+  const check = (value: unknown, where: string): void => {
+    const text = textOf(value);
+    const bad = text === undefined ? undefined : globProblem(text);
+    if (bad) sink.add(where, `bad regexp: pattern: ${bad}`, text);
+  };
+  check(item.registry, `${at}.registry`);
+  check(item.repository, `${at}.repository`);
+  const image = isDoc(item.image) ? item.image : undefined;
+  if (typeof image?.type === 'string' && image.type.trim().toLowerCase() === 'tag')
+    check(image.value, `${at}.image.value`);
 }
 
 /** Exactly one of `policy_id` (normalised to a one-element list) and `policy_ids`. */
 function policyIds(item: Doc, at: string, sink: ProblemSink, known: ReadonlySet<string>): string[] {
   const single = item.policy_id;
   const many = item.policy_ids;
-  const hasSingle = single !== undefined && single !== null;
-  const hasMany = many !== undefined && many !== null;
-  if (hasSingle && hasMany) {
+  if (single !== undefined && many !== undefined) {
     sink.add(`${at}.policy_ids`, 'give policy_id or policy_ids, not both', {
       policy_id: single,
       policy_ids: many,
     });
     return [];
   }
-  if (!hasSingle && !hasMany) {
+  if (single === undefined && many === undefined) {
     sink.add(`${at}.policy_ids`, 'a mapping needs policy_ids (or policy_id)');
     return [];
   }
-  if (hasSingle) {
-    if (typeof single === 'string' && single.trim() !== '') {
-      if (!known.has(single)) sink.add(`${at}.policy_id`, 'no policy has this id', single);
-      return [single];
-    }
-    sink.add(`${at}.policy_id`, 'policy_id must be a non-empty string', single);
-    return [];
+  if (single !== undefined) {
+    const id = textOf(single);
+    if (id === undefined) return [];
+    if (!known.has(id)) sink.add(`${at}.policy_id`, 'no policy has this id', id);
+    return [id];
   }
-  const ids = readIdList(many, `${at}.policy_ids`, sink);
+  const ids = idsOf(many);
   if (Array.isArray(many) && many.length === 0)
     sink.add(`${at}.policy_ids`, 'a mapping needs at least one policy id', many);
-  danglingIds(many, ids, `${at}.policy_ids`, known, 'policy', sink);
+  danglingIds(many, known, `${at}.policy_ids`, 'policy', sink);
   return ids;
 }
 
 function allowlistIds(item: Doc, at: string, sink: ProblemSink, known: ReadonlySet<string>): string[] {
   const found = readAliased(item, ['whitelist_ids', 'allowlist_ids'], at, sink);
   if (!found) return [];
-  const ids = readIdList(found.value, `${at}.${found.key}`, sink);
-  danglingIds(found.value, ids, `${at}.${found.key}`, known, 'allowlist', sink);
-  return ids;
+  danglingIds(found.value, known, `${at}.${found.key}`, 'allowlist', sink);
+  return idsOf(found.value);
 }
 
 function danglingIds(
   raw: unknown,
-  ids: readonly string[],
-  path: string,
   known: ReadonlySet<string>,
+  path: string,
   what: string,
   sink: ProblemSink,
 ): void {
   if (!Array.isArray(raw)) return;
   raw.forEach((id: unknown, index) => {
-    if (typeof id === 'string' && ids.includes(id) && !known.has(id))
+    if (textOf(id) !== undefined && !known.has(id as string))
       sink.add(`${path}[${index}]`, `no ${what} has this id`, id);
   });
 }

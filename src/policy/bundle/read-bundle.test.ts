@@ -215,6 +215,25 @@ describe('readBundle', () => {
     ]);
   });
 
+  it('checks the shape of a rule whose gate is unknown too (its params must still be a list)', () => {
+    const doc = minimal();
+    (doc.policies as { rules: unknown[] }[])[0]!.rules = [
+      { id: 'r', gate: 'nosuchgate', trigger: 'x', action: 'GO', params: 'ports=22' },
+    ];
+    expect(read(doc).problems.map((p) => `${p.path} | ${p.message}`)).toEqual([
+      '$.policies[0].rules[0].gate | unknown gate (known gates: always, dockerfile, vulnerabilities, secret_scans, metadata, files, packages, passwd_file)',
+      '$.policies[0].rules[0].params | params must be a list of {name, value} objects',
+    ]);
+  });
+
+  it('takes a field set to null as absent', () => {
+    const doc = { ...minimal(), name: null, whitelists: null, grade: null };
+    expect(read(doc).problems).toEqual([]);
+    expect(read({ ...minimal(), id: null }).problems).toEqual([
+      { path: '$.id', message: 'missing required field "id"' },
+    ]);
+  });
+
   it('reports policy_id with policy_ids, and an empty policy_ids', () => {
     const doc = minimal();
     const mapping = (doc.mappings as Record<string, unknown>[])[0]!;

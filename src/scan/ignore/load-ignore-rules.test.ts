@@ -28,3 +28,13 @@ describe('ignore files', () => {
     expect(isExpired(rule!, new Date('2026-06-16T00:00:00Z'))).toBe(true);
   });
 });
+
+describe('ignore file problems', () => {
+  it('names every problem of every rule in one line', () => {
+    const text =
+      'ignore:\n  - vulnerabilty: CVE-1\n  - vulnerability: CVE-2\n  - fix-state: maybe\n    package: { type: cargo, colour: red }\n';
+    expect(() => parseIgnoreRules(text, 'x.yaml')).toThrow(
+      '--ignore x.yaml#1: unknown key "vulnerabilty" (use vulnerability, package, fix-state, expires, reason); x.yaml#3: unknown package key "colour" (use name, version, type, location); package type "cargo" is not one of deb, apk, rpm, npm, python, gem, java, go, rust, php, dotnet, binary; fix-state "maybe" is not one of fixed, not-fixed, wont-fix, not-affected',
+    );
+  });
+});

@@ -1,13 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { UsageError } from '../../errors/index.js';
-import { PACKAGE_TYPES, type PackageType } from '../../model/package.js';
-import type { FixState } from '../../vulndb/model.js';
+import { type IgnoreRuleDocument, IgnoreRuleSchema } from '../../schema/ignore-rules.js';
+import { shapeProblems } from '../../schema/shape-problems.js';
 import type { IgnoreRule } from './ignore-rule.js';
-
-const RULE_KEYS = new Set(['vulnerability', 'package', 'fix-state', 'expires', 'reason']);
-const PACKAGE_KEYS = new Set(['name', 'version', 'type', 'location']);
-const FIX_STATES: readonly FixState[] = ['fixed', 'not-fixed', 'wont-fix', 'not-affected'];
 
 /**
  * Reads an ignore file (YAML or JSON): `ignore:` followed by a list of rules (or the list alone).
@@ -19,7 +15,8 @@ const FIX_STATES: readonly FixState[] = ['fixed', 'not-fixed', 'wont-fix', 'not-
  *       expires: 2026-12-31
  *       reason: not reachable from the entrypoint
  *
- * Throws a UsageError naming the file and the rule for anything it does not understand.
+ * Throws one UsageError naming the file, each rule and everything in it that it does not understand
+ * (the shape from src/schema/ignore-rules.ts).
  */
 export async function loadIgnoreRules(file: string): Promise<IgnoreRule[]> {
   const text = await readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
@@ -39,73 +36,51 @@ export function parseIgnoreRules(text: string, file: string): IgnoreRule[] {
   const list = Array.isArray(doc) ? doc : isObject(doc) ? doc['ignore'] : undefined;
   if (!Array.isArray(list))
     throw new UsageError(`--ignore ${file}: expected "ignore:" followed by a list of rules`);
-  return list.map((raw, i) => parseRule(raw, `${file}#${i + 1}`));
+  return readRules(list, file);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function text(value: unknown, where: string): string {
-  if (typeof value === 'string' && value.trim()) return value.trim();
-  if (typeof value === 'number') return String(value);
-  throw new UsageError(`--ignore ${where}: expected a non-empty text`);
+/** Every problem of every rule, one line: `x.yaml#1: unknown key "a" (…); x.yaml#3: …`. */
+function readRules(list: unknown[], file: string): IgnoreRule[] {
+  const problems: string[] = [];
+  const rules = list.map((raw, i) => {
+    const label = `${file}#${i + 1}`;
+    const found = shapeProblems(IgnoreRuleSchema, raw).map((p) => p.message);
+    const rule = found.length === 0 ? ruleOf(raw as IgnoreRuleDocument, label, found) : undefined;
+    if (found.length > 0) problems.push(`${label}: ${found.join('; ')}`);
+    return rule;
+  });
+  if (problems.length > 0) throw new UsageError(`--ignore ${problems.join('; ')}`);
+  return rules as IgnoreRule[];
 }
 
-function parseRule(raw: unknown, label: string): IgnoreRule {
-  if (!isObject(raw)) throw new UsageError(`--ignore ${label}: a rule must be a mapping`);
-  const unknown = Object.keys(raw).find((k) => !RULE_KEYS.has(k));
-  if (unknown)
-    throw new UsageError(`--ignore ${label}: unknown key "${unknown}" (use ${[...RULE_KEYS].join(', ')})`);
+const text = (value: string | number): string => String(value).trim();
+
+/** A rule the schema accepted, with what it cannot say checked: `problems` gets those. */
+function ruleOf(raw: IgnoreRuleDocument, label: string, problems: string[]): IgnoreRule {
   const rule: IgnoreRule = { label };
-  if (raw['vulnerability'] !== undefined)
-    rule.vulnerability = text(raw['vulnerability'], `${label} vulnerability`);
-  if (raw['reason'] !== undefined) rule.reason = text(raw['reason'], `${label} reason`);
-  if (raw['fix-state'] !== undefined) {
-    const state = text(raw['fix-state'], `${label} fix-state`) as FixState;
-    if (!FIX_STATES.includes(state)) {
-      throw new UsageError(`--ignore ${label}: fix-state "${state}" is not one of ${FIX_STATES.join(', ')}`);
-    }
-    rule.fixState = state;
+  if (raw.vulnerability !== undefined) rule.vulnerability = text(raw.vulnerability);
+  if (raw.reason !== undefined) rule.reason = text(raw.reason);
+  if (raw['fix-state'] !== undefined) rule.fixState = raw['fix-state'];
+  if (raw.expires !== undefined) {
+    const date = raw.expires.trim();
+    if (Number.isNaN(Date.parse(date))) problems.push(`expires "${raw.expires}" is not a date (YYYY-MM-DD)`);
+    else rule.expires = date;
   }
-  if (raw['expires'] !== undefined) rule.expires = parseDate(raw['expires'], label);
-  if (raw['package'] !== undefined) rule.package = parsePackage(raw['package'], label);
-  if (!rule.vulnerability && !rule.fixState && !rule.package) {
-    throw new UsageError(`--ignore ${label}: a rule needs a vulnerability, package or fix-state`);
+  if (raw.package !== undefined) {
+    const { name, version, type, location } = raw.package;
+    const pkg: NonNullable<IgnoreRule['package']> = {};
+    if (name !== undefined) pkg.name = text(name);
+    if (version !== undefined) pkg.version = text(version);
+    if (type !== undefined) pkg.type = type;
+    if (location !== undefined) pkg.location = text(location);
+    if (Object.keys(pkg).length === 0) problems.push('package needs name, version, type or location');
+    else rule.package = pkg;
   }
+  if (!rule.vulnerability && !rule.fixState && !raw.package)
+    problems.push('a rule needs a vulnerability, package or fix-state');
   return rule;
-}
-
-function parseDate(value: unknown, label: string): string {
-  const date = value instanceof Date ? value.toISOString().slice(0, 10) : String(value).trim();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) {
-    throw new UsageError(`--ignore ${label}: expires "${String(value)}" is not a date (YYYY-MM-DD)`);
-  }
-  return date;
-}
-
-function parsePackage(raw: unknown, label: string): NonNullable<IgnoreRule['package']> {
-  if (!isObject(raw)) throw new UsageError(`--ignore ${label}: package must be a mapping`);
-  const unknown = Object.keys(raw).find((k) => !PACKAGE_KEYS.has(k));
-  if (unknown) {
-    throw new UsageError(
-      `--ignore ${label}: unknown package key "${unknown}" (use ${[...PACKAGE_KEYS].join(', ')})`,
-    );
-  }
-  const pkg: NonNullable<IgnoreRule['package']> = {};
-  if (raw['name'] !== undefined) pkg.name = text(raw['name'], `${label} package.name`);
-  if (raw['version'] !== undefined) pkg.version = text(raw['version'], `${label} package.version`);
-  if (raw['location'] !== undefined) pkg.location = text(raw['location'], `${label} package.location`);
-  if (raw['type'] !== undefined) {
-    const type = text(raw['type'], `${label} package.type`) as PackageType;
-    if (!PACKAGE_TYPES.includes(type)) {
-      throw new UsageError(
-        `--ignore ${label}: package type "${type}" is not one of ${PACKAGE_TYPES.join(', ')}`,
-      );
-    }
-    pkg.type = type;
-  }
-  if (!Object.keys(pkg).length)
-    throw new UsageError(`--ignore ${label}: package needs name, version, type or location`);
-  return pkg;
 }

@@ -1,4 +1,3 @@
-import { UsageError } from '../../errors/index.js';
 import type { VexStatement, VexStatus } from './vex-statement.js';
 
 /** CycloneDX analysis states → VEX statuses. */
@@ -44,13 +43,12 @@ export function cycloneDxStatements(doc: Json, file: string): VexStatement[] {
   const out: VexStatement[] = [];
   (doc['vulnerabilities'] as unknown[]).forEach((raw, i) => {
     const label = `${file}#${i + 1}`;
-    if (!isObject(raw) || typeof raw['id'] !== 'string')
-      throw new UsageError(`--vex ${label}: a vulnerability needs an id`);
+    // The shape (an id, a known state) is checked first, by src/schema/vex.ts.
+    if (!isObject(raw)) return;
     const analysis = raw['analysis'];
     if (!isObject(analysis) || typeof analysis['state'] !== 'string') return;
     const status = STATES[analysis['state']];
-    if (!status)
-      throw new UsageError(`--vex ${label}: analysis state "${analysis['state']}" is not a CycloneDX state`);
+    if (!status) return;
     const affects = Array.isArray(raw['affects']) ? raw['affects'] : [];
     const products = affects
       .map((a) => (isObject(a) && typeof a['ref'] === 'string' ? a['ref'] : undefined))

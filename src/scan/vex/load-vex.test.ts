@@ -55,4 +55,29 @@ describe('VEX documents', () => {
   ])('%s → usage error', (text, message) => {
     expect(() => parseVex(text, 'bad.json')).toThrow(message);
   });
+
+  it('names every problem of the document in one error, each at its entry', () => {
+    const openvex = JSON.stringify({
+      '@context': 'https://openvex.dev/ns/v0.2.0',
+      statements: [
+        { vulnerability: 'CVE-1', status: 'maybe' },
+        5,
+        { vulnerability: 'CVE-3', status: 'fixed' },
+        { vulnerability: 'CVE-4' },
+      ],
+    });
+    expect(() => parseVex(openvex, 'v.json')).toThrow(
+      '--vex v.json#1: status "maybe" is not one of not_affected, fixed, affected, under_investigation; v.json#2: a statement must be an object; v.json#4: the statement needs a status (not_affected, fixed, affected, under_investigation)',
+    );
+    const cdx = JSON.stringify({
+      bomFormat: 'CycloneDX',
+      vulnerabilities: [
+        { analysis: { state: 'exploitable' } },
+        { id: 'CVE-2', analysis: { state: 'bogus' } },
+      ],
+    });
+    expect(() => parseVex(cdx, 'c.json')).toThrow(
+      '--vex c.json#1: a vulnerability needs an id; c.json#2: analysis state "bogus" is not a CycloneDX state',
+    );
+  });
 });

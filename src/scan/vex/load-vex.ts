@@ -1,5 +1,8 @@
 import { readFile } from 'node:fs/promises';
+import type { TSchema } from '@sinclair/typebox';
 import { UsageError } from '../../errors/index.js';
+import { shapeProblems } from '../../schema/shape-problems.js';
+import { CycloneDxVexSchema, OpenVexSchema } from '../../schema/vex.js';
 import { cycloneDxStatements, isCycloneDxVex } from './cyclonedx-vex.js';
 import { isOpenVex, openVexStatements } from './openvex.js';
 import type { VexStatement } from './vex-statement.js';
@@ -19,9 +22,26 @@ export function parseVex(text: string, file: string): VexStatement[] {
   } catch {
     throw new UsageError(`--vex ${file}: not JSON (OpenVEX and CycloneDX VEX documents are JSON)`);
   }
-  if (isOpenVex(doc)) return openVexStatements(doc as Record<string, unknown>, file);
-  if (isCycloneDxVex(doc)) return cycloneDxStatements(doc as Record<string, unknown>, file);
+  if (isOpenVex(doc)) {
+    checkShape(OpenVexSchema, doc, 'statements', file);
+    return openVexStatements(doc as Record<string, unknown>, file);
+  }
+  if (isCycloneDxVex(doc)) {
+    checkShape(CycloneDxVexSchema, doc, 'vulnerabilities', file);
+    return cycloneDxStatements(doc as Record<string, unknown>, file);
+  }
   throw new UsageError(
     `--vex ${file}: neither an OpenVEX document nor a CycloneDX document with vulnerabilities`,
   );
+}
+
+/** One UsageError naming every problem of the document's shape, each at `file#n` (its nth entry). */
+function checkShape(schema: TSchema, doc: unknown, list: string, file: string): void {
+  const problems = shapeProblems(schema, doc).map((p) => {
+    const [key, index] = p.segments;
+    return key === list && typeof index === 'number'
+      ? `${file}#${index + 1}: ${p.message}`
+      : `${file}: ${p.message}`;
+  });
+  if (problems.length > 0) throw new UsageError(`--vex ${problems.join('; ')}`);
 }

@@ -1,8 +1,6 @@
 import { UsageError } from '../../errors/index.js';
 import type { VexStatement, VexStatus } from './vex-statement.js';
 
-const STATUSES: readonly VexStatus[] = ['not_affected', 'fixed', 'affected', 'under_investigation'];
-
 type Json = Record<string, unknown>;
 
 function isObject(value: unknown): value is Json {
@@ -34,14 +32,10 @@ export function isOpenVex(doc: unknown): boolean {
 export function openVexStatements(doc: Json, file: string): VexStatement[] {
   return list(doc['statements']).map((raw, i) => {
     const label = `${file}#${i + 1}`;
-    if (!isObject(raw)) throw new UsageError(`--vex ${label}: a statement must be an object`);
-    const status = raw['status'] as VexStatus;
-    if (!STATUSES.includes(status)) {
-      throw new UsageError(
-        `--vex ${label}: status "${String(raw['status'])}" is not one of ${STATUSES.join(', ')}`,
-      );
-    }
-    const vuln = raw['vulnerability'];
+    // The shape (an object, a known status) is checked first, by src/schema/vex.ts.
+    const statementDoc = raw as Json;
+    const status = statementDoc['status'] as VexStatus;
+    const vuln = statementDoc['vulnerability'];
     const vulnIds = isObject(vuln)
       ? [vuln['name'], vuln['@id'], ...list(vuln['aliases'])].filter(
           (v): v is string => typeof v === 'string',
@@ -50,7 +44,7 @@ export function openVexStatements(doc: Json, file: string): VexStatement[] {
         ? [vuln]
         : [];
     if (!vulnIds.length) throw new UsageError(`--vex ${label}: the statement names no vulnerability`);
-    const products = list(raw['products']);
+    const products = list(statementDoc['products']);
     const statement: VexStatement = {
       ids: vulnIds,
       products: products.flatMap(ids),
@@ -58,7 +52,7 @@ export function openVexStatements(doc: Json, file: string): VexStatement[] {
       status,
       label,
     };
-    const justification = raw['justification'] ?? raw['impact_statement'];
+    const justification = statementDoc['justification'] ?? statementDoc['impact_statement'];
     if (typeof justification === 'string') statement.justification = justification;
     return statement;
   });

@@ -1,17 +1,15 @@
 import { readFileSync } from 'node:fs';
+import type { Static } from '@sinclair/typebox';
 import { UsageError } from '../../errors/index.js';
+import { shapeProblems } from '../../schema/shape-problems.js';
+import { SyncConfigFileSchema, type SyncConfigSchema } from '../../schema/sync-config.js';
 import { NVD_CVE_API } from '../providers/nvd/nvd-client.js';
 
-/** Where `db update` fetches each provider from; every URL can be replaced by a config file. */
-export interface SyncConfig {
-  osv: { url: string; ecosystems: string[] };
-  debian: { url: string };
-  alpine: { url: string; releases: string[]; repositories: string[] };
-  epss: { url: string };
-  kev: { url: string };
-  /** NVD CVE API 2.0: only records modified since the last sync (the first sync: `initialDays`). */
-  nvd: { url: string; apiKey?: string; initialDays: number };
-}
+/**
+ * Where `db update` fetches each provider from; every URL can be replaced by a config file.
+ * NVD CVE API 2.0: only records modified since the last sync (the first sync: `initialDays`).
+ */
+export type SyncConfig = Static<typeof SyncConfigSchema>;
 
 export const DEFAULT_SYNC_CONFIG: SyncConfig = {
   osv: {
@@ -69,6 +67,9 @@ export function loadSyncConfig(file?: string, env: NodeJS.ProcessEnv = process.e
         `cannot read sync config ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
       );
     }
+    const problems = shapeProblems(SyncConfigFileSchema, overlay);
+    if (problems.length > 0)
+      throw new UsageError(`sync config ${path}: ${problems.map((p) => p.message).join('; ')}`);
     for (const key of Object.keys(config) as (keyof SyncConfig)[]) {
       if (overlay[key]) Object.assign(config[key], overlay[key]);
     }
