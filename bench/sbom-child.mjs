@@ -12,8 +12,12 @@ function peakRssKb() {
 }
 
 const [reference, scope = 'squashed'] = process.argv.slice(2);
+const concurrency = process.env.BENCH_LAYER_CONCURRENCY;
 const started = process.hrtime.bigint();
-const sbom = await generateSbom(reference, { scope });
+const sbom = await generateSbom(reference, {
+  scope,
+  ...(concurrency ? { layerConcurrency: Number(concurrency) } : {}),
+});
 const ms = Number(process.hrtime.bigint() - started) / 1e6;
 process.stdout.write(
   JSON.stringify({

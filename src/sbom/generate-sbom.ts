@@ -48,6 +48,8 @@ export interface GenerateSbomOptions extends SourceOptions {
    * same options is taken from here, not read. None by default (the CLI passes its own).
    */
   layerCache?: LayerCache;
+  /** Layers read at once (default 2: see DEFAULT_LAYER_CONCURRENCY); the SBOM is the same. */
+  layerConcurrency?: number;
 }
 
 /** What the options make the catalogers read differently: the options and a rules file's text. */
@@ -114,6 +116,7 @@ export async function sbomOfImage(image: OpenedImage, options: GenerateSbomOptio
     onProgress: options.onProgress,
     ...(options.signal ? { signal: options.signal } : {}),
     ...(cache ? { cache } : {}),
+    ...(options.layerConcurrency !== undefined ? { concurrency: options.layerConcurrency } : {}),
   });
   const distro = detectDistro(files.squashed);
   const collected = emptyFindings();
