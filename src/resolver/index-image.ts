@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import type { LayerHandle, OpenedImage } from '../source/types.js';
 import { mapInOrder } from './in-order-pool.js';
 import type { Inspector } from './inspection.js';
@@ -14,11 +15,14 @@ import {
 export { DEFAULT_MAX_CONTENT_BYTES, DEFAULT_MAX_INSPECT_BYTES } from './read-layer.js';
 
 /**
- * Layers read at once by default. Each read in flight holds its decompressor's buffers and at
- * most one file's content (up to the content or inspection limit), so memory grows with this
- * number, not with the image; two keeps both cores of a small machine busy on gunzip and tar.
+ * Layers read at once by default: 2 when the machine has a core to spare, else 1. Reading one
+ * layer already keeps two cores busy (gunzip runs on libuv's thread pool beside the tar parsing
+ * and cataloging on the main thread); on a 2-core machine a second layer in flight measured
+ * slower (1 GB image: 12.8 s vs 9.7 s) and bigger (262 vs 248 MiB), see docs/benchmarks.md.
+ * Each read in flight holds its decompressor's buffers and at most one file's content, so
+ * memory grows with this number, not with the image.
  */
-export const DEFAULT_LAYER_CONCURRENCY = 2;
+export const DEFAULT_LAYER_CONCURRENCY = availableParallelism() > 2 ? 2 : 1;
 export type { ImageFiles } from './merge-layers.js';
 export type { LayerIndex, LayerReaders, LayerReadSummary } from './read-layer.js';
 

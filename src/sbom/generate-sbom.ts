@@ -48,7 +48,7 @@ export interface GenerateSbomOptions extends SourceOptions {
    * same options is taken from here, not read. None by default (the CLI passes its own).
    */
   layerCache?: LayerCache;
-  /** Layers read at once (default 2: see DEFAULT_LAYER_CONCURRENCY); the SBOM is the same. */
+  /** Layers read at once (default: DEFAULT_LAYER_CONCURRENCY); the SBOM is the same. */
   layerConcurrency?: number;
 }
 
