@@ -14,7 +14,6 @@ import type { Sbom, Scope } from '../model/sbom.js';
 import { indexImage } from '../resolver/index-image.js';
 import type { ProgressListener } from '../resolver/progress.js';
 import { openSource, sbomSourcePath } from '../source/open-source.js';
-import { readSbomFile } from '../source/sbom/index.js';
 import type { ImageConfig } from '../source/oci-types.js';
 import type { OpenedImage, SourceOptions } from '../source/types.js';
 import { cachedLayers, readersFingerprint, stableJson, type LayerCache } from '../layer-cache/index.js';
@@ -94,7 +93,8 @@ export async function generateSbom(input: string, options: GenerateSbomOptions =
   const sbomFile = sbomSourcePath(input);
   if (sbomFile !== undefined) {
     if (sbomFile === '') throw new UsageError('sbom: needs a file after the colon');
-    return readSbomFile(sbomFile);
+    // The CycloneDX and SPDX readers are loaded only for an sbom: source.
+    return (await import('../source/sbom/index.js')).readSbomFile(sbomFile);
   }
   const image = await openSource(input, options);
   try {

@@ -87,6 +87,7 @@ describe('what a command loads', () => {
       'dist/vulndb/sync/',
       'dist/vulndb/providers/',
       'dist/policy/gates/',
+      'dist/source/sbom/',
     ])
       expect(under(r.modules, heavy), heavy).toEqual([]);
   });
