@@ -1,31 +1,49 @@
 import { Command, CommanderError } from 'commander';
 import { CancelledError, isCustomsError } from '../errors/index.js';
 import { customsVersion } from '../sbom/version.js';
-import { cacheCommand } from './commands/cache-command.js';
-import { checkCommand } from './commands/check-command.js';
-import { dbCommand } from './commands/db-command.js';
-import { policyCommand } from './commands/policy-command.js';
-import { sbomCommand } from './commands/sbom-command.js';
-import { scanCommand } from './commands/scan-command.js';
-import { versionCommand } from './commands/version-command.js';
 
 /** Exit codes: 0 success, 1 error (bad input, bad usage, unreachable registry, ...). */
 export const EXIT_ERROR = 1;
 /** Stopped by Ctrl-C or SIGTERM: the shell's 128 + SIGINT. */
 export const EXIT_INTERRUPTED = 130;
 
-export function buildProgram(): Command {
+/**
+ * The commands, in the order help lists them. Each is loaded only when it is the one being run
+ * (or when help lists them all), so `customs --version` or a scan does not load the code of
+ * every other command.
+ */
+const COMMANDS: ReadonlyArray<readonly [string, () => Promise<Command>]> = [
+  ['sbom', async () => (await import('./commands/sbom-command.js')).sbomCommand()],
+  ['db', async () => (await import('./commands/db-command.js')).dbCommand()],
+  ['scan', async () => (await import('./commands/scan-command.js')).scanCommand()],
+  ['version', async () => (await import('./commands/version-command.js')).versionCommand()],
+  ['policy', async () => (await import('./commands/policy-command.js')).policyCommand()],
+  ['check', async () => (await import('./commands/check-command.js')).checkCommand()],
+  ['cache', async () => (await import('./commands/cache-command.js')).cacheCommand()],
+];
+
+/**
+ * Which commands `argv` needs: none for a leading --version, the one it names (directly or as
+ * `help NAME`), else all of them (top-level help, an unknown command and its suggestions).
+ * Help asked for before the command name is the top-level help, which lists them all.
+ */
+export function commandsFor(argv: readonly string[]): string[] {
+  const args = argv.slice(2);
+  const all = COMMANDS.map(([name]) => name);
+  if (args[0] === '-V' || args[0] === '--version') return [];
+  const first = args.findIndex((a) => !a.startsWith('-'));
+  if (first === -1 || args.slice(0, first).some((a) => a === '-h' || a === '--help')) return all;
+  const named = args[first] === 'help' ? args[first + 1] : args[first];
+  return named !== undefined && all.includes(named) ? [named] : all;
+}
+
+export async function buildProgram(argv: readonly string[] = process.argv): Promise<Command> {
   const program = new Command('customs')
     .description('Customs: certify container images on your own terms')
     .version(customsVersion(), '-V, --version')
     .showHelpAfterError(false);
-  program.addCommand(sbomCommand());
-  program.addCommand(dbCommand());
-  program.addCommand(scanCommand());
-  program.addCommand(versionCommand());
-  program.addCommand(policyCommand());
-  program.addCommand(checkCommand());
-  program.addCommand(cacheCommand());
+  const wanted = new Set(commandsFor(argv));
+  for (const [name, load] of COMMANDS) if (wanted.has(name)) program.addCommand(await load());
   for (const command of [program, ...program.commands]) {
     command.exitOverride().configureOutput({
       outputError: (text, write) => write(text.startsWith('error:') ? `customs: ${text}` : text),
@@ -39,7 +57,7 @@ export async function main(argv: string[]): Promise<void> {
     if (err.code === 'EPIPE') process.exit(0);
   });
   try {
-    await buildProgram().parseAsync(argv);
+    await (await buildProgram(argv)).parseAsync(argv);
   } catch (err) {
     process.exitCode = exitCodeFor(err);
   }

@@ -154,4 +154,57 @@ describe('indexImage inspectors', () => {
     expect((results.get(huge) as SkippedInspection).reason).toMatch(/larger \(64 bytes\)/);
     expect(files.squashed.content(tool[1]!)).toBeUndefined();
   });
+
+  it('reads layers concurrently (progress interleaves) and merges them in order: the same files as one at a time', async () => {
+    const dir = join(root, 'concurrent');
+    await writeOciLayout(dir, {
+      layers: [
+        {
+          entries: [
+            { name: 'etc/a', content: 'a0' },
+            { name: 'etc/b', content: 'b0' },
+            { name: 'opt/x', content: 'x0' },
+          ],
+        },
+        { entries: [{ name: 'etc/a', content: 'a1' }, { name: 'opt/.wh.x' }], compression: 'zstd' },
+        {
+          entries: [
+            { name: 'etc/b', content: 'b2' },
+            { name: 'opt/x', content: 'x2' },
+          ],
+        },
+        { entries: [{ name: 'etc/.wh..wh..opq' }, { name: 'etc/c', content: 'c3' }], compression: 'none' },
+      ],
+    });
+    const listing = async (concurrency: number, events: string[] = []) => {
+      const files = await indexImage(await openOciDir(dir, {}), {
+        wants: () => true,
+        concurrency,
+        onProgress: (e) => {
+          if (e.kind === 'layer-start' || e.kind === 'layer-done') events.push(`${e.kind}:${e.index}`);
+        },
+      });
+      const show = (view: typeof files.squashed) =>
+        view.find(() => true).map((r) => `${r.path}@${r.layerIndex}=${view.content(r)?.toString() ?? ''}`);
+      return {
+        squashed: show(files.squashed),
+        all: show(files.allLayers),
+        layers: files.layers.map((l) => l.index),
+      };
+    };
+    const serial = await listing(1);
+    const events: string[] = [];
+    const concurrent = await listing(2, events);
+    expect(concurrent).toEqual(serial);
+    expect(serial.squashed).toContain('/etc/c@3=c3');
+    expect(serial.squashed).toContain('/opt/x@2=x2');
+    expect(serial.squashed.some((l) => l.startsWith('/etc/a') || l.startsWith('/etc/b'))).toBe(false);
+    expect(serial.layers).toEqual([0, 1, 2, 3]);
+    // The second layer starts before the first is done; every layer starts once and ends once.
+    expect(events.slice(0, 2)).toEqual(['layer-start:0', 'layer-start:1']);
+    expect([...events].sort()).toEqual(
+      [0, 1, 2, 3].flatMap((i) => [`layer-done:${i}`, `layer-start:${i}`]).sort(),
+    );
+    expect(await listing(8)).toEqual(serial);
+  });
 });

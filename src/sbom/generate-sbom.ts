@@ -14,7 +14,6 @@ import type { Sbom, Scope } from '../model/sbom.js';
 import { indexImage } from '../resolver/index-image.js';
 import type { ProgressListener } from '../resolver/progress.js';
 import { openSource, sbomSourcePath } from '../source/open-source.js';
-import { readSbomFile } from '../source/sbom/index.js';
 import type { ImageConfig } from '../source/oci-types.js';
 import type { OpenedImage, SourceOptions } from '../source/types.js';
 import { cachedLayers, readersFingerprint, stableJson, type LayerCache } from '../layer-cache/index.js';
@@ -48,6 +47,8 @@ export interface GenerateSbomOptions extends SourceOptions {
    * same options is taken from here, not read. None by default (the CLI passes its own).
    */
   layerCache?: LayerCache;
+  /** Layers read at once (default: DEFAULT_LAYER_CONCURRENCY); the SBOM is the same. */
+  layerConcurrency?: number;
 }
 
 /** What the options make the catalogers read differently: the options and a rules file's text. */
@@ -92,7 +93,8 @@ export async function generateSbom(input: string, options: GenerateSbomOptions =
   const sbomFile = sbomSourcePath(input);
   if (sbomFile !== undefined) {
     if (sbomFile === '') throw new UsageError('sbom: needs a file after the colon');
-    return readSbomFile(sbomFile);
+    // The CycloneDX and SPDX readers are loaded only for an sbom: source.
+    return (await import('../source/sbom/index.js')).readSbomFile(sbomFile);
   }
   const image = await openSource(input, options);
   try {
@@ -114,6 +116,7 @@ export async function sbomOfImage(image: OpenedImage, options: GenerateSbomOptio
     onProgress: options.onProgress,
     ...(options.signal ? { signal: options.signal } : {}),
     ...(cache ? { cache } : {}),
+    ...(options.layerConcurrency !== undefined ? { concurrency: options.layerConcurrency } : {}),
   });
   const distro = detectDistro(files.squashed);
   const collected = emptyFindings();

@@ -6,7 +6,6 @@ import { openDockerArchive } from './docker-archive/open-docker-archive.js';
 import { openOciArchive } from './oci-archive/open-oci-archive.js';
 import { openOciDir } from './oci-dir/open-oci-dir.js';
 import { DEFAULT_PLATFORM, platformMismatch } from './platform.js';
-import { openRegistryImage } from './registry/index.js';
 import { TarIndex } from './tar-archive/tar-index.js';
 import type { OpenedImage, SourceOptions, SourceType } from './types.js';
 
@@ -14,7 +13,8 @@ type Opener = (spec: string, options: SourceOptions) => Promise<OpenedImage>;
 
 /** The source kinds, by the prefix a user writes. */
 export const SOURCE_OPENERS: Record<SourceType, Opener> = {
-  registry: openRegistryImage,
+  // The registry client (HTTP, auth, manifests) is loaded only when a registry is read.
+  registry: async (spec, options) => (await import('./registry/index.js')).openRegistryImage(spec, options),
   'oci-dir': openOciDir,
   'oci-archive': openOciArchive,
   'docker-archive': openDockerArchive,

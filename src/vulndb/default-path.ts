@@ -1,6 +1,5 @@
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { openPostgresStore } from './store/postgres/index.js';
 import { openSqliteStore } from './store/sqlite/index.js';
 import type { VulnStore } from './store/types.js';
 
@@ -27,7 +26,9 @@ export interface OpenStoreOptions {
  * default path when none is given; its `customs` folder is created when writing).
  */
 export async function openStore(location?: string, options: OpenStoreOptions = {}): Promise<VulnStore> {
-  if (location && isPostgresLocation(location)) return openPostgresStore(location);
+  // pg is loaded only for a postgres:// location.
+  if (location && isPostgresLocation(location))
+    return (await import('./store/postgres/index.js')).openPostgresStore(location);
   const file = location ?? defaultDatabasePath();
   if (!location && !options.readonly) {
     const { mkdirSync } = await import('node:fs');

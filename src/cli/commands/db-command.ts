@@ -1,11 +1,8 @@
 import { Command, Option } from 'commander';
 import { FeedFormatError, UsageError } from '../../errors/index.js';
 import { defaultDatabasePath, isPostgresLocation, openStore } from '../../vulndb/default-path.js';
-import { exportBundle, installBundle, isBundle } from '../../vulndb/export/index.js';
-import { importFeeds } from '../../vulndb/import/index.js';
-import { FEED_PARSERS } from '../../vulndb/providers/registry.js';
 import type { VulnStore } from '../../vulndb/store/types.js';
-import { SYNC_PROVIDERS, loadSyncConfig, syncLocation, type SyncProvider } from '../../vulndb/sync/index.js';
+import { SYNC_PROVIDERS, type SyncProvider } from '../../vulndb/sync/sync-config.js';
 import { importReport, statusTable, syncReport } from './db-report.js';
 
 interface DbOptions {
@@ -23,6 +20,9 @@ export function dbCommand(): Command {
     .option('--db <location>', DB_HELP)
     .option('--verify-key <pem>', 'Ed25519 public key a bundle must be signed with')
     .action(async (paths: string[], values: DbOptions & { verifyKey?: string }) => {
+      const { installBundle, isBundle } = await import('../../vulndb/export/index.js');
+      const { importFeeds } = await import('../../vulndb/import/index.js');
+      const { FEED_PARSERS } = await import('../../vulndb/providers/registry.js');
       if (paths.length === 1 && (await isBundle(paths[0]!))) {
         const target = sqliteTarget(values.db, 'db import of a bundle');
         const manifest = await installBundle(paths[0]!, target, { verifyKey: values.verifyKey });
@@ -59,6 +59,9 @@ export function dbCommand(): Command {
     )
     .option('--config <file>', 'JSON file overriding the feed URLs (also $CUSTOMS_SYNC_CONFIG)')
     .action(async (values: DbOptions & { provider?: SyncProvider[]; config?: string }) => {
+      // The feed providers and the downloader are loaded for `db update` only.
+      const { loadSyncConfig, syncLocation } = await import('../../vulndb/sync/index.js');
+      const { FEED_PARSERS } = await import('../../vulndb/providers/registry.js');
       const config = loadSyncConfig(values.config);
       const progress = stderrProgress();
       const result = await syncLocation(values.db, {
@@ -89,6 +92,7 @@ export function dbCommand(): Command {
     .option('--db <location>', DB_HELP)
     .option('--sign-key <pem>', 'Ed25519 private key to sign the manifest with')
     .action(async (file: string, values: DbOptions & { signKey?: string }) => {
+      const { exportBundle } = await import('../../vulndb/export/index.js');
       const source = sqliteTarget(values.db, 'db export');
       const manifest = await exportBundle(source, file, { signKey: values.signKey });
       process.stdout.write(

@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { SBOM_FORMATS, sbomFormat } from '../../format/registry.js';
 import type { Scope } from '../../model/sbom.js';
-import { sbomImage } from '../../usecases/index.js';
+import { sbomImage } from '../../usecases/sbom-image.js';
 import { addCatalogOptions, catalogOptions, type CatalogOptionValues } from '../catalog-options.js';
 import { addImageOptions, imageReadOptions, type ImageOptionValues } from '../image-options.js';
 import { parseOutputTargets } from '../output-targets.js';

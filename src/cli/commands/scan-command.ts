@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import type { Scope } from '../../model/sbom.js';
 import { REPORT_FORMATS, reportFormat } from '../../report/registry.js';
 import { FAIL_ON_SEVERITIES, loadIgnoreRules, loadVex, parseSeverity } from '../../scan/index.js';
-import { scanImage } from '../../usecases/index.js';
+import { scanImage } from '../../usecases/scan-image.js';
 import { defaultDatabasePath } from '../../vulndb/default-path.js';
 import { DATABASE_REMEDY, withDatabaseRemedy } from '../database-remedy.js';
 import { addImageOptions, imageReadOptions, type ImageOptionValues } from '../image-options.js';

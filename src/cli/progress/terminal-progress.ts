@@ -21,6 +21,7 @@ export function terminalProgress(
   };
   const timer = setInterval(draw, 100);
   timer.unref();
+  const describe = progressText();
   const listener = (event: ProgressEvent): void => {
     text = describe(event) ?? text;
   };
@@ -33,16 +34,50 @@ export function terminalProgress(
   };
 }
 
+/**
+ * The line to show after each event. Layers read at once send their events interleaved: while
+ * more than one is being read the line names them all (`reading layers 2, 3/7: 1,024 files`)
+ * instead of jumping between them.
+ */
+export function progressText(): (event: ProgressEvent) => string | undefined {
+  const reading = new Map<number, number>();
+  const files = (n: number): string => `${n.toLocaleString('en-US')} files`;
+  const several = (total: number): string => {
+    const names = [...reading.keys()].sort((a, b) => a - b).map((i) => i + 1);
+    const count = [...reading.values()].reduce((a, b) => a + b, 0);
+    return `reading ${names.length > 1 ? 'layers' : 'layer'} ${names.join(', ')}/${total}: ${files(count)}`;
+  };
+  return (event) => {
+    switch (event.kind) {
+      case 'layer-start':
+        reading.set(event.index, 0);
+        return reading.size > 1
+          ? several(event.total)
+          : `reading layer ${event.index + 1}/${event.total} (${formatBytes(event.size)})`;
+      case 'layer-progress':
+        reading.set(event.index, event.entries);
+        return reading.size > 1
+          ? several(event.total)
+          : `reading layer ${event.index + 1}/${event.total}: ${files(event.entries)}`;
+      case 'layer-done':
+        reading.delete(event.index);
+        return reading.size > 0
+          ? several(event.total)
+          : `read layer ${event.index + 1}/${event.total}: ${files(event.entries)}`;
+      default:
+        return describe(event);
+    }
+  };
+}
+
 function describe(event: ProgressEvent): string | undefined {
   switch (event.kind) {
     case 'source-opened':
       return `${event.reference}: ${event.layers} layer(s), ${formatBytes(event.totalBytes)}`;
     case 'layer-start':
-      return `reading layer ${event.index + 1}/${event.total} (${formatBytes(event.size)})`;
     case 'layer-progress':
-      return `reading layer ${event.index + 1}/${event.total}: ${event.entries.toLocaleString('en-US')} files`;
     case 'layer-done':
-      return `read layer ${event.index + 1}/${event.total}: ${event.entries.toLocaleString('en-US')} files`;
+      return undefined;
     case 'cataloging':
       return `cataloging: ${event.cataloger}`;
     case 'done':

@@ -19,6 +19,7 @@ import { buildStatus } from '../rows/build-status.js';
 import type { DatabaseStatus, StoredVulnerability, VulnStore, WriteSession } from '../types.js';
 import { wrap, type SqliteDatabase } from './open-database.js';
 import { SqliteWriteSession } from './sqlite-write-session.js';
+import { byOwner, childRowsSql, ownerKey, type ChildTable } from './child-rows.js';
 
 type Statement = Database.Statement<unknown[], unknown>;
 
@@ -73,30 +74,34 @@ export class SqliteStore implements VulnStore {
       for (let i = 0; i < unique.length; i += BATCH) {
         const chunk = unique.slice(i, i + BATCH);
         const rows = this.batchStatement('vulnerabilities', chunk.length).all(chunk) as VulnerabilityRow[];
-        const aliases = this.childRows('aliases', chunk) as {
-          provider: string;
-          vulnerability_id: string;
-          alias: string;
-        }[];
-        const refs = this.childRows('vuln_references', chunk) as {
-          provider: string;
-          vulnerability_id: string;
-          url: string;
-        }[];
-        const cvss = this.childRows('cvss', chunk) as CvssRow[];
+        const providers = [...new Set(rows.map((r) => r.provider))];
+        const aliases = byOwner(
+          this.childRows('aliases', providers, chunk) as {
+            provider: string;
+            vulnerability_id: string;
+            alias: string;
+          }[],
+        );
+        const refs = byOwner(
+          this.childRows('vuln_references', providers, chunk) as {
+            provider: string;
+            vulnerability_id: string;
+            url: string;
+          }[],
+        );
+        const cvss = byOwner(this.childRows('cvss', providers, chunk) as CvssRow[]);
         const epss = this.batchStatement('epss', chunk.length).all(chunk) as EpssRow[];
         const kev = this.batchStatement('kev', chunk.length).all(chunk) as KevRow[];
         const byId = new Map<string, VulnerabilityRow[]>();
         for (const r of rows) byId.set(r.id, [...(byId.get(r.id) ?? []), r]);
         for (const [id, group] of byId) {
           const records = group.map((r) => {
-            const mine = (x: { provider: string; vulnerability_id: string }): boolean =>
-              x.provider === r.provider && x.vulnerability_id === r.id;
+            const mine = ownerKey(r.provider, r.id);
             return vulnerabilityFromRows(
               r,
-              aliases.filter(mine).map((a) => a.alias),
-              cvss.filter(mine),
-              refs.filter(mine).map((x) => x.url),
+              (aliases.get(mine) ?? []).map((a) => a.alias),
+              cvss.get(mine) ?? [],
+              (refs.get(mine) ?? []).map((x) => x.url),
             );
           });
           const merged = mergeSameId(records)!;
@@ -198,9 +203,9 @@ export class SqliteStore implements VulnStore {
     return statement;
   }
 
-  private childRows(table: string, ids: string[]): unknown[] {
-    const marks = ids.map(() => '?').join(', ');
-    return this.db.prepare(`SELECT * FROM ${table} WHERE vulnerability_id IN (${marks})`).all(ids);
+  private childRows(table: ChildTable, providers: string[], ids: string[]): unknown[] {
+    if (providers.length === 0) return [];
+    return this.db.prepare(childRowsSql(table, providers.length, ids.length)).all(...providers, ...ids);
   }
 
   private read<T>(action: () => T): T {
