@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { PACKAGE_TYPES } from '../model/package.js';
 
 /** The pieces of an SBOM document below its top level: where things were found and what they are. */
 
@@ -13,20 +14,8 @@ export const LocationSchema = Type.Object(
   { description: 'Where something was found: a path inside the image, and the layer that put it there.' },
 );
 
-export const PACKAGE_TYPE_NAMES = [
-  'deb',
-  'apk',
-  'rpm',
-  'npm',
-  'python',
-  'gem',
-  'java',
-  'go',
-  'rust',
-  'php',
-  'dotnet',
-  'binary',
-] as const;
+/** The model's one list of package types (the schema must not keep a copy that can drift). */
+export const PACKAGE_TYPE_NAMES = PACKAGE_TYPES;
 
 export const PackageTypeSchema = Type.Union(PACKAGE_TYPE_NAMES.map((name) => Type.Literal(name)));
 

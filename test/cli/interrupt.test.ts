@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { pkg, sbomWith } from '../helpers/memory-vuln-store.js';
 import { CUSTOMS_BIN } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import { everyImageBundle } from '../helpers/use-case-fixtures.js';
 
 function running(pid: number): boolean {
   try {
@@ -37,31 +38,12 @@ function setUp(dir: string): { args: string[]; pidFile: string } {
   const policy = join(dir, 'bundle.json');
   writeFileSync(
     policy,
-    JSON.stringify({
-      id: 'b',
-      version: '1_0',
-      name: 'slow',
-      policies: [
-        {
-          id: 'p',
-          version: '1_0',
-          name: 'p',
-          rules: [{ id: 'slow', gate: 'plugin:slow', trigger: 'findings', action: 'STOP', params: [] }],
-        },
-      ],
-      mappings: [
-        {
-          id: 'm',
-          name: 'all',
-          registry: '*',
-          repository: '*',
-          image: { type: 'tag', value: '*' },
-          policy_ids: ['p'],
-          whitelist_ids: [],
-        },
-      ],
-      whitelists: [],
-    }),
+    JSON.stringify(
+      everyImageBundle(
+        [{ id: 'slow', gate: 'plugin:slow', trigger: 'findings', action: 'STOP', params: [] }],
+        'slow',
+      ),
+    ),
   );
   return {
     args: ['check', `sbom:${sbom}`, '--policy', policy, '--plugin', `slow=${plugin}`, '--ignore-db'],

@@ -11,8 +11,8 @@ import type { ProgressEvent } from '../../src/resolver/progress.js';
 import { sbomOfImage } from '../../src/sbom/generate-sbom.js';
 import type { OpenedImage } from '../../src/source/types.js';
 import { checkImage, sbomImage, scanImage } from '../../src/usecases/index.js';
-import { openSqliteStore } from '../../src/vulndb/store/sqlite/index.js';
-import { affected, pkg, sbomWith, vulnerability } from '../helpers/memory-vuln-store.js';
+import { pkg, sbomWith } from '../helpers/memory-vuln-store.js';
+import { everyImageBundle, writeLodashDatabase } from '../helpers/use-case-fixtures.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const dir = tempDir('customs-cancel-');
@@ -82,18 +82,7 @@ beforeAll(async () => {
     JSON.stringify(sbomWith([pkg('npm', 'lodash', '4.17.11', { purl: 'pkg:npm/lodash@4.17.11' })], null)),
   );
   db = join(dir, 'vuln.db');
-  const store = openSqliteStore(db);
-  const session = await store.begin();
-  await session.putVulnerability(vulnerability('GHSA-jf85-cpcp-j695', { severity: 'critical' }), [
-    affected('GHSA-jf85-cpcp-j695', 'npm', 'lodash', {
-      scheme: 'semver',
-      ranges: [{ introduced: '0', fixed: '4.17.12' }],
-      fixedVersions: ['4.17.12'],
-    }),
-  ]);
-  await session.recordProvider({ provider: 'test', lastSync: new Date().toISOString(), rejected: 0 });
-  await session.commit();
-  await store.close();
+  await writeLodashDatabase(db);
   // A directory with enough entries for the walk to report progress part-way.
   treeDir = join(dir, 'tree');
   for (let d = 0; d < 30; d++) {
@@ -172,31 +161,10 @@ describe('cancelling a scan', () => {
 
 describe('cancelling a check', () => {
   const bundle = {
-    document: {
-      id: 'b',
-      version: '1_0',
-      name: 'slow plugin',
-      policies: [
-        {
-          id: 'p',
-          version: '1_0',
-          name: 'p',
-          rules: [{ id: 'slow', gate: 'plugin:slow', trigger: 'findings', action: 'STOP', params: [] }],
-        },
-      ],
-      mappings: [
-        {
-          id: 'm',
-          name: 'all',
-          registry: '*',
-          repository: '*',
-          image: { type: 'tag', value: '*' },
-          policy_ids: ['p'],
-          whitelist_ids: [],
-        },
-      ],
-      whitelists: [],
-    },
+    document: everyImageBundle(
+      [{ id: 'slow', gate: 'plugin:slow', trigger: 'findings', action: 'STOP', params: [] }],
+      'slow plugin',
+    ),
     name: 'slow plugin',
   };
 

@@ -6,34 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BundleProblemsError, VulnerabilityDataError } from '../../src/errors/index.js';
 import { checkImage, scanImage, sbomImage } from '../../src/usecases/index.js';
 import { openSqliteStore } from '../../src/vulndb/store/sqlite/index.js';
-import { affected, pkg, sbomWith, vulnerability } from '../helpers/memory-vuln-store.js';
+import { pkg, sbomWith } from '../helpers/memory-vuln-store.js';
+import { everyImageBundle, writeLodashDatabase } from '../helpers/use-case-fixtures.js';
 
 let dir: string;
 let db: string;
 let emptyDb: string;
 let sbomSource: string;
 
-const bundle = (rules: unknown[]) => ({
-  document: {
-    id: 'b',
-    version: '1_0',
-    name: 'test bundle',
-    policies: [{ id: 'p', version: '1_0', name: 'p', rules }],
-    mappings: [
-      {
-        id: 'm',
-        name: 'all',
-        registry: '*',
-        repository: '*',
-        image: { type: 'tag', value: '*' },
-        policy_ids: ['p'],
-        whitelist_ids: [],
-      },
-    ],
-    whitelists: [],
-  },
-  name: 'test bundle',
-});
+const bundle = (rules: unknown[]) => ({ document: everyImageBundle(rules), name: 'test bundle' });
 
 const criticalRule = {
   id: 'crit',
@@ -51,18 +32,7 @@ const alwaysWarn = { id: 'always', gate: 'always', trigger: 'always', action: 'W
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'customs-usecases-'));
   db = path.join(dir, 'vuln.db');
-  const store = openSqliteStore(db);
-  const session = await store.begin();
-  await session.putVulnerability(vulnerability('GHSA-jf85-cpcp-j695', { severity: 'critical' }), [
-    affected('GHSA-jf85-cpcp-j695', 'npm', 'lodash', {
-      scheme: 'semver',
-      ranges: [{ introduced: '0', fixed: '4.17.12' }],
-      fixedVersions: ['4.17.12'],
-    }),
-  ]);
-  await session.recordProvider({ provider: 'test', lastSync: new Date().toISOString(), rejected: 0 });
-  await session.commit();
-  await store.close();
+  await writeLodashDatabase(db);
   emptyDb = path.join(dir, 'empty.db');
   const empty = openSqliteStore(emptyDb);
   await (await empty.begin()).commit();
