@@ -48,7 +48,8 @@ export async function* readTarLayer(
   signal?: AbortSignal,
 ): AsyncGenerator<LayerEntry> {
   const { descriptor } = handle;
-  const blobTap = new DigestTap(digestAlgorithm(descriptor.digest, label));
+  // A source whose blob stream checks its own digest (the registry's) is not hashed twice.
+  const blobTap = new DigestTap(handle.blobVerified ? null : digestAlgorithm(descriptor.digest, label));
   const tarTap = new DigestTap(descriptor.diffId ? digestAlgorithm(descriptor.diffId, label) : 'sha256');
   let raw: Readable | undefined;
   const extract = tar.extract();
@@ -111,9 +112,11 @@ export async function* readTarLayer(
   }
   stats.storedBytes = blobTap.bytes;
   stats.tarBytes = tarTap.bytes;
-  const blobDigest = blobTap.digest();
-  if (blobDigest !== descriptor.digest)
-    throw new DigestMismatchError(`${label} blob`, descriptor.digest, blobDigest);
+  if (!handle.blobVerified) {
+    const blobDigest = blobTap.digest();
+    if (blobDigest !== descriptor.digest)
+      throw new DigestMismatchError(`${label} blob`, descriptor.digest, blobDigest);
+  }
   if (descriptor.diffId) {
     const diffId = tarTap.digest();
     if (diffId !== descriptor.diffId)

@@ -26,6 +26,11 @@ export interface TarLayerHandle {
   kind: 'tar';
   descriptor: LayerDescriptor;
   openBlob(): Promise<Readable>;
+  /**
+   * The stream openBlob gives fails with a DigestMismatchError unless its bytes have `digest`
+   * (the registry client verifies every blob): the resolver then does not hash it again.
+   */
+  blobVerified?: boolean;
 }
 
 /** A layer that is a directory tree already (the `dir:` source): entries come from a walk. */

@@ -1,3 +1,4 @@
+import { sbomOfImage } from '../../src/sbom/generate-sbom.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -223,6 +224,23 @@ describe('registry source against a real docker-registry', () => {
           const err = await caught(async () => sha256OfStream(await layer!.openBlob()));
           expect(err).toBeInstanceOf(DigestMismatchError);
           expect((err as DigestMismatchError).expected).toBe(layer!.descriptor.digest);
+          expect(err.message).toMatch(/^layer blob sha256:[a-f0-9]{64} of test\/app:v1: digest mismatch/);
+        } finally {
+          await image.close();
+        }
+      } finally {
+        proxy.misbehaviour = 'none';
+      }
+    });
+
+    it('fails the analysis of a corrupted layer: the resolver trusts the verified stream, not skips it', async () => {
+      proxy.misbehaviour = 'corrupt-layers';
+      try {
+        const image = await openRegistryImage(viaProxy('test/app:v1'), opts);
+        try {
+          expect(tarLayers(image).every((l) => l.blobVerified)).toBe(true);
+          const err = await caught(() => sbomOfImage(image));
+          expect(err).toBeInstanceOf(DigestMismatchError);
           expect(err.message).toMatch(/^layer blob sha256:[a-f0-9]{64} of test\/app:v1: digest mismatch/);
         } finally {
           await image.close();

@@ -88,6 +88,7 @@ async function openWithClient(
         ...(typeof diffId === 'string' ? { diffId } : {}),
       },
       openBlob: () => openLayerBlob(client, layer, what),
+      blobVerified: true,
     };
   });
 
