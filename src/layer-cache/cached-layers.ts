@@ -12,24 +12,13 @@ export interface CachedLayersOptions {
   onProgress?: ProgressListener;
 }
 
-/** What one analysis took from the cache and what it read. */
-export interface CacheUse {
-  hits: number;
-  misses: number;
-}
-
 /**
  * The resolver's view of a LayerCache for one analysis: a stored index is decoded in place of a
  * read, and a layer read in full is stored. A cache that fails to store is not an error (the SBOM
  * is right either way); it is counted as a miss next time.
  */
-export function cachedLayers(
-  cache: LayerCache,
-  options: CachedLayersOptions,
-): LayerIndexCache & { use: CacheUse } {
-  const use: CacheUse = { hits: 0, misses: 0 };
+export function cachedLayers(cache: LayerCache, options: CachedLayersOptions): LayerIndexCache {
   return {
-    use,
     async read(layer: LayerHandle, fresh: () => Promise<LayerIndex>): Promise<LayerIndex> {
       const key = layerCacheKey(layer, options.fingerprint);
       if (key === undefined) return fresh();
@@ -37,7 +26,6 @@ export function cachedLayers(
       const stored = await cache.get(key);
       const decoded = stored ? decodeLayerIndex(stored, index, diffId ?? digest) : undefined;
       if (decoded) {
-        use.hits++;
         const { total } = options;
         options.onProgress?.({ kind: 'layer-start', index, total, digest, size });
         options.onProgress?.({
@@ -51,7 +39,6 @@ export function cachedLayers(
         });
         return decoded;
       }
-      use.misses++;
       const read = await fresh();
       const encoded = encodeLayerIndex(read);
       if (encoded) await cache.put(key, encoded);

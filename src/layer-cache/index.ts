@@ -7,7 +7,7 @@ export {
   type ReadersIdentity,
 } from './cache-key.js';
 export { decodeLayerIndex, encodeLayerIndex } from './layer-codec.js';
-export { cachedLayers, type CacheUse, type CachedLayersOptions } from './cached-layers.js';
+export { cachedLayers, type CachedLayersOptions } from './cached-layers.js';
 export {
   DEFAULT_LAYER_CACHE_BYTES,
   FileLayerCache,
