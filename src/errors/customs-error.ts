@@ -22,6 +22,11 @@ export type ErrorCode =
   | 'policy'
   | 'plugin'
   | 'cancelled'
+  | 'store'
+  | 'conflict'
+  | 'not-found'
+  | 'unauthorized'
+  | 'forbidden'
   | 'internal';
 
 export class CustomsError extends Error {

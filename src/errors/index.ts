@@ -1,2 +1,3 @@
 export * from './customs-error.js';
 export * from './cancellation.js';
+export * from './service-errors.js';

@@ -1,0 +1,295 @@
+import type { Sbom } from '../../model/sbom.js';
+import type { ScanReport } from '../../scan/types.js';
+import type { EvaluationResult } from '../../policy/types.js';
+
+/**
+ * The service's system of record. One interface, implemented over SQLite (the embedded default,
+ * one process) and PostgreSQL (many API and worker processes). Every account-owned record is
+ * read and written through its account id: a method never returns another account's rows.
+ * Times are ISO-8601 strings (UTC). Methods reject with typed errors (src/errors) only for a
+ * broken store; "not found" is `undefined`, "already exists" is a ConflictError.
+ */
+export interface ServiceStore {
+  readonly kind: 'sqlite' | 'postgres';
+  readonly accounts: AccountStore;
+  readonly apiKeys: ApiKeyStore;
+  readonly images: ImageStore;
+  readonly analyses: AnalysisStore;
+  readonly policies: PolicyStore;
+  readonly evaluations: EvaluationStore;
+  readonly registries: RegistryCredentialStore;
+  /** Layer indexes shared by every worker (the service's LayerCache backing). */
+  readonly layers: LayerBlobStore;
+  /** Cheap round trip for readiness probes. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Rows matching the filter, ignoring limit/offset. */
+  total: number;
+}
+
+export interface PageRequest {
+  limit: number;
+  offset: number;
+}
+
+// ── accounts and keys ──────────────────────────────────────────────────────────────────────
+
+export type AccountRole = 'admin' | 'user';
+
+export interface Account {
+  id: string;
+  name: string;
+  role: AccountRole;
+  createdAt: string;
+}
+
+export interface AccountStore {
+  create(input: { name: string; role: AccountRole }): Promise<Account>;
+  get(id: string): Promise<Account | undefined>;
+  byName(name: string): Promise<Account | undefined>;
+  list(): Promise<Account[]>;
+  /** Deletes the account and everything it owns (images, tags, policies, evaluations, keys, credentials). */
+  delete(id: string): Promise<boolean>;
+}
+
+export interface ApiKeyRecord {
+  id: string;
+  accountId: string;
+  name: string;
+  /** A hash of the secret part (never the key itself). */
+  secretHash: string;
+  createdAt: string;
+  revokedAt?: string;
+  lastUsedAt?: string;
+}
+
+export interface ApiKeyStore {
+  create(input: { id: string; accountId: string; name: string; secretHash: string }): Promise<ApiKeyRecord>;
+  /** By key id, whichever account owns it (authentication looks keys up before it knows the account). */
+  byId(id: string): Promise<ApiKeyRecord | undefined>;
+  list(accountId: string): Promise<ApiKeyRecord[]>;
+  revoke(accountId: string, id: string, at: string): Promise<boolean>;
+  touch(id: string, at: string): Promise<void>;
+}
+
+// ── images ────────────────────────────────────────────────────────────────────────────────
+
+export type AnalysisStatus = 'not_analyzed' | 'analyzing' | 'analyzed' | 'analysis_failed';
+
+/** Where a worker reads the image from. */
+export type ImageOrigin =
+  | { kind: 'registry'; /** A pull reference by digest: registry/repo@sha256:… */ reference: string }
+  | {
+      kind: 'archive';
+      /** oci-archive: or docker-archive: and the uploaded file's id */ format:
+        'oci-archive' | 'docker-archive';
+      uploadId: string;
+    }
+  | { kind: 'sbom' };
+
+export interface ImageSummaryMetadata {
+  arch?: string;
+  os?: string;
+  distro?: string;
+  distroVersion?: string;
+  imageSize?: number;
+  layerCount?: number;
+}
+
+export interface ImageRecord {
+  accountId: string;
+  /** The manifest digest (sha256:…): the image's identity. */
+  digest: string;
+  origin: ImageOrigin;
+  analysisStatus: AnalysisStatus;
+  /** Why the last analysis failed for good (dead-lettered job), shown to the user. */
+  failureReason?: string;
+  annotations: Record<string, string>;
+  metadata: ImageSummaryMetadata;
+  createdAt: string;
+  updatedAt: string;
+  analyzedAt?: string;
+}
+
+export interface ImageTag {
+  registry: string;
+  repository: string;
+  tag: string;
+  /** registry/repository:tag */
+  fullTag: string;
+  detectedAt: string;
+}
+
+export interface ImageWithTags extends ImageRecord {
+  tags: ImageTag[];
+}
+
+export interface ImageFilter {
+  fullTag?: string;
+  analysisStatus?: AnalysisStatus;
+}
+
+export interface ImageStore {
+  /** Creates the account's image or returns the existing one (then only its tags and annotations are merged in). */
+  upsert(input: {
+    accountId: string;
+    digest: string;
+    origin: ImageOrigin;
+    annotations?: Record<string, string>;
+    tag?: Omit<ImageTag, 'detectedAt'>;
+    at: string;
+  }): Promise<{ image: ImageWithTags; created: boolean }>;
+  get(accountId: string, digest: string): Promise<ImageWithTags | undefined>;
+  list(accountId: string, filter: ImageFilter, page: PageRequest): Promise<Page<ImageWithTags>>;
+  delete(accountId: string, digest: string): Promise<boolean>;
+  /** Sets the status of every account's image with this digest (analysis is per digest, shared). */
+  setStatus(
+    digest: string,
+    status: AnalysisStatus,
+    detail: { at: string; failureReason?: string; metadata?: ImageSummaryMetadata },
+  ): Promise<void>;
+  /** Every account holding this digest (for events and re-evaluation). */
+  holders(digest: string): Promise<string[]>;
+  /** The newest digest the account has seen behind a full tag. */
+  latestForTag(accountId: string, fullTag: string): Promise<string | undefined>;
+}
+
+// ── analysis results (per digest, shared between accounts) ──────────────────────────────────
+
+export interface PackageRow {
+  type: string;
+  name: string;
+  version: string;
+  purl?: string;
+}
+
+export interface VulnerabilityRow {
+  vulnerabilityId: string;
+  severity: string;
+  packageName: string;
+  packageVersion: string;
+  packageType: string;
+  fixState: string;
+  fixVersions: string[];
+}
+
+export interface AnalysisStore {
+  /** Stores the SBOM and its package index; replaces an earlier one for the digest. */
+  putSbom(digest: string, sbom: Sbom, at: string): Promise<void>;
+  getSbom(digest: string): Promise<Sbom | undefined>;
+  /** Stores the latest scan of the digest and its vulnerability index. */
+  putScan(digest: string, scan: ScanReport, at: string): Promise<void>;
+  getScan(digest: string): Promise<{ scan: ScanReport; at: string } | undefined>;
+  /** Digests (of this account's images) whose SBOM holds a package by name (and type, version if given). */
+  imagesByPackage(
+    accountId: string,
+    query: { name: string; type?: string; version?: string },
+    page: PageRequest,
+  ): Promise<Page<{ digest: string; packages: PackageRow[] }>>;
+  /** Digests (of this account's images) whose latest scan matched the vulnerability id. */
+  imagesByVulnerability(
+    accountId: string,
+    vulnerabilityId: string,
+    page: PageRequest,
+  ): Promise<Page<{ digest: string; vulnerabilities: VulnerabilityRow[] }>>;
+}
+
+// ── policies and their evaluations ──────────────────────────────────────────────────────────
+
+export interface PolicyRecord {
+  accountId: string;
+  /** The bundle's own id. */
+  policyId: string;
+  name: string;
+  /** The bundle document as uploaded (validated before it is stored). */
+  bundle: unknown;
+  active: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PolicyStore {
+  /** Creates or replaces the account's bundle with this id; keeps its active flag. */
+  put(input: {
+    accountId: string;
+    policyId: string;
+    name: string;
+    bundle: unknown;
+    at: string;
+  }): Promise<PolicyRecord>;
+  get(accountId: string, policyId: string): Promise<PolicyRecord | undefined>;
+  list(accountId: string): Promise<PolicyRecord[]>;
+  /** Makes this bundle the account's only active one, in one transaction. */
+  activate(accountId: string, policyId: string, at: string): Promise<boolean>;
+  active(accountId: string): Promise<PolicyRecord | undefined>;
+  /** Refuses (ConflictError) to delete the active bundle. */
+  delete(accountId: string, policyId: string): Promise<boolean>;
+}
+
+export interface EvaluationRecord {
+  id: string;
+  accountId: string;
+  digest: string;
+  tag: string;
+  policyId: string;
+  finalAction: string;
+  result: EvaluationResult;
+  /** The vulnerability data the result was computed against (built/updated time, providers). */
+  feedState: string;
+  evaluatedAt: string;
+}
+
+export interface EvaluationStore {
+  add(record: Omit<EvaluationRecord, 'id'>): Promise<EvaluationRecord>;
+  latest(
+    accountId: string,
+    digest: string,
+    tag: string,
+    policyId: string,
+  ): Promise<EvaluationRecord | undefined>;
+  /** Newest first. */
+  history(
+    accountId: string,
+    digest: string,
+    page: PageRequest,
+    filter?: { tag?: string; policyId?: string },
+  ): Promise<Page<EvaluationRecord>>;
+}
+
+// ── registry credentials ────────────────────────────────────────────────────────────────────
+
+export interface RegistryCredentialRecord {
+  accountId: string;
+  /** Host[:port] the credential is for. */
+  registry: string;
+  name?: string;
+  username: string;
+  /** The password sealed by the service's secret box (never the plain text). */
+  sealedPassword: string;
+  type: 'docker_v2';
+  verifyTls: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface RegistryCredentialStore {
+  put(
+    record: Omit<RegistryCredentialRecord, 'createdAt' | 'updatedAt'> & { at: string },
+  ): Promise<RegistryCredentialRecord>;
+  get(accountId: string, registry: string): Promise<RegistryCredentialRecord | undefined>;
+  list(accountId: string): Promise<RegistryCredentialRecord[]>;
+  delete(accountId: string, registry: string): Promise<boolean>;
+}
+
+// ── layer indexes ───────────────────────────────────────────────────────────────────────────
+
+export interface LayerBlobStore {
+  get(key: string): Promise<Buffer | undefined>;
+  /** Idempotent: a second put of the same key keeps one entry. */
+  put(key: string, data: Buffer, at: string): Promise<void>;
+  stats(): Promise<{ entries: number; bytes: number }>;
+}
