@@ -1,0 +1,4 @@
+export type * from './types.js';
+export { openServiceStore, openDriver, type ServiceStoreOptions } from './open-store.js';
+export { MIGRATIONS, migrate, type Migration, type MigrationOutcome } from './migrations/index.js';
+export type { SqlDialect, SqlDriver, SqlExecutor, SqlValue } from './sql/sql-driver.js';
