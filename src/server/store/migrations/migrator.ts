@@ -40,7 +40,9 @@ export async function migrate(
 ): Promise<MigrationOutcome> {
   checkSequence(migrations);
   if (!Number.isInteger(target) || target < 0 || target > migrations.length) {
-    throw new StoreError(`${driver.location}: no schema version ${target} (known: 0 to ${migrations.length})`);
+    throw new StoreError(
+      `${driver.location}: no schema version ${target} (known: 0 to ${migrations.length})`,
+    );
   }
   return driver.exclusiveTransaction(async (tx) => {
     await tx.query(
@@ -105,7 +107,9 @@ function checkApplied(driver: SqlDriver, migrations: readonly Migration[], rows:
 function checkSequence(migrations: readonly Migration[]): void {
   migrations.forEach((migration, i) => {
     if (migration.version !== i + 1) {
-      throw new StoreError(`schema migration ${migration.name} has version ${migration.version}, expected ${i + 1}`);
+      throw new StoreError(
+        `schema migration ${migration.name} has version ${migration.version}, expected ${i + 1}`,
+      );
     }
   });
 }

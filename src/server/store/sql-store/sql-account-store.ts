@@ -43,14 +43,18 @@ export class SqlAccountStore implements AccountStore {
   }
 
   async get(id: string): Promise<Account | undefined> {
-    const { rows } = await this.db.query<AccountRow>(`SELECT ${ACCOUNT_COLUMNS} FROM accounts WHERE id = $1`, [id]);
+    const { rows } = await this.db.query<AccountRow>(
+      `SELECT ${ACCOUNT_COLUMNS} FROM accounts WHERE id = $1`,
+      [id],
+    );
     return rows[0] && toAccount(rows[0]);
   }
 
   async byName(name: string): Promise<Account | undefined> {
-    const { rows } = await this.db.query<AccountRow>(`SELECT ${ACCOUNT_COLUMNS} FROM accounts WHERE name = $1`, [
-      name,
-    ]);
+    const { rows } = await this.db.query<AccountRow>(
+      `SELECT ${ACCOUNT_COLUMNS} FROM accounts WHERE name = $1`,
+      [name],
+    );
     return rows[0] && toAccount(rows[0]);
   }
 
@@ -69,7 +73,12 @@ export class SqlAccountStore implements AccountStore {
 export class SqlApiKeyStore implements ApiKeyStore {
   constructor(private readonly db: SqlDriver) {}
 
-  async create(input: { id: string; accountId: string; name: string; secretHash: string }): Promise<ApiKeyRecord> {
+  async create(input: {
+    id: string;
+    accountId: string;
+    name: string;
+    secretHash: string;
+  }): Promise<ApiKeyRecord> {
     const record: ApiKeyRecord = { ...input, createdAt: now() };
     try {
       await this.db.query(

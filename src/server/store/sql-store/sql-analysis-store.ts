@@ -47,7 +47,9 @@ export class SqlAnalysisStore implements AnalysisStore {
   }
 
   async getSbom(digest: string): Promise<Sbom | undefined> {
-    const { rows } = await this.db.query<{ sbom: string }>('SELECT sbom FROM analyses WHERE digest = $1', [digest]);
+    const { rows } = await this.db.query<{ sbom: string }>('SELECT sbom FROM analyses WHERE digest = $1', [
+      digest,
+    ]);
     return rows[0] && fromJson<Sbom>(rows[0].sbom, `SBOM of ${digest}`);
   }
 
@@ -112,7 +114,10 @@ export class SqlAnalysisStore implements AnalysisStore {
     }
     const from = `FROM analysis_packages p WHERE ${match}
       AND p.digest IN (SELECT i.digest FROM images i WHERE i.account_id = $1)`;
-    const total = await this.db.query<{ total: number }>(`SELECT COUNT(DISTINCT p.digest) AS total ${from}`, params);
+    const total = await this.db.query<{ total: number }>(
+      `SELECT COUNT(DISTINCT p.digest) AS total ${from}`,
+      params,
+    );
     const digests = await this.db.query<{ digest: string }>(
       `SELECT DISTINCT p.digest ${from} ORDER BY p.digest LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, page.limit, page.offset],
@@ -122,6 +127,7 @@ export class SqlAnalysisStore implements AnalysisStore {
     const rows = await this.db.query<PackageIndexRow>(
       `SELECT p.digest, p.type, p.name, p.version, p.purl FROM analysis_packages p
        WHERE ${match} AND p.digest IN (${placeholderList(params.length + 1, pageDigests.length)})
+         AND p.digest IN (SELECT i.digest FROM images i WHERE i.account_id = $1)
        ORDER BY p.digest, p.type, p.version`,
       [...params, ...pageDigests],
     );
@@ -145,7 +151,10 @@ export class SqlAnalysisStore implements AnalysisStore {
     const params: SqlValue[] = [accountId, vulnerabilityId];
     const from = `FROM scan_vulnerabilities v WHERE v.vulnerability_id = $2
       AND v.digest IN (SELECT i.digest FROM images i WHERE i.account_id = $1)`;
-    const total = await this.db.query<{ total: number }>(`SELECT COUNT(DISTINCT v.digest) AS total ${from}`, params);
+    const total = await this.db.query<{ total: number }>(
+      `SELECT COUNT(DISTINCT v.digest) AS total ${from}`,
+      params,
+    );
     const digests = await this.db.query<{ digest: string }>(
       `SELECT DISTINCT v.digest ${from} ORDER BY v.digest LIMIT $3 OFFSET $4`,
       [...params, page.limit, page.offset],
@@ -174,7 +183,11 @@ export class SqlAnalysisStore implements AnalysisStore {
   }
 }
 
-function group<R extends { digest: string }, T>(digests: string[], rows: R[], map: (row: R) => T): Map<string, T[]> {
+function group<R extends { digest: string }, T>(
+  digests: string[],
+  rows: R[],
+  map: (row: R) => T,
+): Map<string, T[]> {
   const out = new Map<string, T[]>(digests.map((d) => [d, []]));
   for (const row of rows) out.get(row.digest)?.push(map(row));
   return out;

@@ -48,7 +48,12 @@ export class SqlEvaluationStore implements EvaluationStore {
     return stored;
   }
 
-  async latest(accountId: string, digest: string, tag: string, policyId: string): Promise<EvaluationRecord | undefined> {
+  async latest(
+    accountId: string,
+    digest: string,
+    tag: string,
+    policyId: string,
+  ): Promise<EvaluationRecord | undefined> {
     const { rows } = await this.db.query<EvaluationRow>(
       `SELECT * FROM evaluations WHERE account_id = $1 AND digest = $2 AND tag = $3 AND policy_id = $4
        ${NEWEST_FIRST} LIMIT 1`,

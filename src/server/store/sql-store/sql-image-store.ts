@@ -57,19 +57,21 @@ export class SqlImageStore implements ImageStore {
           [input.accountId, input.digest, toJson(input.origin), toJson(input.annotations ?? {}), input.at],
         )
         .catch((err: unknown) => {
-          if (err instanceof NotFoundError) throw new NotFoundError(`account ${input.accountId} does not exist`);
+          if (err instanceof NotFoundError)
+            throw new NotFoundError(`account ${input.accountId} does not exist`);
           throw err;
         });
       const created = inserted.changes > 0;
       if (!created && input.annotations && Object.keys(input.annotations).length > 0) {
-        const existing = await selectImages(tx, 'i.account_id = $1 AND i.digest = $2', [input.accountId, input.digest]);
-        const merged = { ...existing[0]!.annotations, ...input.annotations };
-        await tx.query('UPDATE images SET annotations = $3, updated_at = $4 WHERE account_id = $1 AND digest = $2', [
+        const existing = await selectImages(tx, 'i.account_id = $1 AND i.digest = $2', [
           input.accountId,
           input.digest,
-          toJson(merged),
-          input.at,
         ]);
+        const merged = { ...existing[0]!.annotations, ...input.annotations };
+        await tx.query(
+          'UPDATE images SET annotations = $3, updated_at = $4 WHERE account_id = $1 AND digest = $2',
+          [input.accountId, input.digest, toJson(merged), input.at],
+        );
       }
       if (input.tag) {
         // Seeing a tag again makes it the newest sighting of that tag.

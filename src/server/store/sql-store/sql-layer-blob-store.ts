@@ -8,7 +8,9 @@ export class SqlLayerBlobStore implements LayerBlobStore {
 
   /** A hit records when the entry was last used (for a later size-bounded sweep). */
   async get(key: string): Promise<Buffer | undefined> {
-    const { rows } = await this.db.query<{ data: Buffer }>('SELECT data FROM layer_blobs WHERE key = $1', [key]);
+    const { rows } = await this.db.query<{ data: Buffer }>('SELECT data FROM layer_blobs WHERE key = $1', [
+      key,
+    ]);
     const data = rows[0]?.data;
     if (data === undefined) return undefined;
     await this.db.query('UPDATE layer_blobs SET used_at = $2 WHERE key = $1', [key, now()]);

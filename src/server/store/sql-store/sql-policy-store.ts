@@ -21,7 +21,13 @@ interface PolicyRow {
 export class SqlPolicyStore implements PolicyStore {
   constructor(private readonly db: SqlDriver) {}
 
-  async put(input: { accountId: string; policyId: string; name: string; bundle: unknown; at: string }): Promise<PolicyRecord> {
+  async put(input: {
+    accountId: string;
+    policyId: string;
+    name: string;
+    bundle: unknown;
+    at: string;
+  }): Promise<PolicyRecord> {
     try {
       const { rows } = await this.db.query<PolicyRow>(
         `INSERT INTO policies (account_id, policy_id, name, bundle, active, created_at, updated_at)
@@ -52,6 +58,7 @@ export class SqlPolicyStore implements PolicyStore {
 
   async activate(accountId: string, policyId: string, at: string): Promise<boolean> {
     return this.db.transaction(async (tx) => {
+      await this.lockAccount(tx, accountId);
       const target = await selectOne(tx, accountId, policyId);
       if (!target) return false;
       if (target.active) return true;
@@ -69,30 +76,49 @@ export class SqlPolicyStore implements PolicyStore {
   }
 
   async active(accountId: string): Promise<PolicyRecord | undefined> {
-    const { rows } = await this.db.query<PolicyRow>('SELECT * FROM policies WHERE account_id = $1 AND active', [
-      accountId,
-    ]);
+    const { rows } = await this.db.query<PolicyRow>(
+      'SELECT * FROM policies WHERE account_id = $1 AND active',
+      [accountId],
+    );
     return rows[0] && toPolicy(rows[0]);
   }
 
   async delete(accountId: string, policyId: string): Promise<boolean> {
     return this.db.transaction(async (tx) => {
+      await this.lockAccount(tx, accountId);
       const target = await selectOne(tx, accountId, policyId);
       if (!target) return false;
       if (target.active) {
-        throw new ConflictError(`policy ${policyId} is the active policy: activate another one before deleting it`);
+        throw new ConflictError(
+          `policy ${policyId} is the active policy: activate another one before deleting it`,
+        );
       }
       await tx.query('DELETE FROM policies WHERE account_id = $1 AND policy_id = $2', [accountId, policyId]);
       return true;
     });
   }
+
+  /**
+   * Policy changes of one account run one after another: on PostgreSQL two activations racing
+   * under READ COMMITTED would otherwise both pass their first step and the second would trip
+   * the unique index. SQLite's BEGIN IMMEDIATE already holds the file's write lock.
+   */
+  private async lockAccount(tx: SqlExecutor, accountId: string): Promise<void> {
+    if (this.db.dialect === 'postgres') {
+      await tx.query('SELECT id FROM accounts WHERE id = $1 FOR UPDATE', [accountId]);
+    }
+  }
 }
 
-async function selectOne(db: SqlExecutor, accountId: string, policyId: string): Promise<PolicyRecord | undefined> {
-  const { rows } = await db.query<PolicyRow>('SELECT * FROM policies WHERE account_id = $1 AND policy_id = $2', [
-    accountId,
-    policyId,
-  ]);
+async function selectOne(
+  db: SqlExecutor,
+  accountId: string,
+  policyId: string,
+): Promise<PolicyRecord | undefined> {
+  const { rows } = await db.query<PolicyRow>(
+    'SELECT * FROM policies WHERE account_id = $1 AND policy_id = $2',
+    [accountId, policyId],
+  );
   return rows[0] && toPolicy(rows[0]);
 }
 

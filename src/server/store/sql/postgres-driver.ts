@@ -49,10 +49,7 @@ export class PostgresDriver implements SqlDriver {
     return new PostgresDriver(pool, location);
   }
 
-  async query<R = SqlRow>(
-    sql: string,
-    params: readonly SqlValue[] = [],
-  ): Promise<SqlResult<R>> {
+  async query<R = SqlRow>(sql: string, params: readonly SqlValue[] = []): Promise<SqlResult<R>> {
     this.#ensureOpen();
     try {
       const result = await this.#pool.query(sql, params.map(bindable));
