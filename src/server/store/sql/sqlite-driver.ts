@@ -12,18 +12,25 @@ import type { SqlDriver, SqlExecutor, SqlResult, SqlRow, SqlValue } from './sql-
  * for the writer), a busy timeout for the other processes on the same file (a worker, the job
  * queue), foreign keys on. better-sqlite3 is synchronous; a mutex keeps one transaction's
  * statements from interleaving with anyone else's.
+ *
+ * The mutex is shared by every driver on the same file in this process: a second connection
+ * waiting for the file's write lock waits synchronously (the busy timeout blocks the thread),
+ * so it must never try while a transaction of this process is open between two awaits.
+ * Code in this process that writes the same file through its own connection must go through
+ * a driver (openDriver) for the same reason.
  */
 export class SqliteDriver implements SqlDriver {
   readonly dialect = 'sqlite' as const;
   readonly location: string;
   readonly #db: Database.Database;
   readonly #statements = new Map<string, Database.Statement>();
-  readonly #mutex = new AsyncMutex();
+  readonly #mutex: AsyncMutex;
   #closed = false;
 
   private constructor(db: Database.Database, file: string) {
     this.#db = db;
     this.location = `SQLite store ${file}`;
+    this.#mutex = file === ':memory:' ? new AsyncMutex() : fileMutex(path.resolve(file));
   }
 
   static open(file: string): SqliteDriver {
@@ -129,6 +136,17 @@ export class SqliteDriver implements SqlDriver {
   #ensureOpen(): void {
     if (this.#closed) throw new StoreError(`${this.location} is closed`);
   }
+}
+
+const fileMutexes = new Map<string, AsyncMutex>();
+
+function fileMutex(file: string): AsyncMutex {
+  let mutex = fileMutexes.get(file);
+  if (!mutex) {
+    mutex = new AsyncMutex();
+    fileMutexes.set(file, mutex);
+  }
+  return mutex;
 }
 
 /** better-sqlite3 binds numbers, strings, buffers and null: booleans become 0/1. */
