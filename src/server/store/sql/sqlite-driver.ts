@@ -140,6 +140,16 @@ export class SqliteDriver implements SqlDriver {
 
 const fileMutexes = new Map<string, AsyncMutex>();
 
+/**
+ * Runs fn while no store driver of this process is inside a statement or transaction on this
+ * SQLite file. Code with its own better-sqlite3 connection to the store's file (the in-process
+ * job queue) wraps its writes in this; otherwise its busy wait can block the thread while one
+ * of the store's transactions waits between two awaits to commit.
+ */
+export function withSqliteFileLock<T>(file: string, fn: () => T | Promise<T>): Promise<T> {
+  return fileMutex(path.resolve(file)).run(fn);
+}
+
 function fileMutex(file: string): AsyncMutex {
   let mutex = fileMutexes.get(file);
   if (!mutex) {
