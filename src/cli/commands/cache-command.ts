@@ -3,6 +3,10 @@ import { FileLayerCache } from '../../layer-cache/index.js';
 
 const MB = 1024 * 1024;
 const size = (bytes: number): string => `${(bytes / MB).toFixed(1)} MB`;
+const count = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`;
+/** "3 layers" or "3 layers and 1 image": image entries are named only when there are some. */
+const held = (c: { layers: number; images: number }): string =>
+  c.images ? `${count(c.layers, 'layer')} and ${count(c.images, 'image')}` : count(c.layers, 'layer');
 
 /** `customs cache status|clean`: the layer cache under $CUSTOMS_CACHE_DIR or ~/.cache/customs/layers. */
 export function cacheCommand(): Command {
@@ -14,7 +18,7 @@ export function cacheCommand(): Command {
   });
   command
     .command('status')
-    .description('where the layer cache is, how many layers it holds and how big it is')
+    .description('where the layer cache is, how many layers (and whole images) it holds and how big it is')
     .option('--json', 'print the status as JSON')
     .action(async (values: { json?: boolean }) => {
       const status = await new FileLayerCache().status();
@@ -23,18 +27,16 @@ export function cacheCommand(): Command {
         return;
       }
       process.stdout.write(
-        `${status.dir}: ${status.entries} layer${status.entries === 1 ? '' : 's'}, ${size(status.bytes)} of at most ${size(status.maxBytes)}\n`,
+        `${status.dir}: ${held(status)}, ${size(status.bytes)} of at most ${size(status.maxBytes)}\n`,
       );
     });
   command
     .command('clean')
-    .description('remove every cached layer')
+    .description('remove every cached layer and image')
     .action(async () => {
       const cache = new FileLayerCache();
       const removed = await cache.clean();
-      process.stdout.write(
-        `${cache.dir}: removed ${removed.entries} layer${removed.entries === 1 ? '' : 's'} (${size(removed.bytes)})\n`,
-      );
+      process.stdout.write(`${cache.dir}: removed ${held(removed)} (${size(removed.bytes)})\n`);
     });
   return command;
 }
