@@ -18,7 +18,7 @@ export function cacheCommand(): Command {
   });
   command
     .command('status')
-    .description('where the layer cache is, how many layers (and whole images) it holds and how big it is')
+    .description('where the layer cache is, how many layers it holds and how big it is')
     .option('--json', 'print the status as JSON')
     .action(async (values: { json?: boolean }) => {
       const status = await new FileLayerCache().status();
@@ -32,7 +32,7 @@ export function cacheCommand(): Command {
     });
   command
     .command('clean')
-    .description('remove every cached layer and image')
+    .description('remove every cached layer')
     .action(async () => {
       const cache = new FileLayerCache();
       const removed = await cache.clean();
