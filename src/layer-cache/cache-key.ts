@@ -57,3 +57,37 @@ export function stableJson(value: unknown): string {
       : v,
   );
 }
+
+/** Bumped when the stored form of an image analysis changes. */
+export const IMAGE_CACHE_FORMAT = 1;
+
+export interface ImageIdentity {
+  /** The image config's digest (it names every layer's diff_id, the history and the config). */
+  configDigest: string;
+  /** Every layer as the manifest gives it, with its layer cache key, bottom first. */
+  layers: readonly { digest: string; diffId?: string; mediaType: string; size: number; key: string }[];
+  sourceType: string;
+  scope: string;
+  /** What else shapes the analysis beyond the layer keys (the catalog options): any string. */
+  settings: string;
+}
+
+/**
+ * The cache key of a whole image's analysis: its config digest, every layer's cache key (which
+ * names the readers), the manifest's view of the layers (blob digests and sizes appear in the
+ * image metadata) and the options the catalogers ran with.
+ */
+export function imageCacheKey(identity: ImageIdentity): string {
+  return createHash('sha256')
+    .update(
+      JSON.stringify({
+        format: IMAGE_CACHE_FORMAT,
+        config: identity.configDigest,
+        layers: identity.layers.map((l) => [l.digest, l.diffId ?? null, l.mediaType, l.size, l.key]),
+        source: identity.sourceType,
+        scope: identity.scope,
+        settings: identity.settings,
+      }),
+    )
+    .digest('hex');
+}

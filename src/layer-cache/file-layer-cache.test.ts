@@ -57,10 +57,21 @@ describe('FileLayerCache', () => {
     const cache = new FileLayerCache(dir);
     await cache.put(key(1), Buffer.alloc(10));
     await cache.put(key(2), Buffer.alloc(20));
+    await cache.put(key(4), Buffer.alloc(5), 'image');
     writeFileSync(join(dir, `${key(3)}.9.ff.tmp`), 'x');
     writeFileSync(join(dir, 'not-ours.txt'), 'keep');
-    expect(await cache.clean()).toEqual({ entries: 2, bytes: 30 });
+    expect(await cache.status()).toMatchObject({ entries: 3, layers: 2, images: 1, bytes: 35 });
+    expect(await cache.clean()).toEqual({ entries: 3, layers: 2, images: 1, bytes: 35 });
     expect(readdirSync(dir)).toEqual(['not-ours.txt']);
+  });
+
+  it('keeps the two kinds of entry apart under one key', async () => {
+    const cache = new FileLayerCache(tempDir());
+    await cache.put(key(1), Buffer.from('layer'));
+    expect(await cache.get(key(1), 'image')).toBeUndefined();
+    await cache.put(key(1), Buffer.from('image'), 'image');
+    expect((await cache.get(key(1)))?.toString()).toBe('layer');
+    expect((await cache.get(key(1), 'image'))?.toString()).toBe('image');
   });
 
   it('a cache it cannot write to costs nothing but the store', async () => {

@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import type { LayerCache } from './types.js';
+import type { CacheEntryKind, LayerCache } from './types.js';
 
 /** 2 GiB: a few hundred layers of typical images (what is kept is metadata and small files). */
 export const DEFAULT_LAYER_CACHE_BYTES = 2 * 1024 ** 3;
-const ENTRY = /^[0-9a-f]{64}\.layer$/;
+const ENTRY = /^[0-9a-f]{64}\.(layer|image)$/;
 const PARTIAL = /^[0-9a-f]{64}\.[0-9a-z.]+\.tmp$/;
 /** A partial write older than this was left by a process that died. */
 const STALE_PARTIAL_MS = 60 * 60 * 1000;
@@ -23,19 +23,25 @@ export function defaultLayerCacheDir(env: NodeJS.ProcessEnv = process.env): stri
 
 export interface LayerCacheStatus {
   dir: string;
+  /** Every entry: layers + images. */
   entries: number;
+  /** Layer indexes. */
+  layers: number;
+  /** Whole-image analyses (one per image and set of options analysed). */
+  images: number;
   bytes: number;
   maxBytes: number;
 }
 
 interface Entry {
   name: string;
+  kind: CacheEntryKind;
   bytes: number;
   used: number;
 }
 
 /**
- * Layer indexes in one folder, a file per key. A write goes to a private temporary file that is
+ * Layer indexes (KEY.layer) and image analyses (KEY.image) in one folder, a file per entry. A write goes to a private temporary file that is
  * renamed into place, so readers and concurrent writers (two CI jobs on one runner) only ever see
  * whole entries, and a killed process leaves at most a partial file that the next write removes.
  * Reading an entry marks it used; when the folder grows past `maxBytes` the least recently used
@@ -50,8 +56,8 @@ export class FileLayerCache implements LayerCache {
     this.maxBytes = options.maxBytes ?? DEFAULT_LAYER_CACHE_BYTES;
   }
 
-  async get(key: string): Promise<Buffer | undefined> {
-    const file = this.file(key);
+  async get(key: string, kind: CacheEntryKind = 'layer'): Promise<Buffer | undefined> {
+    const file = this.file(key, kind);
     let data: Buffer;
     try {
       data = await readFile(file);
@@ -63,9 +69,9 @@ export class FileLayerCache implements LayerCache {
     return data;
   }
 
-  async put(key: string, data: Buffer): Promise<void> {
-    const file = this.file(key);
-    const partial = `${file.slice(0, -'.layer'.length)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  async put(key: string, data: Buffer, kind: CacheEntryKind = 'layer'): Promise<void> {
+    const file = this.file(key, kind);
+    const partial = `${file.slice(0, -`.${kind}`.length)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
       await mkdir(this.dir, { recursive: true, mode: 0o700 });
       await writeFile(partial, data, { mode: 0o600 });
@@ -83,22 +89,29 @@ export class FileLayerCache implements LayerCache {
     return {
       dir: this.dir,
       entries: entries.length,
+      layers: entries.filter((e) => e.kind === 'layer').length,
+      images: entries.filter((e) => e.kind === 'image').length,
       bytes: entries.reduce((n, e) => n + e.bytes, 0),
       maxBytes: this.maxBytes,
     };
   }
 
-  /** Removes every entry and partial write; returns how many entries and bytes went. */
-  async clean(): Promise<{ entries: number; bytes: number }> {
+  /** Removes every entry and partial write; returns how many entries (of each kind) and bytes went. */
+  async clean(): Promise<{ entries: number; layers: number; images: number; bytes: number }> {
     const entries = await this.entries();
     for (const name of await this.names())
       if (ENTRY.test(name) || PARTIAL.test(name)) await rm(path.join(this.dir, name), { force: true });
-    return { entries: entries.length, bytes: entries.reduce((n, e) => n + e.bytes, 0) };
+    return {
+      entries: entries.length,
+      layers: entries.filter((e) => e.kind === 'layer').length,
+      images: entries.filter((e) => e.kind === 'image').length,
+      bytes: entries.reduce((n, e) => n + e.bytes, 0),
+    };
   }
 
-  private file(key: string): string {
+  private file(key: string, kind: CacheEntryKind): string {
     if (!/^[0-9a-f]{64}$/.test(key)) throw new RangeError(`layer cache key must be 64 hex digits: ${key}`);
-    return path.join(this.dir, `${key}.layer`);
+    return path.join(this.dir, `${key}.${kind}`);
   }
 
   private async names(): Promise<string[]> {
@@ -112,9 +125,10 @@ export class FileLayerCache implements LayerCache {
   private async entries(): Promise<Entry[]> {
     const entries: Entry[] = [];
     for (const name of await this.names()) {
-      if (!ENTRY.test(name)) continue;
+      const kind = ENTRY.exec(name)?.[1] as CacheEntryKind | undefined;
+      if (!kind) continue;
       const info = await stat(path.join(this.dir, name)).catch(() => undefined);
-      if (info) entries.push({ name, bytes: info.size, used: info.mtimeMs });
+      if (info) entries.push({ name, kind, bytes: info.size, used: info.mtimeMs });
     }
     return entries;
   }

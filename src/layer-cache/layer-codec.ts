@@ -3,6 +3,7 @@ import { deserialize, serialize } from 'node:v8';
 import type { FileRecord } from '../resolver/file-view.js';
 import type { LayerIndex } from '../resolver/index-image.js';
 import { SkippedInspection } from '../resolver/inspection.js';
+import { isPlainData } from './plain-data.js';
 import type { FileType } from '../source/layer-entry.js';
 
 const MAGIC = Buffer.from('CUSTOMS-LAYER/1\n');
@@ -29,20 +30,6 @@ interface StoredLayer {
 }
 
 const SKIPPED = '\u0000customs:skipped-inspection';
-
-function isPlainData(value: unknown, depth = 0): boolean {
-  if (value === null || typeof value !== 'object')
-    return typeof value !== 'function' && typeof value !== 'symbol';
-  if (depth > 32) return false;
-  if (Buffer.isBuffer(value) || value instanceof Uint8Array || value instanceof Date) return true;
-  if (Array.isArray(value)) return value.every((v: unknown) => isPlainData(v, depth + 1));
-  if (value instanceof Map)
-    return [...value].every(([k, v]) => isPlainData(k, depth + 1) && isPlainData(v, depth + 1));
-  if (value instanceof Set) return [...value].every((v) => isPlainData(v, depth + 1));
-  const proto: unknown = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null) return false;
-  return Object.values(value).every((v) => isPlainData(v, depth + 1));
-}
 
 /**
  * The bytes a layer index is stored as: a header, a SHA-256 of the payload, and the payload (V8

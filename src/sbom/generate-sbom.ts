@@ -1,36 +1,21 @@
-import { readFileSync } from 'node:fs';
-import { CancelledError, throwIfCancelled, UsageError } from '../errors/index.js';
-import { createCatalogers } from '../cataloger/registry.js';
-import { findConfigSecrets, secretsSetup, type ConfigSecrets } from '../cataloger/secrets/index.js';
-import type { CatalogContext, CatalogOptions, Cataloger } from '../cataloger/types.js';
-import type { Inspector } from '../resolver/inspection.js';
-import { addFindings, emptyFindings } from './findings.js';
-import { linkOwnedPackages } from './ownership.js';
-import { symlinkLoops } from './symlink-loops.js';
-import { detectDistro, wantsDistroFile } from '../distro/index.js';
-import { buildImageMetadata } from '../image-metadata/index.js';
-import type { Package } from '../model/package.js';
+import { UsageError } from '../errors/index.js';
+import type { Cataloger, CatalogOptions } from '../cataloger/types.js';
 import type { Sbom, Scope } from '../model/sbom.js';
-import { indexImage } from '../resolver/index-image.js';
 import type { ProgressListener } from '../resolver/progress.js';
 import { openSource, sbomSourcePath } from '../source/open-source.js';
-import type { ImageConfig } from '../source/oci-types.js';
 import type { OpenedImage, SourceOptions } from '../source/types.js';
-import { cachedLayers, readersFingerprint, stableJson, type LayerCache } from '../layer-cache/index.js';
 import {
-  DEFAULT_MAX_CONTENT_BYTES,
-  DEFAULT_MAX_INSPECT_BYTES,
-  type LayerIndexCache,
-} from '../resolver/index-image.js';
+  decodeImageEntry,
+  encodeImageEntry,
+  imageCacheKey,
+  layerCacheKey,
+  readersFingerprint,
+  type LayerCache,
+} from '../layer-cache/index.js';
+import { DEFAULT_MAX_CONTENT_BYTES, DEFAULT_MAX_INSPECT_BYTES } from '../resolver/read-layer.js';
+import type { ImageAnalysis } from './image-analysis.js';
+import { DISTRO_READER, readerSettings } from './reader-settings.js';
 import { customsVersion, programIdentity } from './version.js';
-
-/** The distro detector reads its release files from every layer: a unit of the cache key too. */
-const DISTRO_READER = { name: 'distro-release-files', version: 1 };
-
-function configSecrets(config: ImageConfig, catalog: CatalogOptions): ConfigSecrets {
-  if (catalog.secrets?.enabled === false) return { findings: [], redacted: config };
-  return findConfigSecrets(config, secretsSetup(catalog));
-}
 
 export interface GenerateSbomOptions extends SourceOptions {
   scope?: Scope;
@@ -49,40 +34,6 @@ export interface GenerateSbomOptions extends SourceOptions {
   layerCache?: LayerCache;
   /** Layers read at once (default: DEFAULT_LAYER_CONCURRENCY); the SBOM is the same. */
   layerConcurrency?: number;
-}
-
-/** What the options make the catalogers read differently: the options and a rules file's text. */
-function readerSettings(catalog: CatalogOptions): string {
-  let rules = '';
-  const file = catalog.secrets?.rulesFile;
-  if (file) {
-    try {
-      rules = readFileSync(file, 'utf8');
-    } catch {
-      rules = '(unreadable)';
-    }
-  }
-  return stableJson({ catalog, rules });
-}
-
-function layerIndexCache(
-  image: OpenedImage,
-  catalogers: readonly Cataloger[],
-  options: GenerateSbomOptions,
-): LayerIndexCache | undefined {
-  if (!options.layerCache || catalogers.some((c) => c.cacheable === false)) return undefined;
-  const fingerprint = readersFingerprint({
-    units: [DISTRO_READER, ...catalogers.map((c) => ({ name: c.name, version: c.version }))],
-    maxContentBytes: DEFAULT_MAX_CONTENT_BYTES,
-    maxInspectBytes: DEFAULT_MAX_INSPECT_BYTES,
-    settings: readerSettings(options.catalog ?? {}),
-    program: programIdentity(),
-  });
-  return cachedLayers(options.layerCache, {
-    fingerprint,
-    total: image.layers.length,
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-  });
 }
 
 /**
@@ -104,57 +55,100 @@ export async function generateSbom(input: string, options: GenerateSbomOptions =
   }
 }
 
+/**
+ * The key of `image`'s whole analysis in the layer cache, or undefined when it is not kept: no
+ * cache, catalogers given by the caller, an analyzer whose results depend on more than the image
+ * (malware signatures), or a layer with no content digest. It names the config digest and every
+ * layer's key under the readers' fingerprint. A build's identity is a digest of all its sources,
+ * so it already names every cataloger and version; running from the sources (tests), the
+ * catalogers are loaded to name them.
+ */
+async function imageAnalysisKey(
+  image: OpenedImage,
+  options: GenerateSbomOptions,
+): Promise<string | undefined> {
+  const catalog = options.catalog ?? {};
+  const configDigest = image.source.configDigest;
+  if (!options.layerCache || options.catalogers || catalog.malware || !configDigest) return undefined;
+  const program = programIdentity();
+  const units = program.endsWith('+source')
+    ? (await import('../cataloger/registry.js'))
+        .createCatalogers(catalog)
+        .map((c) => ({ name: c.name, version: c.version }))
+    : [];
+  const settings = readerSettings(catalog);
+  const fingerprint = readersFingerprint({
+    units: [DISTRO_READER, ...units],
+    maxContentBytes: DEFAULT_MAX_CONTENT_BYTES,
+    maxInspectBytes: DEFAULT_MAX_INSPECT_BYTES,
+    settings,
+    program,
+  });
+  const layers = [];
+  for (const layer of image.layers) {
+    const key = layerCacheKey(layer, fingerprint);
+    if (key === undefined) return undefined;
+    const { digest, diffId, mediaType, size } = layer.descriptor;
+    layers.push({ digest, ...(diffId ? { diffId } : {}), mediaType, size, key });
+  }
+  return imageCacheKey({
+    configDigest,
+    layers,
+    sourceType: image.source.type,
+    scope: options.scope ?? 'squashed',
+    settings,
+  });
+}
+
+/** The stored analysis of the image under `key`, with its layers' progress replayed as cached. */
+async function cachedAnalysis(
+  image: OpenedImage,
+  cache: LayerCache,
+  key: string,
+  options: GenerateSbomOptions,
+): Promise<ImageAnalysis | undefined> {
+  const stored = await cache.get(key, 'image');
+  const analysis = stored ? (decodeImageEntry(stored) as ImageAnalysis | undefined) : undefined;
+  if (!analysis || analysis.layers?.length !== image.layers.length) return undefined;
+  const onProgress = options.onProgress;
+  if (onProgress) {
+    const total = image.layers.length;
+    onProgress({
+      kind: 'source-opened',
+      reference: image.source.reference,
+      layers: total,
+      totalBytes: image.layers.reduce((n, l) => n + l.descriptor.size, 0),
+    });
+    image.layers.forEach((layer, index) => {
+      const { digest, size } = layer.descriptor;
+      const { entries, storedBytes, tarBytes } = analysis.layers[index]!;
+      onProgress({ kind: 'layer-start', index, total, digest, size });
+      onProgress({ kind: 'layer-done', index, total, entries, storedBytes, tarBytes, cached: true });
+    });
+  }
+  return analysis;
+}
+
+/**
+ * The SBOM of an opened image. With a layer cache, an image analysed before with the same
+ * options is answered from its image entry (no layer is read, merged or catalogued, and no
+ * cataloger is loaded); otherwise its layers are read (or taken from their own entries) and
+ * catalogued, and the analysis is stored for next time.
+ */
 export async function sbomOfImage(image: OpenedImage, options: GenerateSbomOptions = {}): Promise<Sbom> {
   const scope = options.scope ?? 'squashed';
-  const catalogers = options.catalogers ?? createCatalogers(options.catalog ?? {});
-  const inspectors = catalogers.filter((c): c is Cataloger & Inspector => !!c.wantsInspect && !!c.inspect);
-  const wanted = (path: string): boolean => wantsDistroFile(path) || catalogers.some((c) => c.wants(path));
-  const cache = layerIndexCache(image, catalogers, options);
-  const files = await indexImage(image, {
-    wants: wanted,
-    inspectors,
-    onProgress: options.onProgress,
-    ...(options.signal ? { signal: options.signal } : {}),
-    ...(cache ? { cache } : {}),
-    ...(options.layerConcurrency !== undefined ? { concurrency: options.layerConcurrency } : {}),
-  });
-  const distro = detectDistro(files.squashed);
-  const collected = emptyFindings();
-  const view = scope === 'all-layers' ? files.allLayers : files.squashed;
-  for (const cataloger of catalogers) {
-    throwIfCancelled(options.signal, 'image analysis');
-    options.onProgress?.({ kind: 'cataloging', cataloger: cataloger.name });
-    const context: CatalogContext = {
-      files: view,
-      squashed: files.squashed,
-      distro,
-      inspections: files.inspections.get(cataloger.name) ?? new Map(),
-      packagesSoFar: collected.packages,
-      ...(options.signal ? { signal: options.signal } : {}),
-    };
-    try {
-      addFindings(collected, await cataloger.catalog(context));
-    } catch (err) {
-      if (err instanceof CancelledError) throw err;
-      collected.unknowns.push({
-        path: '/',
-        cataloger: cataloger.name,
-        message: `cataloger failed: ${(err as Error).message}`,
-      });
+  const key = await imageAnalysisKey(image, options);
+  let analysis = key ? await cachedAnalysis(image, options.layerCache!, key, options) : undefined;
+  if (!analysis) {
+    analysis = await (await import('./analyse-image.js')).analyseImage(image, options);
+    if (key) {
+      const encoded = encodeImageEntry(analysis);
+      if (encoded) await options.layerCache!.put(key, encoded, 'image');
     }
   }
-  collected.unknowns.push(...symlinkLoops(view, wanted));
-  const { packages, relationships } = linkOwnedPackages(collected.packages, collected.relationships);
   options.onProgress?.({ kind: 'done' });
-
-  const warnings: string[] = [...(image.warnings ?? []), ...collected.warnings];
-  if (!distro)
-    warnings.push('no Linux distribution detected: OS packages cannot be matched against distro data');
   const descriptors = image.layers.map((l) => l.descriptor);
   const isImage = image.source.type !== 'dir';
-  // Secrets in the config are findings, and are redacted before anything is made from it.
-  const config = isImage ? configSecrets(image.config, options.catalog ?? {}) : undefined;
-  if (config) collected.secrets.unshift(...config.findings);
   const digest =
     image.source.manifestDigest ?? (isImage ? image.source.configDigest : descriptors[0]?.digest);
   return {
@@ -180,37 +174,19 @@ export async function sbomOfImage(image: OpenedImage, options: GenerateSbomOptio
         size: d.size,
       })),
     },
-    distro,
-    packages: sortPackages(packages),
-    relationships,
-    image: config ? buildImageMetadata(config.redacted, descriptors) : null,
-    files: collected.files,
-    secrets: collected.secrets,
-    users: collected.users,
-    groups: collected.groups,
-    retrievedFiles: collected.retrievedFiles,
-    contentMatches: collected.contentMatches,
-    malware: collected.malware,
-    ...(collected.malwareScanned ? { malwareScanned: true } : {}),
-    unknowns: collected.unknowns,
-    warnings,
+    distro: analysis.distro,
+    packages: analysis.packages,
+    relationships: analysis.relationships,
+    image: analysis.image,
+    files: analysis.files,
+    secrets: analysis.secrets,
+    users: analysis.users,
+    groups: analysis.groups,
+    retrievedFiles: analysis.retrievedFiles,
+    contentMatches: analysis.contentMatches,
+    malware: analysis.malware,
+    ...(analysis.malwareScanned ? { malwareScanned: true } : {}),
+    unknowns: analysis.unknowns,
+    warnings: [...(image.warnings ?? []), ...analysis.warnings],
   };
-}
-
-function sortPackages(packages: Package[]): Package[] {
-  return [...packages].sort((a, b) =>
-    a.type !== b.type
-      ? a.type < b.type
-        ? -1
-        : 1
-      : a.name !== b.name
-        ? a.name < b.name
-          ? -1
-          : 1
-        : a.version < b.version
-          ? -1
-          : a.version > b.version
-            ? 1
-            : 0,
-  );
 }

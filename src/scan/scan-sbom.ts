@@ -2,11 +2,11 @@ import { matchPackages, type MatchOptions } from '../matcher/match-packages.js';
 import type { Sbom } from '../model/sbom.js';
 import { customsVersion } from '../sbom/version.js';
 import type { DatabaseStatus, VulnStore } from '../vulndb/store/types.js';
-import type { IgnoreRule } from './ignore/index.js';
+import type { IgnoreRule } from './ignore/ignore-rule.js';
 import { compareMatches } from './severity.js';
 import { suppressMatches } from './suppress.js';
 import type { ScanReport } from './types.js';
-import type { VexStatement } from './vex/index.js';
+import type { VexStatement } from './vex/vex-statement.js';
 
 /** Data older than this many days gets a warning (grype's max-allowed-built-age is similar). */
 export const MAX_DATABASE_AGE_DAYS = 5;

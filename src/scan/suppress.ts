@@ -1,7 +1,7 @@
 import type { SbomSource } from '../model/sbom.js';
-import { isExpired, ruleMatches, type IgnoreRule } from './ignore/index.js';
+import { isExpired, ruleMatches, type IgnoreRule } from './ignore/ignore-rule.js';
 import type { IgnoredMatch, Match } from './types.js';
-import { statementApplies, type VexStatement } from './vex/index.js';
+import { statementApplies, type VexStatement } from './vex/vex-statement.js';
 
 export interface SuppressOptions {
   onlyFixed?: boolean;

@@ -1,4 +1,3 @@
-import { runAnalyzerPlugin } from '../plugin/index.js';
 import { generateSbom } from '../sbom/generate-sbom.js';
 import type { AnalysisOptions, SbomImageResult } from './types.js';
 
@@ -9,6 +8,9 @@ import type { AnalysisOptions, SbomImageResult } from './types.js';
 export async function sbomImage(source: string, options: AnalysisOptions = {}): Promise<SbomImageResult> {
   const { analyzers = [], ...generate } = options;
   let sbom = await generateSbom(source, generate);
+  if (analyzers.length === 0) return { sbom, warnings: [...sbom.warnings] };
+  // The plugin runner (and the schema library it validates with) is loaded only for analyzers.
+  const { runAnalyzerPlugin } = await import('../plugin/index.js');
   for (const analyzer of analyzers)
     sbom = await runAnalyzerPlugin(analyzer.path, sbom, {
       name: analyzer.name,

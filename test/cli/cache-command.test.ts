@@ -47,12 +47,15 @@ describe('customs cache', () => {
     expect(cold.code, cold.stderr).toBe(0);
     const filled = JSON.parse(runCli(['cache', 'status', '--json'], env).stdout) as {
       entries: number;
+      layers: number;
+      images: number;
       bytes: number;
     };
-    expect(filled.entries).toBe(layers);
+    // One entry per layer, and one for the image's whole analysis.
+    expect(filled).toMatchObject({ entries: layers + 1, layers, images: 1 });
     expect(filled.bytes).toBeGreaterThan(0);
     expect(runCli(['cache', 'status'], env).stdout).toMatch(
-      new RegExp(`: ${layers} layers, [0-9.]+ MB of at most 2048.0 MB`),
+      new RegExp(`: ${layers} layers and 1 image, [0-9.]+ MB of at most 2048.0 MB`),
     );
 
     deleteLayerBlobs();
@@ -67,7 +70,7 @@ describe('customs cache', () => {
 
     const clean = runCli(['cache', 'clean'], env);
     expect(clean.code).toBe(0);
-    expect(clean.stdout).toMatch(new RegExp(`removed ${layers} layers`));
+    expect(clean.stdout).toMatch(new RegExp(`removed ${layers} layers and 1 image`));
     expect(JSON.parse(runCli(['cache', 'status', '--json'], env).stdout)).toMatchObject({ entries: 0 });
     expect(runCli(['sbom', source, '-o', 'json'], env).code).toBe(1);
   });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../src/vulndb/store/sqlite/index.js';
+import { getTestImages } from '../images/index.js';
 import { CUSTOMS_BIN } from '../helpers/run-cli.js';
 
 /**
@@ -90,6 +91,25 @@ describe('what a command loads', () => {
       'dist/source/sbom/',
     ])
       expect(under(r.modules, heavy), heavy).toEqual([]);
+  });
+
+  it('a warm scan of an image seen before loads no cataloger, no schema library and no YAML parser', () => {
+    const { layered } = getTestImages().images;
+    const args = ['scan', '-q', `oci-dir:${layered.ociDir}:${layered.tag}`, '--db', db, '-o', 'json'];
+    expect(loaded(args).code).toBe(0); // fills the cache
+    const warm = loaded(args);
+    expect(warm.code, warm.stderr).toBe(0);
+    expect(warm.modules).toContain('dist/sbom/generate-sbom.js');
+    // The ignore rules' path matching shares the files cataloger's glob; nothing else of it.
+    expect(under(warm.modules, 'dist/cataloger/')).toEqual(['dist/cataloger/files/path-glob.js']);
+    for (const heavy of [
+      'dist/sbom/analyse-image.js',
+      'dist/resolver/tar-layer.js',
+      'node_modules/@sinclair/',
+      'node_modules/yaml/',
+      'dist/plugin/',
+    ])
+      expect(under(warm.modules, heavy), heavy).toEqual([]);
   });
 
   it('sbom of a directory loads no vulnerability database store nor HTTP client', () => {

@@ -121,6 +121,8 @@ describe('layer cache on the test images', () => {
     const cache = new FileLayerCache(dir);
     const source = ref(images.bookworm);
     const cold = await run(source, { layerCache: cache });
+    // Without its image entry, so that the layer entry is what the next run looks for.
+    for (const name of readdirSync(dir).filter((f) => f.endsWith('.image'))) rmSync(join(dir, name));
     const [entry] = readdirSync(dir).filter((f) => f.endsWith('.layer'));
     const bytes = readFileSync(join(dir, entry!));
     bytes[bytes.length - 10] = bytes[bytes.length - 10]! ^ 0xff;
@@ -129,5 +131,28 @@ describe('layer cache on the test images', () => {
     expect(damaged.read).toBe(1);
     expect(damaged.sbom).toEqual(cold.sbom);
     expect((await run(source, { layerCache: cache })).cached).toBe(1);
+  });
+
+  it('a second run of an image is answered by its image entry; a damaged one is a miss', async () => {
+    const dir = tempDir('customs-layer-cache-');
+    const cache = new FileLayerCache(dir);
+    const source = ref(images.layered);
+    const cold = await run(source, { layerCache: cache });
+    const entries = readdirSync(dir);
+    expect(entries.filter((f) => f.endsWith('.image'))).toHaveLength(1);
+    expect(entries.filter((f) => f.endsWith('.layer'))).toHaveLength(images.layered.diffIds.length);
+    // The layer entries gone: only the image entry can answer, and it does.
+    for (const name of entries.filter((f) => f.endsWith('.layer'))) rmSync(join(dir, name));
+    const warm = await run(source, { layerCache: cache });
+    expect(warm.read).toBe(0);
+    expect(warm.cached).toBe(images.layered.diffIds.length);
+    expect(warm.sbom).toEqual(cold.sbom);
+    const [entry] = readdirSync(dir).filter((f) => f.endsWith('.image'));
+    const bytes = readFileSync(join(dir, entry!));
+    bytes[bytes.length - 10] = bytes[bytes.length - 10]! ^ 0xff;
+    writeFileSync(join(dir, entry!), bytes);
+    const damaged = await run(source, { layerCache: cache });
+    expect(damaged.read).toBe(images.layered.diffIds.length);
+    expect(damaged.sbom).toEqual(cold.sbom);
   });
 });

@@ -3,6 +3,10 @@ import { FileLayerCache } from '../../layer-cache/index.js';
 
 const MB = 1024 * 1024;
 const size = (bytes: number): string => `${(bytes / MB).toFixed(1)} MB`;
+const count = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`;
+/** "3 layers" or "3 layers and 1 image": image entries are named only when there are some. */
+const held = (c: { layers: number; images: number }): string =>
+  c.images ? `${count(c.layers, 'layer')} and ${count(c.images, 'image')}` : count(c.layers, 'layer');
 
 /** `customs cache status|clean`: the layer cache under $CUSTOMS_CACHE_DIR or ~/.cache/customs/layers. */
 export function cacheCommand(): Command {
@@ -23,7 +27,7 @@ export function cacheCommand(): Command {
         return;
       }
       process.stdout.write(
-        `${status.dir}: ${status.entries} layer${status.entries === 1 ? '' : 's'}, ${size(status.bytes)} of at most ${size(status.maxBytes)}\n`,
+        `${status.dir}: ${held(status)}, ${size(status.bytes)} of at most ${size(status.maxBytes)}\n`,
       );
     });
   command
@@ -32,9 +36,7 @@ export function cacheCommand(): Command {
     .action(async () => {
       const cache = new FileLayerCache();
       const removed = await cache.clean();
-      process.stdout.write(
-        `${cache.dir}: removed ${removed.entries} layer${removed.entries === 1 ? '' : 's'} (${size(removed.bytes)})\n`,
-      );
+      process.stdout.write(`${cache.dir}: removed ${held(removed)} (${size(removed.bytes)})\n`);
     });
   return command;
 }
