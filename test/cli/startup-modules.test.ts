@@ -104,7 +104,6 @@ describe('what a command loads', () => {
     expect(under(warm.modules, 'dist/cataloger/')).toEqual(['dist/cataloger/files/path-glob.js']);
     for (const heavy of [
       'dist/sbom/analyse-image.js',
-      'dist/resolver/tar-layer.js',
       'node_modules/@sinclair/',
       'node_modules/yaml/',
       'dist/plugin/',
