@@ -63,7 +63,10 @@ export function errorReply(error: unknown): { status: number; body: ErrorBody } 
       },
     };
   if (isCustomsError(error))
-    return { status: STATUS[error.code] ?? 500, body: { error: { code: error.code, message: error.message } } };
+    return {
+      status: STATUS[error.code] ?? 500,
+      body: { error: { code: error.code, message: error.message } },
+    };
   const fastifyError = error as FastifyError;
   if (fastifyError.validation) {
     const problems = fastifyError.validation.map((v) => ({
@@ -83,7 +86,10 @@ export function errorReply(error: unknown): { status: number; body: ErrorBody } 
   }
   const status = fastifyError.statusCode;
   if (status !== undefined && status >= 400 && status < 500)
-    return { status, body: { error: { code: fastifyError.code ?? 'bad-request', message: fastifyError.message } } };
+    return {
+      status,
+      body: { error: { code: fastifyError.code ?? 'bad-request', message: fastifyError.message } },
+    };
   return { status: 500, body: { error: { code: 'internal', message: 'internal error' } } };
 }
 

@@ -116,7 +116,10 @@ export const accountRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app
         tags: ['accounts'],
         summary: 'A new API key for this account (the key is in this answer only)',
         security: SECURITY,
-        body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 128 }) }, { additionalProperties: false }),
+        body: Type.Object(
+          { name: Type.String({ minLength: 1, maxLength: 128 }) },
+          { additionalProperties: false },
+        ),
         response: withErrors({ 201: Type.Object({ key: Type.String(), ...KeySchema.properties }) }, 400),
       },
     },

@@ -69,7 +69,11 @@ export const contentRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app
     async (request) => ({
       imageDigest: request.params.digest,
       content_type: request.params.ctype,
-      content: await services.content.content(accountOf(request), request.params.digest, request.params.ctype),
+      content: await services.content.content(
+        accountOf(request),
+        request.params.digest,
+        request.params.ctype,
+      ),
     }),
   );
 
@@ -82,7 +86,9 @@ export const contentRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app
         security: SECURITY,
         params: Type.Object({ ...DigestParams.properties, mtype: literals(METADATA_TYPES) }),
         response: withErrors(
-          { 200: Type.Object({ imageDigest: Type.String(), metadata_type: Type.String(), metadata: AnyJson }) },
+          {
+            200: Type.Object({ imageDigest: Type.String(), metadata_type: Type.String(), metadata: AnyJson }),
+          },
           400,
           404,
         ),
@@ -91,7 +97,11 @@ export const contentRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app
     async (request) => ({
       imageDigest: request.params.digest,
       metadata_type: request.params.mtype,
-      metadata: await services.content.metadata(accountOf(request), request.params.digest, request.params.mtype),
+      metadata: await services.content.metadata(
+        accountOf(request),
+        request.params.digest,
+        request.params.mtype,
+      ),
     }),
   );
 
@@ -118,6 +128,10 @@ export const contentRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app
       },
     },
     async (request) =>
-      services.vulnerabilities.vulnerabilities(accountOf(request), request.params.digest, request.params.vtype),
+      services.vulnerabilities.vulnerabilities(
+        accountOf(request),
+        request.params.digest,
+        request.params.vtype,
+      ),
   );
 };

@@ -86,7 +86,11 @@ export const feedQueryRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (a
       const { name, package_type, version, page, limit } = request.query;
       return services.queries.byPackage(
         accountOf(request),
-        { name, ...(package_type !== undefined ? { type: package_type } : {}), ...(version !== undefined ? { version } : {}) },
+        {
+          name,
+          ...(package_type !== undefined ? { type: package_type } : {}),
+          ...(version !== undefined ? { version } : {}),
+        },
         { page, limit },
       );
     },

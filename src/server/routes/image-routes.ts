@@ -1,6 +1,12 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { UsageError } from '../../errors/index.js';
-import { AnalysisStatusSchema, DigestParams, PageQuery, SECURITY, withErrors } from './schemas/common-schemas.js';
+import {
+  AnalysisStatusSchema,
+  DigestParams,
+  PageQuery,
+  SECURITY,
+  withErrors,
+} from './schemas/common-schemas.js';
 import { AddImageBody, ImageListSchema } from './schemas/image-schemas.js';
 import { accountOf, type RouteOptions } from './route-context.js';
 
@@ -19,8 +25,7 @@ export const imageRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, 
         response: withErrors({ 200: imageRef }, 400, 502),
       },
     },
-    async (request) =>
-      services.images.addFromRegistry(accountOf(request), request.body, request.query.force),
+    async (request) => services.images.addFromRegistry(accountOf(request), request.body, request.query.force),
   );
 
   app.post(

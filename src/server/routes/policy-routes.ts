@@ -12,7 +12,10 @@ const PolicySchema = Type.Object({
 });
 
 const PolicyParams = Type.Object({ policyId: Type.String({ minLength: 1 }) });
-const BundleBody = Type.Object({}, { additionalProperties: true, description: 'An Anchore 1_0 policy bundle' });
+const BundleBody = Type.Object(
+  {},
+  { additionalProperties: true, description: 'An Anchore 1_0 policy bundle' },
+);
 
 export const policyRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { services }) => {
   app.post(

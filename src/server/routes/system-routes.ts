@@ -61,7 +61,13 @@ export const systemRoutes: FastifyPluginAsyncTypebox<SystemRouteOptions> = async
       schema: {
         tags: ['system'],
         summary: 'The service version',
-        response: { 200: Type.Object({ service: Type.Literal('customs'), version: Type.String(), api: Type.Literal('v1') }) },
+        response: {
+          200: Type.Object({
+            service: Type.Literal('customs'),
+            version: Type.String(),
+            api: Type.Literal('v1'),
+          }),
+        },
       },
     },
     async () => ({ service: 'customs' as const, version: customsVersion(), api: 'v1' as const }),
@@ -80,7 +86,10 @@ export const systemRoutes: FastifyPluginAsyncTypebox<SystemRouteOptions> = async
       },
     },
     async (request, reply) => {
-      if (options.metricsKey !== undefined && !sameText(keyFromAuthorization(request.headers.authorization), options.metricsKey))
+      if (
+        options.metricsKey !== undefined &&
+        !sameText(keyFromAuthorization(request.headers.authorization), options.metricsKey)
+      )
         throw new UnauthorizedError('the metrics key is needed');
       return reply.type(options.metrics.registry.contentType).send(await options.metrics.text());
     },

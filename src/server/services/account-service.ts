@@ -24,7 +24,10 @@ export class AccountService {
     private readonly now: () => Date,
   ) {}
 
-  async createAccount(input: { name: string; role?: AccountRole }): Promise<{ account: AccountView; key: string }> {
+  async createAccount(input: {
+    name: string;
+    role?: AccountRole;
+  }): Promise<{ account: AccountView; key: string }> {
     if (await this.store.accounts.byName(input.name))
       throw new ConflictError(`an account named ${input.name} exists already`);
     const account = await this.store.accounts.create({ name: input.name, role: input.role ?? 'user' });

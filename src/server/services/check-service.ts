@@ -40,11 +40,15 @@ export class CheckService {
         ? await this.store.policies.get(accountId, query.policyId)
         : await this.store.policies.active(accountId);
     if (!policy)
-      throw new NotFoundError(query.policyId !== undefined ? `no policy ${query.policyId}` : 'no active policy');
-    const tag =
-      query.tag !== undefined ? parseImageReference(query.tag).toString() : image.tags[0]?.fullTag;
+      throw new NotFoundError(
+        query.policyId !== undefined ? `no policy ${query.policyId}` : 'no active policy',
+      );
+    const tag = query.tag !== undefined ? parseImageReference(query.tag).toString() : image.tags[0]?.fullTag;
     const stored = await this.store.analyses.getScan(digest);
-    const { bundle, gates } = await loadCheckBundle({ document: policy.bundle, name: `policy ${policy.policyId}` });
+    const { bundle, gates } = await loadCheckBundle({
+      document: policy.bundle,
+      name: `policy ${policy.policyId}`,
+    });
     const now = this.now();
     const result = await evaluateWithGates(
       bundle,
@@ -80,7 +84,12 @@ export class CheckService {
         ...(query.policyId !== undefined ? { policyId: query.policyId } : {}),
       },
     );
-    return { evaluations: page.items.map(evaluationView), total: page.total, page: query.page, limit: query.limit };
+    return {
+      evaluations: page.items.map(evaluationView),
+      total: page.total,
+      page: query.page,
+      limit: query.limit,
+    };
   }
 }
 

@@ -52,7 +52,9 @@ export class HarborService {
         kind: 'registry',
         reference: target.reference,
         ...(target.insecure ? { insecure: true } : {}),
-        ...(target.credentials ? { sealedCredentials: this.box.seal(JSON.stringify(target.credentials)) } : {}),
+        ...(target.credentials
+          ? { sealedCredentials: this.box.seal(JSON.stringify(target.credentials)) }
+          : {}),
       },
       undefined,
       target.tag !== undefined

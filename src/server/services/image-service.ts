@@ -37,7 +37,9 @@ export class ImageService {
       throw new UsageError('source needs exactly one of tag or digest');
     const pull = parseImageReference(tag?.pullstring ?? digest!.pullstring);
     if (digest && pull.digest === undefined)
-      throw new UsageError(`source.digest.pullstring must name a digest (repo@sha256:…): ${digest.pullstring}`);
+      throw new UsageError(
+        `source.digest.pullstring must name a digest (repo@sha256:…): ${digest.pullstring}`,
+      );
     if (tag && pull.digest !== undefined)
       throw new UsageError('source.tag.pullstring names a digest: add it as source.digest');
     const tagRef = tag ? pull : digest?.tag !== undefined ? parseImageReference(digest.tag) : undefined;
@@ -49,7 +51,14 @@ export class ImageService {
       reference: `${pull.registry}/${pull.repository}@${manifestDigest}`,
       ...(insecure ? { insecure: true } : {}),
     };
-    return this.register(accountId, manifestDigest, origin, input.annotations, tagRef && tagOf(tagRef), force);
+    return this.register(
+      accountId,
+      manifestDigest,
+      origin,
+      input.annotations,
+      tagRef && tagOf(tagRef),
+      force,
+    );
   }
 
   /** Upserts the image and queues its analysis; a forced add analyzes an analyzed digest again. */
@@ -126,7 +135,11 @@ export class ImageService {
   }
 }
 
-export function tagOf(ref: { registry: string; repository: string; tag?: string }): Omit<ImageTag, 'detectedAt'> {
+export function tagOf(ref: {
+  registry: string;
+  repository: string;
+  tag?: string;
+}): Omit<ImageTag, 'detectedAt'> {
   const tag = ref.tag ?? 'latest';
   return {
     registry: ref.registry,

@@ -26,7 +26,10 @@ export class PolicyService {
 
   validate(document: unknown): ValidationView {
     const { problems } = parseBundle(document, GATES);
-    return { valid: problems.length === 0, problems: problems.map((p) => ({ path: p.path, message: p.message })) };
+    return {
+      valid: problems.length === 0,
+      problems: problems.map((p) => ({ path: p.path, message: p.message })),
+    };
   }
 
   /** Stores a bundle (new or replacing the one with its id); refuses one with problems. */
@@ -67,7 +70,8 @@ export class PolicyService {
   async delete(accountId: string, policyId: string): Promise<void> {
     const record = await this.store.policies.get(accountId, policyId);
     if (!record) throw new NotFoundError(`no policy ${policyId}`);
-    if (record.active) throw new ConflictError(`policy ${policyId} is the active one: activate another first`);
+    if (record.active)
+      throw new ConflictError(`policy ${policyId} is the active one: activate another first`);
     await this.store.policies.delete(accountId, policyId);
   }
 }

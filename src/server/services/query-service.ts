@@ -8,7 +8,12 @@ export class QueryService {
     accountId: string,
     query: { name: string; type?: string; version?: string },
     page: { page: number; limit: number },
-  ): Promise<{ images: { imageDigest: string; packages: unknown[] }[]; total: number; page: number; limit: number }> {
+  ): Promise<{
+    images: { imageDigest: string; packages: unknown[] }[];
+    total: number;
+    page: number;
+    limit: number;
+  }> {
     const result = await this.store.analyses.imagesByPackage(accountId, query, offsetOf(page));
     return {
       images: result.items.map((i) => ({ imageDigest: i.digest, packages: i.packages })),
@@ -27,7 +32,11 @@ export class QueryService {
     page: number;
     limit: number;
   }> {
-    const result = await this.store.analyses.imagesByVulnerability(accountId, vulnerabilityId, offsetOf(page));
+    const result = await this.store.analyses.imagesByVulnerability(
+      accountId,
+      vulnerabilityId,
+      offsetOf(page),
+    );
     return {
       images: result.items.map((i) => ({ imageDigest: i.digest, vulnerable_packages: i.vulnerabilities })),
       total: result.total,

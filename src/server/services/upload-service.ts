@@ -80,7 +80,13 @@ export class UploadService {
       await image.close();
     }
     if (!digest) throw new SourceFormatError('the archive has no image manifest');
-    return this.images.register(accountId, digest, { kind: 'archive', format: type, uploadId }, undefined, tag);
+    return this.images.register(
+      accountId,
+      digest,
+      { kind: 'archive', format: type, uploadId },
+      undefined,
+      tag,
+    );
   }
 
   private async registerSbom(
@@ -89,11 +95,21 @@ export class UploadService {
     tag: ReturnType<typeof tagOf> | undefined,
   ): Promise<ImageView> {
     const sbom = await readSbomFile(file);
-    const digest = sbomDigest(sbom) ?? `sha256:${createHash('sha256').update(await readFile(file)).digest('hex')}`;
+    const digest =
+      sbomDigest(sbom) ??
+      `sha256:${createHash('sha256')
+        .update(await readFile(file))
+        .digest('hex')}`;
     await rm(file, { force: true });
     const at = this.options.now().toISOString();
     await this.store.analyses.putSbom(digest, sbom, at);
-    await this.store.images.upsert({ accountId, digest, origin: { kind: 'sbom' }, ...(tag ? { tag } : {}), at });
+    await this.store.images.upsert({
+      accountId,
+      digest,
+      origin: { kind: 'sbom' },
+      ...(tag ? { tag } : {}),
+      at,
+    });
     await this.store.images.setStatus(digest, 'analyzed', { at, metadata: sbomMetadata(sbom) });
     await this.queue.enqueue(
       'evaluate-image',
@@ -125,7 +141,11 @@ async function looksLikeDocument(file: string): Promise<boolean> {
   try {
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(512), 0, 512, 0);
     if (bytesRead === 0) throw new UsageError('the upload is empty');
-    const start = buffer.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '').trimStart()[0];
+    const start = buffer
+      .subarray(0, bytesRead)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trimStart()[0];
     return start === '{' || start === '<';
   } finally {
     await handle.close();

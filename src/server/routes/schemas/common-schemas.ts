@@ -8,7 +8,10 @@ export const ErrorSchema = Type.Object(
       problems: Type.Optional(Type.Array(Type.Object({ path: Type.String(), message: Type.String() }))),
     }),
   },
-  { $id: 'Error', description: 'Every error: a stable code, one line, and for a bad request every problem with its path.' },
+  {
+    $id: 'Error',
+    description: 'Every error: a stable code, one line, and for a bad request every problem with its path.',
+  },
 );
 
 const errorRef = Type.Ref('Error');

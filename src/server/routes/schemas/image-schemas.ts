@@ -43,7 +43,9 @@ export const AddImageBody = Type.Object(
   {
     source: Type.Object(
       {
-        tag: Type.Optional(Type.Object({ pullstring: Type.String({ minLength: 1 }) }, { additionalProperties: false })),
+        tag: Type.Optional(
+          Type.Object({ pullstring: Type.String({ minLength: 1 }) }, { additionalProperties: false }),
+        ),
         digest: Type.Optional(
           Type.Object(
             { pullstring: Type.String({ minLength: 1 }), tag: Type.Optional(Type.String({ minLength: 1 })) },
