@@ -3,11 +3,8 @@ import type { VulnerabilityData } from '../../usecases/types.js';
 import type { JobQueue } from '../queue/types.js';
 import type { ServiceStore } from '../store/types.js';
 
-/** Seals registry passwords (and request credentials) at rest; the key never leaves it. */
-export interface SecretBox {
-  seal(plain: string): string;
-  open(sealed: string): string;
-}
+export type { SecretBox } from '../store/secret-box/index.js';
+import type { SecretBox } from '../store/secret-box/index.js';
 
 /** What the API runs on. */
 export interface AppDeps {
