@@ -1,4 +1,4 @@
-import type { LoggerOptions } from 'pino';
+import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 
 /**
  * Paths pino blanks in every log line: credentials in headers, passwords and keys in bodies
@@ -19,4 +19,10 @@ export const REDACTED_PATHS = [
 
 export function loggerOptions(level = 'info'): LoggerOptions {
   return { level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } };
+}
+
+/** The service's logger: JSON lines with credentials redacted, to `destination` (stdout by default). */
+export function createServiceLogger(options: { level?: string; destination?: DestinationStream } = {}): Logger {
+  const base = loggerOptions(options.level);
+  return options.destination ? pino(base, options.destination) : pino(base);
 }

@@ -90,7 +90,8 @@ export const policyRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app,
         security: SECURITY,
         params: PolicyParams,
         querystring: Type.Object({ active: Type.Optional(Type.Boolean()) }),
-        body: Type.Optional(BundleBody),
+        // Optional (an activation alone sends none): the bundle is checked as a POST's is.
+        body: Type.Unknown({ description: 'An Anchore 1_0 policy bundle, or nothing' }),
         response: withErrors({ 200: PolicySchema }, 400, 404),
       },
     },
@@ -98,7 +99,7 @@ export const policyRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app,
       const accountId = accountOf(request);
       const { policyId } = request.params;
       const body = request.body;
-      if (body !== undefined && body !== null && Object.keys(body).length > 0)
+      if (typeof body === 'object' && body !== null && Object.keys(body).length > 0)
         await services.policies.put(accountId, body, policyId);
       if (request.query.active === true) return services.policies.activate(accountId, policyId);
       return services.policies.get(accountId, policyId);
