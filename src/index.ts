@@ -38,5 +38,7 @@ export { healthGrade } from './policy/grade/index.js';
 export { CHECK_REPORT_FORMATS, checkReportFormat } from './policy/report/index.js';
 export { runPlugin, runAnalyzerPlugin, pluginGate, loadPluginGate } from './plugin/index.js';
 export * from './usecases/index.js';
+export type { LayerCache, LayerCacheStatus } from './layer-cache/index.js';
+export { FileLayerCache, defaultLayerCacheDir, DEFAULT_LAYER_CACHE_BYTES } from './layer-cache/index.js';
 /** The TypeBox schemas of the result documents and the inputs (src/schema): JSON Schema, types, checks. */
 export * as schemas from './schema/index.js';

@@ -49,6 +49,15 @@ describe('describePlugin', () => {
     [{ params: [{ name: '1x' }] }, 'params[0].name must be an identifier'],
     [{ params: [{ name: 'x' }, { name: 'X' }] }, 'plugin bad: describe output names parameter x twice'],
     [{ params: 'x' }, 'plugin bad: describe output params must be a list'],
+    [
+      {
+        params: [
+          { name: 'x', required: 'yes' },
+          { name: 'y', default: 3 },
+        ],
+      },
+      'params[0].required must be true or false; params[1].default must be a string',
+    ],
   ])('rejects %j', async (answer, message) => {
     await expect(describePlugin(describer('bad', answer))).rejects.toThrow(message);
   });

@@ -1,59 +1,52 @@
 import { basename } from 'node:path';
 import { PluginError } from '../errors/index.js';
-import type { GateSpec, ParamSpec, ParamType } from '../policy/gates/types.js';
+import type { GateSpec, ParamSpec } from '../policy/gates/types.js';
+import { DescribeOutputSchema, type DescribeOutput } from '../schema/plugin-protocol.js';
+import { shapeProblems } from '../schema/shape-problems.js';
+import { withoutNulls } from '../schema/without-nulls.js';
 import { pluginGate, type PluginGateOptions } from './plugin-gate.js';
 import { PLUGIN_PROTOCOL, type PluginRunOptions } from './protocol.js';
 import { runPlugin } from './run-plugin.js';
-
-const PARAM_TYPES: readonly ParamType[] = [
-  'str',
-  'enum',
-  'bool',
-  'int',
-  'float',
-  'csv',
-  'csv-int',
-  'regex',
-  'octal',
-  'size',
-];
-const PARAM_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export interface PluginDescription {
   description?: string;
   params: ParamSpec[];
 }
 
-function readParam(name: string, item: unknown, at: string): ParamSpec {
-  const fail = (what: string): never => {
-    throw new PluginError(`plugin ${name}: describe output ${at}${what}`);
-  };
-  if (typeof item !== 'object' || item === null || Array.isArray(item)) return fail(' must be an object');
-  const entry = item as Record<string, unknown>;
-  if (typeof entry.name !== 'string' || !PARAM_NAME.test(entry.name))
-    return fail('.name must be an identifier');
-  const type = entry.type === undefined ? 'str' : PARAM_TYPES.find((t) => t === entry.type);
-  if (!type) return fail(`.type must be one of ${PARAM_TYPES.join(', ')}`);
-  const spec: ParamSpec = {
-    name: entry.name,
-    type,
-    description:
-      typeof entry.description === 'string' && entry.description.trim() !== ''
-        ? entry.description
-        : `Parameter ${entry.name} of plugin ${name}.`,
-  };
-  if (entry.required === true) spec.required = true;
-  if (type === 'enum') {
-    const values = entry.values;
-    if (!Array.isArray(values) || values.length === 0 || values.some((v) => typeof v !== 'string'))
-      return fail('.values must be a non-empty list of strings for an enum');
-    spec.values = values as string[];
-  }
-  if (entry.default !== undefined) {
-    if (typeof entry.default !== 'string') return fail('.default must be a string');
-    spec.default = entry.default;
-  }
-  return spec;
+/**
+ * A gate plugin's describe output `{description?, params?: [...]}`, checked against the protocol
+ * schema: a PluginError names every problem with its path, and a parameter named twice.
+ */
+export function readDescribeOutput(name: string, output: Record<string, unknown>): PluginDescription {
+  const doc = withoutNulls(output) as DescribeOutput;
+  const problems = shapeProblems(DescribeOutputSchema, doc);
+  const messages =
+    problems.length > 0
+      ? problems.map((p) => p.message)
+      : (doc.params ?? []).flatMap((p, i) =>
+          p.type === 'enum' && p.values === undefined
+            ? [`params[${i}].values must be a non-empty list of strings for an enum`]
+            : [],
+        );
+  if (messages.length > 0) throw new PluginError(`plugin ${name}: describe output ${messages.join('; ')}`);
+  const params = (doc.params ?? []).map((entry): ParamSpec => {
+    const spec: ParamSpec = {
+      name: entry.name,
+      type: entry.type ?? 'str',
+      description:
+        entry.description !== undefined && entry.description.trim() !== ''
+          ? entry.description
+          : `Parameter ${entry.name} of plugin ${name}.`,
+    };
+    if (entry.required === true) spec.required = true;
+    if (spec.type === 'enum' && entry.values) spec.values = entry.values;
+    if (entry.default !== undefined) spec.default = entry.default;
+    return spec;
+  });
+  const names = params.map((s) => s.name.toLowerCase());
+  const repeated = names.find((n, i) => names.indexOf(n) !== i);
+  if (repeated) throw new PluginError(`plugin ${name}: describe output names parameter ${repeated} twice`);
+  return doc.description === undefined ? { params } : { description: doc.description, params };
 }
 
 /** Asks a gate plugin for its rule parameters: input `{kind: "describe"}`, output `{params: [...]}`. */
@@ -63,14 +56,7 @@ export async function describePlugin(
 ): Promise<PluginDescription> {
   const name = options.name ?? basename(path);
   const output = await runPlugin(path, { protocol: PLUGIN_PROTOCOL, kind: 'describe' }, { ...options, name });
-  const params = output.params ?? [];
-  if (!Array.isArray(params)) throw new PluginError(`plugin ${name}: describe output params must be a list`);
-  const specs = params.map((item: unknown, index) => readParam(name, item, `params[${index}]`));
-  const names = specs.map((s) => s.name.toLowerCase());
-  const repeated = names.find((n, i) => names.indexOf(n) !== i);
-  if (repeated) throw new PluginError(`plugin ${name}: describe output names parameter ${repeated} twice`);
-  const description = typeof output.description === 'string' ? output.description : undefined;
-  return description === undefined ? { params: specs } : { description, params: specs };
+  return readDescribeOutput(name, output);
 }
 
 /** describePlugin, then pluginGate with the parameters the plugin declared (`--plugin NAME=PATH`). */

@@ -84,5 +84,59 @@ export const AnalyzerOutputSchema = Type.Object(
   { problem: 'output must be a JSON object' },
 );
 
+/** Rule parameter types a gate plugin may declare (the policy engine's ParamType). */
+export const PLUGIN_PARAM_TYPES = [
+  'str',
+  'enum',
+  'bool',
+  'int',
+  'float',
+  'csv',
+  'csv-int',
+  'regex',
+  'octal',
+  'size',
+] as const;
+
+export const PluginParamSpecSchema = Type.Object(
+  {
+    name: Type.String({
+      pattern: '^[A-Za-z_][A-Za-z0-9_]*$',
+      problem: '{path} must be an identifier',
+      missing: '{path} must be an identifier',
+    }),
+    type: Type.Optional(
+      Type.Union(
+        PLUGIN_PARAM_TYPES.map((t) => Type.Literal(t)),
+        { problem: `{path} must be one of ${PLUGIN_PARAM_TYPES.join(', ')}`, description: 'Default str.' },
+      ),
+    ),
+    description: Type.Optional(Type.String({ problem: '{path} must be a string' })),
+    required: Type.Optional(Type.Boolean({ problem: '{path} must be true or false' })),
+    values: Type.Optional(
+      Type.Array(Type.String(), {
+        minItems: 1,
+        whole: true,
+        problem: '{path} must be a non-empty list of strings for an enum',
+        description: 'The allowed values of an enum parameter.',
+      }),
+    ),
+    default: Type.Optional(Type.String({ problem: '{path} must be a string' })),
+  },
+  { problem: '{path} must be an object' },
+);
+
+/** What a gate plugin writes for `{kind: "describe"}`: its description and rule parameters. */
+export const DescribeOutputSchema = Type.Object(
+  {
+    description: Type.Optional(Type.String({ problem: '{path} must be a string' })),
+    params: Type.Optional(Type.Array(PluginParamSpecSchema, { problem: 'params must be a list' })),
+  },
+  { problem: 'output must be a JSON object' },
+);
+
+export type PluginParamSpec = Static<typeof PluginParamSpecSchema>;
+export type DescribeOutput = Static<typeof DescribeOutputSchema>;
+
 export type PluginInput = Static<typeof PluginInputSchema>;
 export type PluginPackage = Static<typeof PluginPackageSchema>;

@@ -82,11 +82,22 @@ export type AnalysisStatus = 'not_analyzed' | 'analyzing' | 'analyzed' | 'analys
 
 /** Where a worker reads the image from. */
 export type ImageOrigin =
-  | { kind: 'registry'; /** A pull reference by digest: registry/repo@sha256:… */ reference: string }
+  | {
+      kind: 'registry';
+      /** A pull reference by digest: registry/repo@sha256:… */
+      reference: string;
+      /** Plain HTTP to this registry (a Harbor scan request for an http:// registry URL). */
+      insecure?: boolean;
+      /**
+       * Credentials that came with the request (a Harbor robot account), sealed by the secret box
+       * as JSON {username, password}; without them the account's registry credential is used.
+       */
+      sealedCredentials?: string;
+    }
   | {
       kind: 'archive';
-      /** oci-archive: or docker-archive: and the uploaded file's id */ format:
-        'oci-archive' | 'docker-archive';
+      format: 'oci-archive' | 'docker-archive';
+      /** The uploaded file's id (under the service's uploads). */
       uploadId: string;
     }
   | { kind: 'sbom' };
