@@ -22,7 +22,9 @@ export function loggerOptions(level = 'info'): LoggerOptions {
 }
 
 /** The service's logger: JSON lines with credentials redacted, to `destination` (stdout by default). */
-export function createServiceLogger(options: { level?: string; destination?: DestinationStream } = {}): Logger {
+export function createServiceLogger(
+  options: { level?: string; destination?: DestinationStream } = {},
+): Logger {
   const base = loggerOptions(options.level);
   return options.destination ? pino(base, options.destination) : pino(base);
 }
