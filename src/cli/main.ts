@@ -20,6 +20,7 @@ const COMMANDS: ReadonlyArray<readonly [string, () => Promise<Command>]> = [
   ['policy', async () => (await import('./commands/policy-command.js')).policyCommand()],
   ['check', async () => (await import('./commands/check-command.js')).checkCommand()],
   ['cache', async () => (await import('./commands/cache-command.js')).cacheCommand()],
+  ['serve', async () => (await import('./commands/serve-command.js')).serveCommand()],
 ];
 
 /**

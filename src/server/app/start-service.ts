@@ -1,0 +1,74 @@
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { defaultDatabasePath } from '../../vulndb/default-path.js';
+import { bootstrapAdmin } from '../auth/bootstrap-admin.js';
+import { openJobQueue } from '../queue/open-queue.js';
+import { openServiceStore } from '../store/open-store.js';
+import { loadSecretBox } from '../store/secret-box/index.js';
+import { buildApp } from './build-app.js';
+
+export interface ServiceOptions {
+  port?: number;
+  host?: string;
+  /** The embedded store's directory (customs.db, uploads/, secret.key); the default when no URL is given. */
+  dataDir?: string;
+  /** PostgreSQL for the store and the queue (many API and worker processes). */
+  databaseUrl?: string;
+  /** Vulnerability data: an SQLite file or postgres://… (default the CLI's database). */
+  vulnDb?: string;
+  metricsKey?: string;
+  insecureRegistries?: string[];
+  /** CUSTOMS_ADMIN_KEY: the admin key the first start uses instead of a new one. */
+  adminKey?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface RunningService {
+  /** http://host:port */
+  address: string;
+  /** The admin key this start created (shown once), when it created one. */
+  createdAdminKey?: string;
+  close(): Promise<void>;
+}
+
+/** `$XDG_DATA_HOME/customs/server`, else `~/.local/share/customs/server`. */
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  const base =
+    env.XDG_DATA_HOME && path.isAbsolute(env.XDG_DATA_HOME)
+      ? env.XDG_DATA_HOME
+      : path.join(homedir(), '.local', 'share');
+  return path.join(base, 'customs', 'server');
+}
+
+/** Opens the store and the queue, makes sure the admin account exists, and listens. */
+export async function startService(options: ServiceOptions = {}): Promise<RunningService> {
+  const env = options.env ?? process.env;
+  const dataDir = path.resolve(options.dataDir ?? defaultDataDir(env));
+  const location = options.databaseUrl
+    ? { databaseUrl: options.databaseUrl }
+    : { sqlitePath: path.join(dataDir, 'customs.db') };
+  const store = await openServiceStore(location);
+  const secretBox = loadSecretBox({ env, dataDir });
+  const { createdKey } = await bootstrapAdmin(store, options.adminKey ?? env.CUSTOMS_ADMIN_KEY);
+  const queue = openJobQueue(location);
+  await queue.start();
+  const app = await buildApp({
+    store,
+    queue,
+    vulnData: options.vulnDb ?? defaultDatabasePath(env),
+    secretBox,
+    dataDir,
+    ...(options.insecureRegistries ? { insecureRegistries: options.insecureRegistries } : {}),
+    ...(options.metricsKey !== undefined ? { metricsKey: options.metricsKey } : {}),
+  });
+  const address = await app.listen({ port: options.port ?? 8228, host: options.host ?? '127.0.0.1' });
+  return {
+    address,
+    ...(createdKey !== undefined ? { createdAdminKey: createdKey } : {}),
+    async close() {
+      await app.close();
+      await queue.stop({ timeoutMs: 10_000 });
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,373 @@
+import { randomUUID } from 'node:crypto';
+import Database from 'better-sqlite3';
+import { StoreError } from '../../../errors/index.js';
+import {
+  DEFAULT_STOP_TIMEOUT_MS,
+  JOB_DEFAULTS,
+  JOB_NAMES,
+  failureMessage,
+  retryDelayMs,
+} from '../job-defaults.js';
+import { RunningJobs } from '../running-jobs.js';
+import type { JobHandler, JobInfo, JobName, JobOptions, JobPayloads, JobQueue, JobState } from '../types.js';
+import { jobInfo, type JobRow } from './job-row.js';
+import { migrateQueueSchema } from './queue-schema.js';
+
+export interface InProcessQueueOptions {
+  /** The SQLite file (the service store's, in the embedded mode), or an open connection to it. */
+  sqlitePath: string | Database.Database;
+  /** How often idle workers look for due jobs (retries coming due, jobs from other connections). */
+  pollIntervalMs?: number;
+  /**
+   * This process is the file's only user (the embedded mode, the default): jobs an earlier run
+   * left active are given back at start (the run counted as failed) instead of after their expiry.
+   */
+  ownsFile?: boolean;
+  /** Finished jobs are kept this long (completed) or longer (failed, cancelled: 14 days). */
+  keepCompletedMs?: number;
+  defaults?: Partial<typeof JOB_DEFAULTS>;
+  /** Errors of the background loop (the file became unwritable); the queue keeps trying. */
+  onError?: (err: unknown) => void;
+}
+
+interface Registration {
+  handler: JobHandler<JobName>;
+  concurrency: number;
+  running: number;
+}
+
+const OPEN_STATES = "('queued', 'retry', 'active')";
+const KEEP_FAILED_MS = 14 * 24 * 3600_000;
+
+/**
+ * The embedded mode's queue: jobs are rows of the SQLite file, so they survive a restart. The
+ * same rules as the pg-boss queue: retries with a doubling delay, a job active past its expiry is
+ * given back (or failed on its last attempt), one open job per singleton key, and a failed job
+ * keeps its last error.
+ */
+export class InProcessQueue implements JobQueue {
+  readonly kind = 'in-process' as const;
+  private db: Database.Database | undefined;
+  private readonly ownsConnection: boolean;
+  private readonly registrations = new Map<JobName, Registration>();
+  private readonly running = new RunningJobs();
+  private readonly expiryTimers = new Map<string, NodeJS.Timeout>();
+  private readonly defaults: typeof JOB_DEFAULTS;
+  private poller: NodeJS.Timeout | undefined;
+  private wakeScheduled = false;
+  private stopping = false;
+  private lastCleanup = 0;
+
+  constructor(private readonly options: InProcessQueueOptions) {
+    this.ownsConnection = typeof options.sqlitePath === 'string';
+    this.defaults = { ...JOB_DEFAULTS, ...options.defaults };
+  }
+
+  async start(): Promise<void> {
+    if (this.db) return;
+    try {
+      const db =
+        typeof this.options.sqlitePath === 'string'
+          ? new Database(this.options.sqlitePath)
+          : this.options.sqlitePath;
+      if (this.ownsConnection) {
+        db.pragma('journal_mode = WAL');
+        db.pragma('busy_timeout = 5000');
+      }
+      migrateQueueSchema(db);
+      this.db = db;
+    } catch (err) {
+      if (err instanceof StoreError) throw err;
+      throw new StoreError(
+        `cannot open the job queue in ${String(this.options.sqlitePath)}: ${failureMessage(err)}`,
+        {
+          cause: err,
+        },
+      );
+    }
+    if (this.options.ownsFile !== false) {
+      // Whatever an earlier run left active has no worker any more.
+      const orphans = this.connection()
+        .prepare("SELECT id, lease FROM queue_jobs WHERE state = 'active'")
+        .all() as { id: string; lease: string }[];
+      for (const job of orphans)
+        this.failAttempt(job.id, job.lease, 'the worker stopped before the job finished');
+    }
+    this.poller = setInterval(() => this.tick(), this.options.pollIntervalMs ?? 500);
+    this.poller.unref();
+  }
+
+  async enqueue<N extends JobName>(name: N, data: JobPayloads[N], options: JobOptions = {}): Promise<string> {
+    const db = this.connection();
+    const key = options.singletonKey ?? null;
+    const insert = db.transaction((): string => {
+      if (key !== null) {
+        const open = db
+          .prepare(
+            `SELECT id FROM queue_jobs WHERE name = ? AND singleton_key = ? AND state IN ${OPEN_STATES}`,
+          )
+          .get(name, key) as { id: string } | undefined;
+        if (open) return open.id;
+      }
+      const id = randomUUID();
+      db.prepare(
+        `INSERT INTO queue_jobs (id, name, data, state, retry_limit, retry_delay_ms, expire_in_ms, singleton_key, run_after, created_at)
+         VALUES (?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        id,
+        name,
+        JSON.stringify(data),
+        options.retryLimit ?? this.defaults.retryLimit,
+        Math.round((options.retryDelaySeconds ?? this.defaults.retryDelaySeconds) * 1000),
+        Math.round((options.expireInSeconds ?? this.defaults.expireInSeconds) * 1000),
+        key,
+        Date.now(),
+        new Date().toISOString(),
+      );
+      return id;
+    });
+    const id = this.guard(() => insert.immediate(), 'enqueue a job');
+    this.wake();
+    return id;
+  }
+
+  async work<N extends JobName>(
+    name: N,
+    handler: JobHandler<N>,
+    options: { concurrency?: number } = {},
+  ): Promise<void> {
+    this.connection();
+    this.registrations.set(name, {
+      handler: handler as unknown as JobHandler<JobName>,
+      concurrency: Math.max(1, options.concurrency ?? 1),
+      running: 0,
+    });
+    this.wake();
+  }
+
+  async get(id: string): Promise<JobInfo | undefined> {
+    const row = this.connection().prepare('SELECT * FROM queue_jobs WHERE id = ?').get(id) as
+      JobRow | undefined;
+    return row && jobInfo(row);
+  }
+
+  async counts(): Promise<Record<JobName, Partial<Record<JobState, number>>>> {
+    const rows = this.connection()
+      .prepare('SELECT name, state, COUNT(*) AS n FROM queue_jobs GROUP BY name, state')
+      .all() as { name: JobName; state: JobState; n: number }[];
+    const counts = Object.fromEntries(JOB_NAMES.map((n) => [n, {}])) as Record<
+      JobName,
+      Partial<Record<JobState, number>>
+    >;
+    for (const row of rows) if (counts[row.name]) counts[row.name][row.state] = row.n;
+    return counts;
+  }
+
+  async stop(options: { timeoutMs?: number } = {}): Promise<void> {
+    if (!this.db || this.stopping) return;
+    this.stopping = true;
+    clearInterval(this.poller);
+    const stuck = await this.running.drain(options.timeoutMs ?? DEFAULT_STOP_TIMEOUT_MS);
+    // Handlers that ignored their signal: their jobs go back all the same.
+    for (const lease of stuck) this.giveBack(lease);
+    for (const timer of this.expiryTimers.values()) clearTimeout(timer);
+    this.expiryTimers.clear();
+    if (this.ownsConnection) this.db.close();
+    this.db = undefined;
+  }
+
+  // ── the work loop ─────────────────────────────────────────────────────────────────────────
+
+  /** Schedules a look for work on the next turn of the event loop (an enqueue, a finished job). */
+  private wake(): void {
+    if (this.wakeScheduled || this.stopping) return;
+    this.wakeScheduled = true;
+    setImmediate(() => {
+      this.wakeScheduled = false;
+      this.pump();
+    });
+  }
+
+  private tick(): void {
+    if (this.stopping || !this.db) return;
+    this.background(() => {
+      this.expireAbandoned();
+      this.cleanup();
+    });
+    this.pump();
+  }
+
+  private background(work: () => void): void {
+    try {
+      work();
+    } catch (err) {
+      this.options.onError?.(err);
+    }
+  }
+
+  private pump(): void {
+    if (this.stopping || !this.db) return;
+    this.background(() => this.claimAll());
+  }
+
+  private claimAll(): void {
+    for (const [name, reg] of this.registrations) {
+      while (reg.running < reg.concurrency) {
+        const row = this.claim(name);
+        if (!row) break;
+        reg.running++;
+        void this.execute(reg, row)
+          .catch((err: unknown) => this.options.onError?.(err))
+          .finally(() => {
+            reg.running--;
+            this.wake();
+          });
+      }
+    }
+  }
+
+  private claim(name: JobName): JobRow | undefined {
+    const db = this.connection();
+    const lease = randomUUID();
+    const claim = db.transaction((): JobRow | undefined => {
+      const next = db
+        .prepare(
+          `SELECT id FROM queue_jobs WHERE name = ? AND state IN ('queued', 'retry') AND run_after <= ?
+           ORDER BY run_after, created_at LIMIT 1`,
+        )
+        .get(name, Date.now()) as { id: string } | undefined;
+      if (!next) return undefined;
+      return db
+        .prepare(
+          `UPDATE queue_jobs SET state = 'active', attempts = attempts + 1, started_at = ?, lease = ?
+           WHERE id = ? RETURNING *`,
+        )
+        .get(Date.now(), lease, next.id) as JobRow;
+    });
+    return this.guard(() => claim.immediate(), 'take a job');
+  }
+
+  private async execute(reg: Registration, row: JobRow): Promise<void> {
+    const lease = row.lease!;
+    const timer = setTimeout(() => {
+      this.expiryTimers.delete(lease);
+      this.running.abort(lease, 'expired');
+      if (this.db)
+        this.background(() =>
+          this.failAttempt(
+            row.id,
+            lease,
+            `the job expired after ${row.expire_in_ms / 1000}s in the active state`,
+          ),
+        );
+    }, row.expire_in_ms);
+    this.expiryTimers.set(lease, timer);
+    const outcome = await this.running.run(lease, (signal) =>
+      reg.handler({
+        id: row.id,
+        data: JSON.parse(row.data) as JobPayloads[JobName],
+        attempt: row.attempts,
+        lastAttempt: row.attempts > row.retry_limit,
+        signal,
+      }),
+    );
+    clearTimeout(timer);
+    this.expiryTimers.delete(lease);
+    if (!this.db) return;
+    if (outcome.cause === 'expired') return; // already given back or failed by the timer
+    if (outcome.cause === 'stopping') this.giveBack(lease);
+    else if ('error' in outcome) this.failAttempt(row.id, lease, failureMessage(outcome.error));
+    else
+      this.guard(
+        () =>
+          this.connection()
+            .prepare(
+              "UPDATE queue_jobs SET state = 'completed', completed_at = ?, lease = NULL WHERE id = ? AND lease = ?",
+            )
+            .run(new Date().toISOString(), row.id, lease),
+        'complete a job',
+      );
+  }
+
+  /** A failed run: retried after the doubling delay, or failed for good when it was the last one. */
+  private failAttempt(id: string, lease: string, message: string): void {
+    const db = this.connection();
+    const fail = db.transaction(() => {
+      const row = db
+        .prepare("SELECT * FROM queue_jobs WHERE id = ? AND lease = ? AND state = 'active'")
+        .get(id, lease) as JobRow | undefined;
+      if (!row) return;
+      const now = Date.now();
+      if (row.attempts > row.retry_limit) {
+        db.prepare(
+          "UPDATE queue_jobs SET state = 'failed', error = ?, lease = NULL, completed_at = ? WHERE id = ?",
+        ).run(message, new Date(now).toISOString(), id);
+      } else {
+        const delay = retryDelayMs(row.retry_delay_ms / 1000, row.attempts);
+        db.prepare(
+          "UPDATE queue_jobs SET state = 'retry', error = ?, lease = NULL, run_after = ? WHERE id = ?",
+        ).run(message, now + delay, id);
+      }
+    });
+    this.guard(() => fail.immediate(), 'record a failed job');
+  }
+
+  /** The queue stopped under a running job: it goes back as it was, the attempt not counted. */
+  private giveBack(lease: string): void {
+    this.guard(
+      () =>
+        this.connection()
+          .prepare(
+            `UPDATE queue_jobs SET state = CASE WHEN attempts > 1 THEN 'retry' ELSE 'queued' END,
+               attempts = attempts - 1, lease = NULL, started_at = NULL, run_after = ?
+             WHERE lease = ? AND state = 'active'`,
+          )
+          .run(Date.now(), lease),
+      'give a job back',
+    );
+  }
+
+  /** Jobs active past their expiry whose worker is not this process (it died, or it is another one). */
+  private expireAbandoned(): void {
+    const rows = this.connection()
+      .prepare(
+        "SELECT id, lease, expire_in_ms FROM queue_jobs WHERE state = 'active' AND started_at + expire_in_ms < ?",
+      )
+      .all(Date.now()) as { id: string; lease: string; expire_in_ms: number }[];
+    for (const row of rows) {
+      if (this.expiryTimers.has(row.lease)) continue;
+      this.failAttempt(
+        row.id,
+        row.lease,
+        `the job expired after ${row.expire_in_ms / 1000}s in the active state`,
+      );
+    }
+  }
+
+  private cleanup(): void {
+    const now = Date.now();
+    if (now - this.lastCleanup < 60_000) return;
+    this.lastCleanup = now;
+    const keep = this.options.keepCompletedMs ?? 24 * 3600_000;
+    this.connection()
+      .prepare(
+        `DELETE FROM queue_jobs WHERE (state = 'completed' AND completed_at < ?)
+           OR (state IN ('failed', 'cancelled') AND completed_at < ?)`,
+      )
+      .run(new Date(now - keep).toISOString(), new Date(now - KEEP_FAILED_MS).toISOString());
+  }
+
+  private connection(): Database.Database {
+    if (!this.db) throw new StoreError('the job queue is not started (or already stopped)');
+    return this.db;
+  }
+
+  private guard<T>(work: () => T, what: string): T {
+    try {
+      return work();
+    } catch (err) {
+      if (err instanceof StoreError) throw err;
+      throw new StoreError(`job queue: cannot ${what}: ${failureMessage(err)}`, { cause: err });
+    }
+  }
+}

@@ -1,0 +1,112 @@
+import { ConflictError, NotFoundError } from '../../errors/index.js';
+import { evaluateWithGates } from '../../policy/evaluate/index.js';
+import { parseImageReference } from '../../source/reference/index.js';
+import { loadCheckBundle } from '../../usecases/check-bundle.js';
+import type { EvaluationRecord, ServiceStore } from '../store/types.js';
+
+export interface EvaluationView {
+  id: string;
+  imageDigest: string;
+  tag: string;
+  policyId: string;
+  final_action: string;
+  status: string;
+  evaluated_at: string;
+  feed_state: string;
+  result: EvaluationRecord['result'];
+}
+
+/**
+ * Policy checks of stored analyses: the stored SBOM and latest scan are evaluated with the
+ * account's bundle (never by reading the image again), and each evaluation is kept.
+ */
+export class CheckService {
+  constructor(
+    private readonly store: ServiceStore,
+    private readonly now: () => Date,
+  ) {}
+
+  async check(
+    accountId: string,
+    digest: string,
+    query: { tag?: string; policyId?: string },
+  ): Promise<EvaluationView> {
+    const image = await this.store.images.get(accountId, digest);
+    if (!image) throw new NotFoundError(`no image ${digest}`);
+    const sbom = await this.store.analyses.getSbom(digest);
+    if (!sbom) throw new ConflictError(`image ${digest} is not analyzed yet (${image.analysisStatus})`);
+    const policy =
+      query.policyId !== undefined
+        ? await this.store.policies.get(accountId, query.policyId)
+        : await this.store.policies.active(accountId);
+    if (!policy)
+      throw new NotFoundError(
+        query.policyId !== undefined ? `no policy ${query.policyId}` : 'no active policy',
+      );
+    const tag = query.tag !== undefined ? parseImageReference(query.tag).toString() : image.tags[0]?.fullTag;
+    const stored = await this.store.analyses.getScan(digest);
+    const { bundle, gates } = await loadCheckBundle({
+      document: policy.bundle,
+      name: `policy ${policy.policyId}`,
+    });
+    const now = this.now();
+    const result = await evaluateWithGates(
+      bundle,
+      { sbom, ...(stored ? { scan: stored.scan } : {}) },
+      { ...(tag !== undefined ? { tag } : {}), now },
+      gates,
+    );
+    const record = await this.store.evaluations.add({
+      accountId,
+      digest,
+      tag: tag ?? '',
+      policyId: policy.policyId,
+      finalAction: result.finalAction,
+      result,
+      feedState: stored ? feedState(stored.scan.database.lastSync, stored.at) : 'not scanned',
+      evaluatedAt: now.toISOString(),
+    });
+    return evaluationView(record);
+  }
+
+  async history(
+    accountId: string,
+    digest: string,
+    query: { tag?: string; policyId?: string; page: number; limit: number },
+  ): Promise<{ evaluations: EvaluationView[]; total: number; page: number; limit: number }> {
+    if (!(await this.store.images.get(accountId, digest))) throw new NotFoundError(`no image ${digest}`);
+    const page = await this.store.evaluations.history(
+      accountId,
+      digest,
+      { limit: query.limit, offset: (query.page - 1) * query.limit },
+      {
+        ...(query.tag !== undefined ? { tag: parseImageReference(query.tag).toString() } : {}),
+        ...(query.policyId !== undefined ? { policyId: query.policyId } : {}),
+      },
+    );
+    return {
+      evaluations: page.items.map(evaluationView),
+      total: page.total,
+      page: query.page,
+      limit: query.limit,
+    };
+  }
+}
+
+function feedState(lastSync: string | undefined, scannedAt: string): string {
+  return `scanned ${scannedAt} against data synced ${lastSync ?? 'never'}`;
+}
+
+function evaluationView(record: EvaluationRecord): EvaluationView {
+  return {
+    id: record.id,
+    imageDigest: record.digest,
+    tag: record.tag,
+    policyId: record.policyId,
+    final_action: record.finalAction,
+    status: record.result.status,
+    evaluated_at: record.evaluatedAt,
+    feed_state: record.feedState,
+    result: record.result,
+  };
+}
