@@ -27,6 +27,7 @@ export type ErrorCode =
   | 'not-found'
   | 'unauthorized'
   | 'forbidden'
+  | 'service-unreachable'
   | 'internal';
 
 export class CustomsError extends Error {

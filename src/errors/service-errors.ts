@@ -39,3 +39,11 @@ export class ForbiddenError extends CustomsError {
     this.name = 'ForbiddenError';
   }
 }
+
+/** The Customs service cannot be reached (refused, timed out, not a Customs service). */
+export class ServiceUnreachableError extends CustomsError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('service-unreachable', message, options);
+    this.name = 'ServiceUnreachableError';
+  }
+}

@@ -1,0 +1,194 @@
+import type { Sbom } from '../../../model/sbom.js';
+import type { ScanReport } from '../../../scan/types.js';
+import { placeholderList } from '../sql/placeholders.js';
+import type { SqlDriver, SqlValue } from '../sql/sql-driver.js';
+import type { AnalysisStore, Page, PackageRow, PageRequest, VulnerabilityRow } from '../types.js';
+import { insertRows } from './batched-insert.js';
+import { fromJson, optional, toJson } from './row-values.js';
+
+interface PackageIndexRow {
+  digest: string;
+  type: string;
+  name: string;
+  version: string;
+  purl: string | null;
+}
+
+interface VulnerabilityIndexRow {
+  digest: string;
+  vulnerability_id: string;
+  severity: string;
+  package_name: string;
+  package_version: string;
+  package_type: string;
+  fix_state: string;
+  fix_versions: string;
+}
+
+/** Analysis results belong to a digest; an account sees them through its own images only. */
+export class SqlAnalysisStore implements AnalysisStore {
+  constructor(private readonly db: SqlDriver) {}
+
+  async putSbom(digest: string, sbom: Sbom, at: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO analyses (digest, sbom, created_at, updated_at) VALUES ($1, $2, $3, $3)
+         ON CONFLICT (digest) DO UPDATE SET sbom = excluded.sbom, updated_at = excluded.updated_at`,
+        [digest, toJson(sbom), at],
+      );
+      await tx.query('DELETE FROM analysis_packages WHERE digest = $1', [digest]);
+      await insertRows(
+        tx,
+        'analysis_packages',
+        ['digest', 'name', 'type', 'version', 'purl'],
+        sbom.packages.map((p) => [digest, p.name, p.type, p.version, p.purl ?? null]),
+      );
+    });
+  }
+
+  async getSbom(digest: string): Promise<Sbom | undefined> {
+    const { rows } = await this.db.query<{ sbom: string }>('SELECT sbom FROM analyses WHERE digest = $1', [
+      digest,
+    ]);
+    return rows[0] && fromJson<Sbom>(rows[0].sbom, `SBOM of ${digest}`);
+  }
+
+  async putScan(digest: string, scan: ScanReport, at: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO scans (digest, scan, scanned_at) VALUES ($1, $2, $3)
+         ON CONFLICT (digest) DO UPDATE SET scan = excluded.scan, scanned_at = excluded.scanned_at`,
+        [digest, toJson(scan), at],
+      );
+      await tx.query('DELETE FROM scan_vulnerabilities WHERE digest = $1', [digest]);
+      await insertRows(
+        tx,
+        'scan_vulnerabilities',
+        [
+          'digest',
+          'vulnerability_id',
+          'severity',
+          'package_name',
+          'package_version',
+          'package_type',
+          'fix_state',
+          'fix_versions',
+        ],
+        scan.matches.map((m) => [
+          digest,
+          m.vulnerability.id,
+          m.vulnerability.severity,
+          m.package.name,
+          m.package.version,
+          m.package.type,
+          m.vulnerability.fix.state,
+          toJson(m.vulnerability.fix.versions),
+        ]),
+      );
+    });
+  }
+
+  async getScan(digest: string): Promise<{ scan: ScanReport; at: string } | undefined> {
+    const { rows } = await this.db.query<{ scan: string; scanned_at: string }>(
+      'SELECT scan, scanned_at FROM scans WHERE digest = $1',
+      [digest],
+    );
+    const row = rows[0];
+    return row && { scan: fromJson<ScanReport>(row.scan, `scan of ${digest}`), at: row.scanned_at };
+  }
+
+  async imagesByPackage(
+    accountId: string,
+    query: { name: string; type?: string; version?: string },
+    page: PageRequest,
+  ): Promise<Page<{ digest: string; packages: PackageRow[] }>> {
+    const params: SqlValue[] = [accountId, query.name];
+    let match = 'p.name = $2';
+    if (query.type !== undefined) {
+      params.push(query.type);
+      match += ` AND p.type = $${params.length}`;
+    }
+    if (query.version !== undefined) {
+      params.push(query.version);
+      match += ` AND p.version = $${params.length}`;
+    }
+    const from = `FROM analysis_packages p WHERE ${match}
+      AND p.digest IN (SELECT i.digest FROM images i WHERE i.account_id = $1)`;
+    const total = await this.db.query<{ total: number }>(
+      `SELECT COUNT(DISTINCT p.digest) AS total ${from}`,
+      params,
+    );
+    const digests = await this.db.query<{ digest: string }>(
+      `SELECT DISTINCT p.digest ${from} ORDER BY p.digest LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, page.limit, page.offset],
+    );
+    const pageDigests = digests.rows.map((row) => row.digest);
+    if (pageDigests.length === 0) return { items: [], total: Number(total.rows[0]?.total ?? 0) };
+    const rows = await this.db.query<PackageIndexRow>(
+      `SELECT p.digest, p.type, p.name, p.version, p.purl FROM analysis_packages p
+       WHERE ${match} AND p.digest IN (${placeholderList(params.length + 1, pageDigests.length)})
+         AND p.digest IN (SELECT i.digest FROM images i WHERE i.account_id = $1)
+       ORDER BY p.digest, p.type, p.version`,
+      [...params, ...pageDigests],
+    );
+    const byDigest = group(pageDigests, rows.rows, (row): PackageRow => {
+      const pkg: PackageRow = { type: row.type, name: row.name, version: row.version };
+      const purl = optional(row.purl);
+      if (purl) pkg.purl = purl;
+      return pkg;
+    });
+    return {
+      items: pageDigests.map((digest) => ({ digest, packages: byDigest.get(digest) ?? [] })),
+      total: Number(total.rows[0]?.total ?? 0),
+    };
+  }
+
+  async imagesByVulnerability(
+    accountId: string,
+    vulnerabilityId: string,
+    page: PageRequest,
+  ): Promise<Page<{ digest: string; vulnerabilities: VulnerabilityRow[] }>> {
+    const params: SqlValue[] = [accountId, vulnerabilityId];
+    const from = `FROM scan_vulnerabilities v WHERE v.vulnerability_id = $2
+      AND v.digest IN (SELECT i.digest FROM images i WHERE i.account_id = $1)`;
+    const total = await this.db.query<{ total: number }>(
+      `SELECT COUNT(DISTINCT v.digest) AS total ${from}`,
+      params,
+    );
+    const digests = await this.db.query<{ digest: string }>(
+      `SELECT DISTINCT v.digest ${from} ORDER BY v.digest LIMIT $3 OFFSET $4`,
+      [...params, page.limit, page.offset],
+    );
+    const pageDigests = digests.rows.map((row) => row.digest);
+    if (pageDigests.length === 0) return { items: [], total: Number(total.rows[0]?.total ?? 0) };
+    const rows = await this.db.query<VulnerabilityIndexRow>(
+      `SELECT * FROM scan_vulnerabilities v
+       WHERE v.vulnerability_id = $1 AND v.digest IN (${placeholderList(2, pageDigests.length)})
+       ORDER BY v.digest, v.package_name, v.package_version`,
+      [vulnerabilityId, ...pageDigests],
+    );
+    const byDigest = group(pageDigests, rows.rows, (row): VulnerabilityRow => ({
+      vulnerabilityId: row.vulnerability_id,
+      severity: row.severity,
+      packageName: row.package_name,
+      packageVersion: row.package_version,
+      packageType: row.package_type,
+      fixState: row.fix_state,
+      fixVersions: fromJson<string[]>(row.fix_versions, 'fix versions'),
+    }));
+    return {
+      items: pageDigests.map((digest) => ({ digest, vulnerabilities: byDigest.get(digest) ?? [] })),
+      total: Number(total.rows[0]?.total ?? 0),
+    };
+  }
+}
+
+function group<R extends { digest: string }, T>(
+  digests: string[],
+  rows: R[],
+  map: (row: R) => T,
+): Map<string, T[]> {
+  const out = new Map<string, T[]>(digests.map((d) => [d, []]));
+  for (const row of rows) out.get(row.digest)?.push(map(row));
+  return out;
+}

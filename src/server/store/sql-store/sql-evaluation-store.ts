@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import type { EvaluationResult } from '../../../policy/types.js';
+import { NotFoundError } from '../../../errors/index.js';
+import type { SqlDriver, SqlValue } from '../sql/sql-driver.js';
+import type { EvaluationRecord, EvaluationStore, Page, PageRequest } from '../types.js';
+import { fromJson, toJson } from './row-values.js';
+
+interface EvaluationRow {
+  id: string;
+  account_id: string;
+  digest: string;
+  tag: string;
+  policy_id: string;
+  final_action: string;
+  result: string;
+  feed_state: string;
+  evaluated_at: string;
+}
+
+/** Newest first; the id breaks ties between evaluations made in the same millisecond. */
+const NEWEST_FIRST = 'ORDER BY evaluated_at DESC, id DESC';
+
+export class SqlEvaluationStore implements EvaluationStore {
+  constructor(private readonly db: SqlDriver) {}
+
+  async add(record: Omit<EvaluationRecord, 'id'>): Promise<EvaluationRecord> {
+    const stored: EvaluationRecord = { id: randomUUID(), ...record };
+    try {
+      await this.db.query(
+        `INSERT INTO evaluations (id, account_id, digest, tag, policy_id, final_action, result, feed_state, evaluated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [
+          stored.id,
+          stored.accountId,
+          stored.digest,
+          stored.tag,
+          stored.policyId,
+          stored.finalAction,
+          toJson(stored.result),
+          stored.feedState,
+          stored.evaluatedAt,
+        ],
+      );
+    } catch (err) {
+      if (err instanceof NotFoundError) throw new NotFoundError(`account ${record.accountId} does not exist`);
+      throw err;
+    }
+    return stored;
+  }
+
+  async latest(
+    accountId: string,
+    digest: string,
+    tag: string,
+    policyId: string,
+  ): Promise<EvaluationRecord | undefined> {
+    const { rows } = await this.db.query<EvaluationRow>(
+      `SELECT * FROM evaluations WHERE account_id = $1 AND digest = $2 AND tag = $3 AND policy_id = $4
+       ${NEWEST_FIRST} LIMIT 1`,
+      [accountId, digest, tag, policyId],
+    );
+    return rows[0] && toEvaluation(rows[0]);
+  }
+
+  async history(
+    accountId: string,
+    digest: string,
+    page: PageRequest,
+    filter: { tag?: string; policyId?: string } = {},
+  ): Promise<Page<EvaluationRecord>> {
+    const params: SqlValue[] = [accountId, digest];
+    let where = 'account_id = $1 AND digest = $2';
+    if (filter.tag !== undefined) {
+      params.push(filter.tag);
+      where += ` AND tag = $${params.length}`;
+    }
+    if (filter.policyId !== undefined) {
+      params.push(filter.policyId);
+      where += ` AND policy_id = $${params.length}`;
+    }
+    const total = await this.db.query<{ total: number }>(
+      `SELECT COUNT(*) AS total FROM evaluations WHERE ${where}`,
+      params,
+    );
+    const { rows } = await this.db.query<EvaluationRow>(
+      `SELECT * FROM evaluations WHERE ${where} ${NEWEST_FIRST}
+       LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, page.limit, page.offset],
+    );
+    return { items: rows.map(toEvaluation), total: Number(total.rows[0]?.total ?? 0) };
+  }
+}
+
+function toEvaluation(row: EvaluationRow): EvaluationRecord {
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    digest: row.digest,
+    tag: row.tag,
+    policyId: row.policy_id,
+    finalAction: row.final_action,
+    result: fromJson<EvaluationResult>(row.result, `evaluation ${row.id}`),
+    feedState: row.feed_state,
+    evaluatedAt: row.evaluated_at,
+  };
+}
