@@ -3,7 +3,9 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { InProcessQueue } from '../../../src/server/queue/in-process/in-process-queue.js';
 import { QUEUE_SCHEMA_VERSION } from '../../../src/server/queue/in-process/queue-schema.js';
+import { openServiceStore } from '../../../src/server/store/index.js';
 import { tempDir } from '../../helpers/temp-dir.js';
+import { digestOf, sbomWith } from '../store/fixtures.js';
 import { queueConformance, until } from './queue-conformance.js';
 
 describe('in-process queue (SQLite)', () => {
@@ -68,5 +70,33 @@ describe('in-process queue (SQLite)', () => {
     db.prepare('UPDATE queue_schema SET version = ?').run(QUEUE_SCHEMA_VERSION + 1);
     db.close();
     await expect(new InProcessQueue({ sqlitePath: file }).start()).rejects.toThrow(/newer than this Customs/);
+  });
+
+  it('shares the store’s file: its writes wait for the store’s transactions instead of stalling them', async () => {
+    const file = join(tempDir('queue-'), 'customs.db');
+    const store = await openServiceStore({ sqlitePath: file });
+    const queue = new InProcessQueue({ sqlitePath: file, pollIntervalMs: 50 });
+    await queue.start();
+    const big = sbomWith(...Array.from({ length: 2000 }, (_, i): [string, string] => [`pkg-${i}`, '1']));
+    const done: string[] = [];
+    await queue.work(
+      'analyze-image',
+      async (job) => {
+        done.push(job.data.digest);
+        await store.analyses.putSbom(job.data.digest, big, '2026-01-01T00:00:00Z');
+      },
+      { concurrency: 2 },
+    );
+    const ids = await Promise.all(
+      [1, 2, 3, 4].map((n) => queue.enqueue('analyze-image', { digest: digestOf(n), accountId: 'a' })),
+    );
+    await until(
+      async () => (await Promise.all(ids.map((id) => queue.get(id)))).every((j) => j?.state === 'completed'),
+      20_000,
+    );
+    expect(done.sort()).toEqual([1, 2, 3, 4].map(digestOf).sort());
+    expect((await store.analyses.getSbom(digestOf(3)))?.packages).toHaveLength(2000);
+    await queue.stop();
+    await store.close();
   });
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { StoreError } from '../../../errors/index.js';
+import { withSqliteFileLock } from '../../store/sql/sqlite-driver.js';
 import {
   DEFAULT_STOP_TIMEOUT_MS,
   JOB_DEFAULTS,
@@ -55,6 +56,8 @@ export class InProcessQueue implements JobQueue {
   private readonly defaults: typeof JOB_DEFAULTS;
   private poller: NodeJS.Timeout | undefined;
   private wakeScheduled = false;
+  private pumping = false;
+  private pumpAgain = false;
   private stopping = false;
   private lastCleanup = 0;
 
@@ -74,9 +77,11 @@ export class InProcessQueue implements JobQueue {
         db.pragma('journal_mode = WAL');
         db.pragma('busy_timeout = 5000');
       }
-      migrateQueueSchema(db);
       this.db = db;
+      await this.write(() => migrateQueueSchema(db), 'create its tables');
     } catch (err) {
+      if (this.ownsConnection) this.db?.close();
+      this.db = undefined;
       if (err instanceof StoreError) throw err;
       throw new StoreError(
         `cannot open the job queue in ${String(this.options.sqlitePath)}: ${failureMessage(err)}`,
@@ -91,7 +96,7 @@ export class InProcessQueue implements JobQueue {
         .prepare("SELECT id, lease FROM queue_jobs WHERE state = 'active'")
         .all() as { id: string; lease: string }[];
       for (const job of orphans)
-        this.failAttempt(job.id, job.lease, 'the worker stopped before the job finished');
+        await this.failAttempt(job.id, job.lease, 'the worker stopped before the job finished');
     }
     this.poller = setInterval(() => this.tick(), this.options.pollIntervalMs ?? 500);
     this.poller.unref();
@@ -126,7 +131,7 @@ export class InProcessQueue implements JobQueue {
       );
       return id;
     });
-    const id = this.guard(() => insert.immediate(), 'enqueue a job');
+    const id = await this.write(() => insert.immediate(), 'enqueue a job');
     this.wake();
     return id;
   }
@@ -169,7 +174,7 @@ export class InProcessQueue implements JobQueue {
     clearInterval(this.poller);
     const stuck = await this.running.drain(options.timeoutMs ?? DEFAULT_STOP_TIMEOUT_MS);
     // Handlers that ignored their signal: their jobs go back all the same.
-    for (const lease of stuck) this.giveBack(lease);
+    for (const lease of stuck) await this.giveBack(lease);
     for (const timer of this.expiryTimers.values()) clearTimeout(timer);
     this.expiryTimers.clear();
     if (this.ownsConnection) this.db.close();
@@ -190,31 +195,45 @@ export class InProcessQueue implements JobQueue {
 
   private tick(): void {
     if (this.stopping || !this.db) return;
-    this.background(() => {
-      this.expireAbandoned();
-      this.cleanup();
+    this.background(async () => {
+      await this.expireAbandoned();
+      await this.cleanup();
     });
     this.pump();
   }
 
-  private background(work: () => void): void {
-    try {
-      work();
-    } catch (err) {
-      this.options.onError?.(err);
-    }
+  private background(work: () => Promise<void>): void {
+    work().catch((err: unknown) => this.options.onError?.(err));
   }
 
   private pump(): void {
     if (this.stopping || !this.db) return;
-    this.background(() => this.claimAll());
+    if (this.pumping) {
+      this.pumpAgain = true;
+      return;
+    }
+    this.pumping = true;
+    this.background(async () => {
+      try {
+        do {
+          this.pumpAgain = false;
+          await this.claimAll();
+        } while (this.pumpAgain && !this.stopping);
+      } finally {
+        this.pumping = false;
+      }
+    });
   }
 
-  private claimAll(): void {
+  private async claimAll(): Promise<void> {
     for (const [name, reg] of this.registrations) {
-      while (reg.running < reg.concurrency) {
-        const row = this.claim(name);
+      while (reg.running < reg.concurrency && !this.stopping && this.db) {
+        const row = await this.claim(name);
         if (!row) break;
+        if (this.stopping) {
+          await this.giveBack(row.lease!); // taken while stop() began: not this run's any more
+          break;
+        }
         reg.running++;
         void this.execute(reg, row)
           .catch((err: unknown) => this.options.onError?.(err))
@@ -226,7 +245,7 @@ export class InProcessQueue implements JobQueue {
     }
   }
 
-  private claim(name: JobName): JobRow | undefined {
+  private claim(name: JobName): Promise<JobRow | undefined> {
     const db = this.connection();
     const lease = randomUUID();
     const claim = db.transaction((): JobRow | undefined => {
@@ -244,7 +263,7 @@ export class InProcessQueue implements JobQueue {
         )
         .get(Date.now(), lease, next.id) as JobRow;
     });
-    return this.guard(() => claim.immediate(), 'take a job');
+    return this.write(() => claim.immediate(), 'take a job');
   }
 
   private async execute(reg: Registration, row: JobRow): Promise<void> {
@@ -253,7 +272,7 @@ export class InProcessQueue implements JobQueue {
       this.expiryTimers.delete(lease);
       this.running.abort(lease, 'expired');
       if (this.db)
-        this.background(() =>
+        this.background(async () =>
           this.failAttempt(
             row.id,
             lease,
@@ -275,10 +294,10 @@ export class InProcessQueue implements JobQueue {
     this.expiryTimers.delete(lease);
     if (!this.db) return;
     if (outcome.cause === 'expired') return; // already given back or failed by the timer
-    if (outcome.cause === 'stopping') this.giveBack(lease);
-    else if ('error' in outcome) this.failAttempt(row.id, lease, failureMessage(outcome.error));
+    if (outcome.cause === 'stopping') await this.giveBack(lease);
+    else if ('error' in outcome) await this.failAttempt(row.id, lease, failureMessage(outcome.error));
     else
-      this.guard(
+      await this.write(
         () =>
           this.connection()
             .prepare(
@@ -290,7 +309,7 @@ export class InProcessQueue implements JobQueue {
   }
 
   /** A failed run: retried after the doubling delay, or failed for good when it was the last one. */
-  private failAttempt(id: string, lease: string, message: string): void {
+  private async failAttempt(id: string, lease: string, message: string): Promise<void> {
     const db = this.connection();
     const fail = db.transaction(() => {
       const row = db
@@ -309,12 +328,12 @@ export class InProcessQueue implements JobQueue {
         ).run(message, now + delay, id);
       }
     });
-    this.guard(() => fail.immediate(), 'record a failed job');
+    await this.write(() => fail.immediate(), 'record a failed job');
   }
 
   /** The queue stopped under a running job: it goes back as it was, the attempt not counted. */
-  private giveBack(lease: string): void {
-    this.guard(
+  private async giveBack(lease: string): Promise<void> {
+    await this.write(
       () =>
         this.connection()
           .prepare(
@@ -328,7 +347,7 @@ export class InProcessQueue implements JobQueue {
   }
 
   /** Jobs active past their expiry whose worker is not this process (it died, or it is another one). */
-  private expireAbandoned(): void {
+  private async expireAbandoned(): Promise<void> {
     const rows = this.connection()
       .prepare(
         "SELECT id, lease, expire_in_ms FROM queue_jobs WHERE state = 'active' AND started_at + expire_in_ms < ?",
@@ -336,7 +355,7 @@ export class InProcessQueue implements JobQueue {
       .all(Date.now()) as { id: string; lease: string; expire_in_ms: number }[];
     for (const row of rows) {
       if (this.expiryTimers.has(row.lease)) continue;
-      this.failAttempt(
+      await this.failAttempt(
         row.id,
         row.lease,
         `the job expired after ${row.expire_in_ms / 1000}s in the active state`,
@@ -344,17 +363,21 @@ export class InProcessQueue implements JobQueue {
     }
   }
 
-  private cleanup(): void {
+  private async cleanup(): Promise<void> {
     const now = Date.now();
     if (now - this.lastCleanup < 60_000) return;
     this.lastCleanup = now;
     const keep = this.options.keepCompletedMs ?? 24 * 3600_000;
-    this.connection()
-      .prepare(
-        `DELETE FROM queue_jobs WHERE (state = 'completed' AND completed_at < ?)
-           OR (state IN ('failed', 'cancelled') AND completed_at < ?)`,
-      )
-      .run(new Date(now - keep).toISOString(), new Date(now - KEEP_FAILED_MS).toISOString());
+    await this.write(
+      () =>
+        this.connection()
+          .prepare(
+            `DELETE FROM queue_jobs WHERE (state = 'completed' AND completed_at < ?)
+               OR (state IN ('failed', 'cancelled') AND completed_at < ?)`,
+          )
+          .run(new Date(now - keep).toISOString(), new Date(now - KEEP_FAILED_MS).toISOString()),
+      'remove old jobs',
+    );
   }
 
   private connection(): Database.Database {
@@ -362,12 +385,21 @@ export class InProcessQueue implements JobQueue {
     return this.db;
   }
 
-  private guard<T>(work: () => T, what: string): T {
-    try {
-      return work();
-    } catch (err) {
-      if (err instanceof StoreError) throw err;
-      throw new StoreError(`job queue: cannot ${what}: ${failureMessage(err)}`, { cause: err });
-    }
+  /**
+   * A write, under the store's lock on the file when the queue opened it by path: the service
+   * store's transactions on the same file (in this process) and the queue's take turns, so a
+   * busy wait here never blocks the thread while a store transaction waits to commit.
+   */
+  private async write<T>(work: () => T, what: string): Promise<T> {
+    const guarded = (): T => {
+      try {
+        return work();
+      } catch (err) {
+        if (err instanceof StoreError) throw err;
+        throw new StoreError(`job queue: cannot ${what}: ${failureMessage(err)}`, { cause: err });
+      }
+    };
+    const file = this.options.sqlitePath;
+    return typeof file === 'string' ? withSqliteFileLock(file, guarded) : guarded();
   }
 }

@@ -23,7 +23,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The queue when PostgreSQL is the store: pg-boss, shared by every API and worker process. Each
- * job name is a pg-boss queue with the `stately` policy; retries back off exponentially; a job
+ * job name is a pg-boss queue; retries back off exponentially; a job
  * whose worker died expires and is retried; a job out of retries stays in pg-boss's failed state
  * with its error in the output (the dead letter), readable through get().
  */
@@ -98,7 +98,8 @@ export class PgBossQueue implements JobQueue {
   /**
    * One open job per key: under a transaction-scoped advisory lock on (name, key), return the
    * queued/retrying/active job holding the key, or insert the new one in the same transaction.
-   * (pg-boss's stately policy allows a queued job beside an active one; this does not.)
+   * (pg-boss's own policies do not give this: `stately` allows a queued job beside an active one,
+   * and gates keyless jobs too.)
    */
   private async sendSingleton(
     name: JobName,
@@ -190,7 +191,9 @@ export class PgBossQueue implements JobQueue {
   private async giveBack(name: JobName, id: string): Promise<void> {
     await this.pool
       ?.query(
-        `UPDATE ${this.schema}.job SET state = 'retry', started_on = NULL, start_after = now()
+        `UPDATE ${this.schema}.job
+         SET state = CASE WHEN retry_count = 0 THEN 'created' ELSE 'retry' END::${this.schema}.job_state,
+           started_on = NULL, start_after = now()
          WHERE name = $1 AND id = $2 AND state = 'active'`,
         [name, id],
       )
@@ -248,7 +251,7 @@ export class PgBossQueue implements JobQueue {
     if (await boss.getQueue(name)) return;
     await boss.createQueue(name, {
       name,
-      policy: 'stately',
+      policy: 'standard',
       retryLimit: this.defaults.retryLimit,
       retryDelay: Math.max(1, Math.round(this.defaults.retryDelaySeconds)),
       retryBackoff: true,
