@@ -2,16 +2,17 @@ import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { StoreError } from '../../../errors/index.js';
 import { withSqliteFileLock } from '../../store/sql/sqlite-driver.js';
-import {
-  DEFAULT_STOP_TIMEOUT_MS,
-  JOB_DEFAULTS,
-  JOB_NAMES,
-  failureMessage,
-  retryDelayMs,
-} from '../job-defaults.js';
+import { DEFAULT_STOP_TIMEOUT_MS, JOB_DEFAULTS, JOB_NAMES, failureMessage } from '../job-defaults.js';
 import { RunningJobs } from '../running-jobs.js';
 import type { JobHandler, JobInfo, JobName, JobOptions, JobPayloads, JobQueue, JobState } from '../types.js';
 import { jobInfo, type JobRow } from './job-row.js';
+import {
+  completeJob,
+  deleteOldJobs,
+  expiredActiveJobs,
+  failJobAttempt,
+  giveJobBack,
+} from './job-transitions.js';
 import { migrateQueueSchema } from './queue-schema.js';
 
 export interface InProcessQueueOptions {
@@ -296,64 +297,25 @@ export class InProcessQueue implements JobQueue {
     if (outcome.cause === 'expired') return; // already given back or failed by the timer
     if (outcome.cause === 'stopping') await this.giveBack(lease);
     else if ('error' in outcome) await this.failAttempt(row.id, lease, failureMessage(outcome.error));
-    else
-      await this.write(
-        () =>
-          this.connection()
-            .prepare(
-              "UPDATE queue_jobs SET state = 'completed', completed_at = ?, lease = NULL WHERE id = ? AND lease = ?",
-            )
-            .run(new Date().toISOString(), row.id, lease),
-        'complete a job',
-      );
+    else await this.write(() => completeJob(this.connection(), row.id, lease, new Date()), 'complete a job');
   }
 
   /** A failed run: retried after the doubling delay, or failed for good when it was the last one. */
   private async failAttempt(id: string, lease: string, message: string): Promise<void> {
-    const db = this.connection();
-    const fail = db.transaction(() => {
-      const row = db
-        .prepare("SELECT * FROM queue_jobs WHERE id = ? AND lease = ? AND state = 'active'")
-        .get(id, lease) as JobRow | undefined;
-      if (!row) return;
-      const now = Date.now();
-      if (row.attempts > row.retry_limit) {
-        db.prepare(
-          "UPDATE queue_jobs SET state = 'failed', error = ?, lease = NULL, completed_at = ? WHERE id = ?",
-        ).run(message, new Date(now).toISOString(), id);
-      } else {
-        const delay = retryDelayMs(row.retry_delay_ms / 1000, row.attempts);
-        db.prepare(
-          "UPDATE queue_jobs SET state = 'retry', error = ?, lease = NULL, run_after = ? WHERE id = ?",
-        ).run(message, now + delay, id);
-      }
-    });
-    await this.write(() => fail.immediate(), 'record a failed job');
+    await this.write(
+      () => failJobAttempt(this.connection(), id, lease, message, Date.now()),
+      'record a failed job',
+    );
   }
 
   /** The queue stopped under a running job: it goes back as it was, the attempt not counted. */
   private async giveBack(lease: string): Promise<void> {
-    await this.write(
-      () =>
-        this.connection()
-          .prepare(
-            `UPDATE queue_jobs SET state = CASE WHEN attempts > 1 THEN 'retry' ELSE 'queued' END,
-               attempts = attempts - 1, lease = NULL, started_at = NULL, run_after = ?
-             WHERE lease = ? AND state = 'active'`,
-          )
-          .run(Date.now(), lease),
-      'give a job back',
-    );
+    await this.write(() => giveJobBack(this.connection(), lease, Date.now()), 'give a job back');
   }
 
   /** Jobs active past their expiry whose worker is not this process (it died, or it is another one). */
   private async expireAbandoned(): Promise<void> {
-    const rows = this.connection()
-      .prepare(
-        "SELECT id, lease, expire_in_ms FROM queue_jobs WHERE state = 'active' AND started_at + expire_in_ms < ?",
-      )
-      .all(Date.now()) as { id: string; lease: string; expire_in_ms: number }[];
-    for (const row of rows) {
+    for (const row of expiredActiveJobs(this.connection(), Date.now())) {
       if (this.expiryTimers.has(row.lease)) continue;
       await this.failAttempt(
         row.id,
@@ -369,13 +331,7 @@ export class InProcessQueue implements JobQueue {
     this.lastCleanup = now;
     const keep = this.options.keepCompletedMs ?? 24 * 3600_000;
     await this.write(
-      () =>
-        this.connection()
-          .prepare(
-            `DELETE FROM queue_jobs WHERE (state = 'completed' AND completed_at < ?)
-               OR (state IN ('failed', 'cancelled') AND completed_at < ?)`,
-          )
-          .run(new Date(now - keep).toISOString(), new Date(now - KEEP_FAILED_MS).toISOString()),
+      () => deleteOldJobs(this.connection(), new Date(now - keep), new Date(now - KEEP_FAILED_MS)),
       'remove old jobs',
     );
   }
