@@ -1,5 +1,6 @@
 // Content, vulnerability, check and Harbor routes over a stored SBOM and scan of the real
 // polyglot test image (made with the library, as an analyze-image job would store them).
+import { HARBOR_SPEC_REPORT as SPEC_REPORT } from '../../helpers/harbor-spec.js';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,25 +13,6 @@ import { getTestImages } from '../../images/index.js';
 import { bearer, startApi, type ApiHarness } from './api-harness.js';
 
 // The spec's HarborVulnerabilityReport (pluggable scanner spec v1.2), as JSON Schema.
-const severity = { enum: ['Unknown', 'Negligible', 'Low', 'Medium', 'High', 'Critical'] };
-const SPEC_REPORT = {
-  type: 'object',
-  required: ['generated_at', 'artifact', 'scanner', 'severity', 'vulnerabilities'],
-  properties: {
-    generated_at: { type: 'string' },
-    artifact: { type: 'object' },
-    scanner: { type: 'object', properties: { name: { type: 'string' }, version: { type: 'string' } } },
-    severity,
-    vulnerabilities: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['id', 'package', 'version', 'severity'],
-        properties: { id: { type: 'string' }, severity, fix_version: { type: 'string' } },
-      },
-    },
-  },
-};
 
 describe('content, vulnerabilities, checks and the Harbor adapter on a real image', () => {
   const polyglot = getTestImages().images.polyglot;
