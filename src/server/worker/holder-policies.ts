@@ -1,0 +1,54 @@
+import type { CatalogOptions } from '../../cataloger/types.js';
+import { bundleNeeds, type BundleNeeds } from '../../policy/evaluate/index.js';
+import { catalogForBundle } from '../../usecases/bundle-catalog.js';
+import { loadCheckBundle } from '../../usecases/check-bundle.js';
+import { CheckService } from '../services/check-service.js';
+import type { ServiceStore } from '../store/types.js';
+
+/** The accounts holding a digest that have an active policy, and what their bundles need. */
+export interface HolderPolicies {
+  accounts: string[];
+  needs: BundleNeeds;
+}
+
+/**
+ * Every holder's active bundle, read so that one analysis collects what any of them needs (all
+ * files when one rule inspects the whole tree, every retrieved path, ClamAV when one asks).
+ */
+export async function holderPolicies(store: ServiceStore, digest: string): Promise<HolderPolicies> {
+  const needs: BundleNeeds = { allFiles: false, retrievedPaths: [], malware: false, scan: false };
+  const accounts: string[] = [];
+  for (const accountId of await store.images.holders(digest)) {
+    const policy = await store.policies.active(accountId);
+    if (!policy) continue;
+    const { bundle } = await loadCheckBundle({ document: policy.bundle, name: `policy ${policy.policyId}` });
+    const own = bundleNeeds(bundle);
+    needs.allFiles ||= own.allFiles;
+    needs.malware ||= own.malware;
+    needs.scan ||= own.scan;
+    for (const p of own.retrievedPaths) if (!needs.retrievedPaths.includes(p)) needs.retrievedPaths.push(p);
+    accounts.push(accountId);
+  }
+  return { accounts, needs };
+}
+
+export function catalogFor(policies: HolderPolicies): CatalogOptions {
+  return catalogForBundle(policies.needs);
+}
+
+/** Evaluates the stored SBOM and scan with each holder's active policy, and keeps each result. */
+export async function evaluateHolders(
+  store: ServiceStore,
+  digest: string,
+  accounts: readonly string[],
+  now: () => Date,
+  signal: AbortSignal,
+): Promise<string[]> {
+  const checks = new CheckService(store, now);
+  const actions: string[] = [];
+  for (const accountId of accounts) {
+    signal.throwIfAborted();
+    actions.push((await checks.check(accountId, digest, {})).final_action);
+  }
+  return actions;
+}

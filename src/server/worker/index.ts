@@ -1,0 +1,6 @@
+export { startWorkers, type WorkerOptions } from './start-workers.js';
+export { analyzeImageJob } from './analyze-image-job.js';
+export { evaluateImageJob } from './evaluate-image-job.js';
+export { syncFeedsJob } from './sync-feeds-job.js';
+export { layerCacheDir, serviceLayerCache, TieredLayerCache } from './service-layer-cache.js';
+export type { FeedSyncSettings, WorkerDeps, WorkerLog } from './worker-deps.js';

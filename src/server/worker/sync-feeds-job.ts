@@ -1,0 +1,57 @@
+import { FeedFormatError } from '../../errors/index.js';
+import type { VulnerabilityData } from '../../usecases/types.js';
+import { openStore } from '../../vulndb/default-path.js';
+import type { VulnStore } from '../../vulndb/store/types.js';
+import type { JobContext } from '../queue/types.js';
+import type { WorkerDeps } from './worker-deps.js';
+
+/**
+ * `sync-feeds`: brings the vulnerability data up to date the way `customs db` does: imports the
+ * configured local feed paths (`db import`), else downloads the providers (`db update`). Both are
+ * safe to repeat: an import replaces each provider's records, a sync resumes where a killed one
+ * stopped. A run in which nothing could be read fails the job (it is retried).
+ */
+export async function syncFeedsJob(deps: WorkerDeps, job: JobContext<'sync-feeds'>): Promise<void> {
+  const settings = deps.feeds ?? {};
+  const { FEED_PARSERS } = await import('../../vulndb/providers/registry.js');
+  job.signal.throwIfAborted();
+  if (settings.importPaths && settings.importPaths.length > 0) {
+    const paths = settings.importPaths;
+    const { importFeeds } = await import('../../vulndb/import/index.js');
+    const summary = await withWritableStore(deps.vulnData, (store) =>
+      importFeeds(store, paths, { parsers: FEED_PARSERS }),
+    );
+    if (Object.keys(summary.records).length === 0)
+      throw new FeedFormatError(`nothing could be imported from ${paths.join(', ')}`);
+    deps.log?.info({ jobId: job.id, records: summary.records }, 'feeds imported');
+    return;
+  }
+  const { DEFAULT_SYNC_CONFIG, syncDatabase, syncLocation } = await import('../../vulndb/sync/index.js');
+  const options = {
+    config: settings.config ?? DEFAULT_SYNC_CONFIG,
+    parsers: FEED_PARSERS,
+    ...(settings.providers ? { providers: settings.providers } : {}),
+  };
+  const result =
+    typeof deps.vulnData === 'string'
+      ? await syncLocation(deps.vulnData, options)
+      : await syncDatabase(deps.vulnData, options);
+  deps.log?.info(
+    { jobId: job.id, done: result.done.map((d) => d.unit), failed: result.failed.map((f) => f.unit) },
+    'feeds synced',
+  );
+  if (result.done.length === 0 && result.failed.length > 0)
+    throw new FeedFormatError(
+      `every feed source failed: ${result.failed.map((f) => `${f.unit}: ${f.reason}`).join('; ')}`,
+    );
+}
+
+async function withWritableStore<T>(data: VulnerabilityData, use: (store: VulnStore) => Promise<T>): Promise<T> {
+  if (typeof data !== 'string') return use(data);
+  const store = await openStore(data);
+  try {
+    return await use(store);
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,41 @@
+import type { LayerCache } from '../../layer-cache/index.js';
+import type { VulnerabilityData } from '../../usecases/types.js';
+import type { SyncConfig, SyncProvider } from '../../vulndb/sync/index.js';
+import type { SecretBox } from '../store/secret-box/index.js';
+import type { ServiceStore } from '../store/types.js';
+
+/** Where job handlers report what they did; a pino logger fits. Never given a secret. */
+export interface WorkerLog {
+  info(fields: Record<string, unknown>, message: string): void;
+  warn(fields: Record<string, unknown>, message: string): void;
+}
+
+/** How `sync-feeds` brings the vulnerability data up to date. */
+export interface FeedSyncSettings {
+  /**
+   * Local feed files, folders or archives to import instead of downloading (air-gapped sites,
+   * tests): the same reading as `customs db import`.
+   */
+  importPaths?: string[];
+  /** Feed URLs for the download path (`customs db update`); default the built-in ones. */
+  config?: SyncConfig;
+  /** Providers to download (default all but NVD). */
+  providers?: SyncProvider[];
+}
+
+/** What the job handlers run on. */
+export interface WorkerDeps {
+  store: ServiceStore;
+  /** The vulnerability data scans read and `sync-feeds` writes (an open store or its location). */
+  vulnData: VulnerabilityData;
+  secretBox: SecretBox;
+  /** The service's data directory: uploaded archives (DIR/uploads) and the layer cache (DIR/layers). */
+  dataDir: string;
+  /** Layer indexes from earlier analyses (see serviceLayerCache); none when absent. */
+  layerCache?: LayerCache;
+  /** Registry hosts reached over plain HTTP or unverified TLS. */
+  insecureRegistries?: string[];
+  feeds?: FeedSyncSettings;
+  log?: WorkerLog;
+  now?: () => Date;
+}
