@@ -1,14 +1,20 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { UsageError } from '../../errors/index.js';
+import {
+  addServiceJobOptions,
+  requirePostgresUrl,
+  serviceJobSettings,
+  untilStopSignal,
+  wholeNumber,
+  type ServiceJobValues,
+} from '../service-options.js';
 
-interface ServeValues {
+interface ServeValues extends ServiceJobValues {
   port: number;
   host: string;
   dataDir?: string;
   databaseUrl?: string;
-  vulnDb?: string;
   metricsKey?: string;
-  insecureRegistry: string[];
+  workers?: number;
 }
 
 function portNumber(text: string): number {
@@ -19,55 +25,45 @@ function portNumber(text: string): number {
 }
 
 export function serveCommand(): Command {
-  return new Command('serve')
-    .description('run the Customs API (embedded: one process, an SQLite store, nothing else to start)')
+  const command = new Command('serve')
+    .description(
+      'run the Customs API (embedded: one process with an SQLite store runs the jobs too; ' +
+        'with --database-url, `customs worker` processes run them)',
+    )
     .option('--port <port>', 'port to listen on', portNumber, 8228)
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option(
       '--data-dir <dir>',
-      'the embedded store, uploads and secret key (default ~/.local/share/customs/server)',
+      'the embedded store, uploads, layer cache and secret key (default ~/.local/share/customs/server)',
     )
     .option('--database-url <url>', 'PostgreSQL for the store and the job queue (postgres://…)')
     .option(
-      '--vuln-db <location>',
-      'vulnerability database: an SQLite file or postgres://… (default the CLI’s)',
+      '--workers <n>',
+      'images this process analyzes at once (default 1 embedded, 0 with --database-url: API only)',
+      wholeNumber,
     )
-    .option('--metrics-key <key>', 'require `Authorization: Bearer <key>` on /metrics')
-    .option(
-      '--insecure-registry <host>',
-      'registry reached over plain HTTP or unverified TLS (repeatable)',
-      (value: string, previous: string[]) => [...previous, value],
-      [] as string[],
-    )
-    .action(async (values: ServeValues) => {
-      if (values.databaseUrl !== undefined && !/^postgres(ql)?:\/\//i.test(values.databaseUrl))
-        throw new UsageError('--database-url must be a postgres:// URL');
-      const { startService } = await import('../../server/app/start-service.js');
-      const service = await startService({
-        port: values.port,
-        host: values.host,
-        ...(values.dataDir !== undefined ? { dataDir: values.dataDir } : {}),
-        ...(values.databaseUrl !== undefined ? { databaseUrl: values.databaseUrl } : {}),
-        ...(values.vulnDb !== undefined ? { vulnDb: values.vulnDb } : {}),
-        ...(values.metricsKey !== undefined ? { metricsKey: values.metricsKey } : {}),
-        insecureRegistries: values.insecureRegistry,
-      });
-      process.stderr.write(
-        `customs: listening on ${service.address} (OpenAPI at /openapi.json, docs at /docs)\n`,
-      );
-      if (service.createdAdminKey !== undefined)
-        process.stderr.write(
-          `customs: created the admin account; its API key, shown only this once:\n${service.createdAdminKey}\n`,
-        );
-      await new Promise<void>((resolve) => {
-        const stop = (): void => {
-          process.off('SIGINT', stop);
-          process.off('SIGTERM', stop);
-          resolve();
-        };
-        process.on('SIGINT', stop);
-        process.on('SIGTERM', stop);
-      });
-      await service.close();
+    .option('--metrics-key <key>', 'require `Authorization: Bearer <key>` on /metrics');
+  return addServiceJobOptions(command).action(async (values: ServeValues) => {
+    requirePostgresUrl(values.databaseUrl);
+    const settings = await serviceJobSettings(values);
+    const { startService } = await import('../../server/app/start-service.js');
+    const service = await startService({
+      port: values.port,
+      host: values.host,
+      ...(values.dataDir !== undefined ? { dataDir: values.dataDir } : {}),
+      ...(values.databaseUrl !== undefined ? { databaseUrl: values.databaseUrl } : {}),
+      ...(values.metricsKey !== undefined ? { metricsKey: values.metricsKey } : {}),
+      ...(values.workers !== undefined ? { workers: values.workers } : {}),
+      ...settings,
     });
+    process.stderr.write(
+      `customs: listening on ${service.address} (OpenAPI at /openapi.json, docs at /docs)\n`,
+    );
+    if (service.createdAdminKey !== undefined)
+      process.stderr.write(
+        `customs: created the admin account; its API key, shown only this once:\n${service.createdAdminKey}\n`,
+      );
+    await untilStopSignal();
+    await service.close();
+  });
 }

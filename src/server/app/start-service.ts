@@ -2,10 +2,13 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import { defaultDatabasePath } from '../../vulndb/default-path.js';
 import { bootstrapAdmin } from '../auth/bootstrap-admin.js';
+import type { JOB_DEFAULTS } from '../queue/job-defaults.js';
 import { openJobQueue } from '../queue/open-queue.js';
 import { openServiceStore } from '../store/open-store.js';
 import { loadSecretBox } from '../store/secret-box/index.js';
+import { serviceLayerCache, startWorkers, type FeedSyncSettings } from '../worker/index.js';
 import { buildApp } from './build-app.js';
+import { createServiceLogger } from './logger-options.js';
 
 export interface ServiceOptions {
   port?: number;
@@ -20,6 +23,15 @@ export interface ServiceOptions {
   insecureRegistries?: string[];
   /** CUSTOMS_ADMIN_KEY: the admin key the first start uses instead of a new one. */
   adminKey?: string;
+  /**
+   * Job handlers run in this process, this many images at once. Default: 1 in the embedded mode
+   * (one process does everything), 0 with a database URL (`customs worker` processes run them).
+   */
+  workers?: number;
+  /** How `sync-feeds` jobs update the vulnerability data. */
+  feeds?: FeedSyncSettings;
+  /** Retry and expiry of the jobs this process enqueues. */
+  jobDefaults?: Partial<typeof JOB_DEFAULTS>;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -50,13 +62,35 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
   const store = await openServiceStore(location);
   const secretBox = loadSecretBox({ env, dataDir });
   const { createdKey } = await bootstrapAdmin(store, options.adminKey ?? env.CUSTOMS_ADMIN_KEY);
-  const queue = openJobQueue(location);
+  const logger = createServiceLogger();
+  const queue = openJobQueue(location, {
+    ...(options.jobDefaults ? { defaults: options.jobDefaults } : {}),
+    onError: (err) => logger.warn({ err }, 'job queue error'),
+  });
   await queue.start();
+  const vulnData = options.vulnDb ?? defaultDatabasePath(env);
+  const workers = options.workers ?? (options.databaseUrl ? 0 : 1);
+  if (workers > 0)
+    await startWorkers(
+      queue,
+      {
+        store,
+        vulnData,
+        secretBox,
+        dataDir,
+        layerCache: serviceLayerCache(dataDir, store),
+        ...(options.insecureRegistries ? { insecureRegistries: options.insecureRegistries } : {}),
+        ...(options.feeds ? { feeds: options.feeds } : {}),
+        log: logger,
+      },
+      { concurrency: workers },
+    );
   const app = await buildApp({
     store,
     queue,
-    vulnData: options.vulnDb ?? defaultDatabasePath(env),
+    vulnData,
     secretBox,
+    logger,
     dataDir,
     ...(options.insecureRegistries ? { insecureRegistries: options.insecureRegistries } : {}),
     ...(options.metricsKey !== undefined ? { metricsKey: options.metricsKey } : {}),
