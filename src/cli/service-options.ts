@@ -45,7 +45,10 @@ export function addServiceJobOptions(command: Command): Command {
       collect,
       [] as string[],
     )
-    .option('--sync-config <file>', 'feed syncs download from the URLs in this JSON file (as `db update --config`)')
+    .option(
+      '--sync-config <file>',
+      'feed syncs download from the URLs in this JSON file (as `db update --config`)',
+    )
     .option('--job-expire <seconds>', 'a job running longer goes back to the queue (default 900)', positive)
     .option('--job-retries <n>', 'retries after a job’s first attempt (default 3)', wholeNumber)
     .option('--job-retry-delay <seconds>', 'first retry delay, doubled each time (default 5)', positive);

@@ -37,7 +37,7 @@ export function workerCommand(): Command {
   return addServiceJobOptions(command).action(async (values: WorkerValues) => {
     if (values.databaseUrl === undefined)
       throw new UsageError(
-        'customs worker needs --database-url: workers share the PostgreSQL store and queue with `customs serve --database-url`',
+        'worker needs --database-url: workers share the PostgreSQL store and queue with `customs serve --database-url`',
       );
     requirePostgresUrl(values.databaseUrl);
     const settings = await serviceJobSettings(values);

@@ -13,7 +13,11 @@ export interface WorkerOptions {
  * Registers every job's handler on a started queue. The queue runs them until it is stopped;
  * stop() gives running jobs back to the queue for another worker.
  */
-export async function startWorkers(queue: JobQueue, deps: WorkerDeps, options: WorkerOptions = {}): Promise<void> {
+export async function startWorkers(
+  queue: JobQueue,
+  deps: WorkerDeps,
+  options: WorkerOptions = {},
+): Promise<void> {
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? 1));
   await queue.work('analyze-image', (job) => analyzeImageJob(deps, job), { concurrency });
   await queue.work('evaluate-image', (job) => evaluateImageJob(deps, job), { concurrency });

@@ -46,7 +46,10 @@ export async function syncFeedsJob(deps: WorkerDeps, job: JobContext<'sync-feeds
     );
 }
 
-async function withWritableStore<T>(data: VulnerabilityData, use: (store: VulnStore) => Promise<T>): Promise<T> {
+async function withWritableStore<T>(
+  data: VulnerabilityData,
+  use: (store: VulnStore) => Promise<T>,
+): Promise<T> {
   if (typeof data !== 'string') return use(data);
   const store = await openStore(data);
   try {
