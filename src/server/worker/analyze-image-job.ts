@@ -28,6 +28,7 @@ export async function analyzeImageJob(deps: WorkerDeps, job: JobContext<'analyze
   if (image.analysisStatus === 'analyzed' && (await deps.store.analyses.getSbom(digest))) return;
   try {
     await deps.store.images.setStatus(digest, 'analyzing', { at: now().toISOString() });
+    deps.log?.info({ jobId: job.id, digest, attempt: job.attempt }, 'analyzing image');
     const started = performance.now();
     const policies = await holderPolicies(deps.store, digest);
     const found = await imageSource(deps, image.accountId, image.origin);
