@@ -1,4 +1,5 @@
 import { homedir } from 'node:os';
+import type { Logger } from 'pino';
 import path from 'node:path';
 import { defaultDatabasePath } from '../../vulndb/default-path.js';
 import { bootstrapAdmin } from '../auth/bootstrap-admin.js';
@@ -32,6 +33,8 @@ export interface ServiceOptions {
   feeds?: FeedSyncSettings;
   /** Retry and expiry of the jobs this process enqueues. */
   jobDefaults?: Partial<typeof JOB_DEFAULTS>;
+  /** The API's and the workers' log (default JSON lines on stdout, credentials redacted). */
+  logger?: Logger;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -62,7 +65,7 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
   const store = await openServiceStore(location);
   const secretBox = loadSecretBox({ env, dataDir });
   const { createdKey } = await bootstrapAdmin(store, options.adminKey ?? env.CUSTOMS_ADMIN_KEY);
-  const logger = createServiceLogger();
+  const logger = options.logger ?? createServiceLogger();
   const queue = openJobQueue(location, {
     ...(options.jobDefaults ? { defaults: options.jobDefaults } : {}),
     onError: (err) => logger.warn({ err }, 'job queue error'),

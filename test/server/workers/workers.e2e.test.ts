@@ -27,11 +27,10 @@ interface Proc {
 }
 
 function startCli(args: string[], env: NodeJS.ProcessEnv): Proc {
-  const child = spawn(
-    process.execPath,
-    [CLI, ...args],
-    { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const child = spawn(process.execPath, [CLI, ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const lines: string[] = [];
   for (const stream of [child.stdout!, child.stderr!])
     stream.on('data', (chunk: Buffer) => lines.push(...chunk.toString('utf8').split('\n').filter(Boolean)));
