@@ -4,3 +4,4 @@ export { evaluateImageJob } from './evaluate-image-job.js';
 export { syncFeedsJob } from './sync-feeds-job.js';
 export { layerCacheDir, serviceLayerCache, TieredLayerCache } from './service-layer-cache.js';
 export type { FeedSyncSettings, WorkerDeps, WorkerLog } from './worker-deps.js';
+export { requeueEvaluations } from './requeue-evaluations.js';

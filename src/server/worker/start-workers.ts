@@ -19,6 +19,7 @@ export async function startWorkers(
   options: WorkerOptions = {},
 ): Promise<void> {
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? 1));
+  deps = deps.queue ? deps : { ...deps, queue };
   await queue.work('analyze-image', (job) => analyzeImageJob(deps, job), { concurrency });
   await queue.work('evaluate-image', (job) => evaluateImageJob(deps, job), { concurrency });
   await queue.work('sync-feeds', (job) => syncFeedsJob(deps, job), { concurrency: 1 });

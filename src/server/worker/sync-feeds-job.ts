@@ -3,13 +3,15 @@ import type { VulnerabilityData } from '../../usecases/types.js';
 import { openStore } from '../../vulndb/default-path.js';
 import type { VulnStore } from '../../vulndb/store/types.js';
 import type { JobContext } from '../queue/types.js';
+import { requeueEvaluations } from './requeue-evaluations.js';
 import type { WorkerDeps } from './worker-deps.js';
 
 /**
  * `sync-feeds`: brings the vulnerability data up to date the way `customs db` does: imports the
  * configured local feed paths (`db import`), else downloads the providers (`db update`). Both are
  * safe to repeat: an import replaces each provider's records, a sync resumes where a killed one
- * stopped. A run in which nothing could be read fails the job (it is retried).
+ * stopped. A run in which nothing could be read fails the job (it is retried). New data queues
+ * the re-evaluation of every analyzed image.
  */
 export async function syncFeedsJob(deps: WorkerDeps, job: JobContext<'sync-feeds'>): Promise<void> {
   const settings = deps.feeds ?? {};
@@ -24,6 +26,7 @@ export async function syncFeedsJob(deps: WorkerDeps, job: JobContext<'sync-feeds
     if (Object.keys(summary.records).length === 0)
       throw new FeedFormatError(`nothing could be imported from ${paths.join(', ')}`);
     deps.log?.info({ jobId: job.id, records: summary.records }, 'feeds imported');
+    await requeueAfterSync(deps, job.id);
     return;
   }
   const { DEFAULT_SYNC_CONFIG, syncDatabase, syncLocation } = await import('../../vulndb/sync/index.js');
@@ -44,6 +47,13 @@ export async function syncFeedsJob(deps: WorkerDeps, job: JobContext<'sync-feeds
     throw new FeedFormatError(
       `every feed source failed: ${result.failed.map((f) => `${f.unit}: ${f.reason}`).join('; ')}`,
     );
+  if (result.done.length > 0) await requeueAfterSync(deps, job.id);
+}
+
+async function requeueAfterSync(deps: WorkerDeps, jobId: string): Promise<void> {
+  if (!deps.queue) return;
+  const queued = await requeueEvaluations(deps.store, deps.queue, 'feeds updated');
+  deps.log?.info({ jobId, queued }, 'images queued for re-evaluation');
 }
 
 async function withWritableStore<T>(

@@ -1,6 +1,7 @@
 import type { LayerCache } from '../../layer-cache/index.js';
 import type { VulnerabilityData } from '../../usecases/types.js';
 import type { SyncConfig, SyncProvider } from '../../vulndb/sync/index.js';
+import type { JobQueue } from '../queue/types.js';
 import type { SecretBox } from '../store/secret-box/index.js';
 import type { ServiceStore } from '../store/types.js';
 
@@ -36,6 +37,8 @@ export interface WorkerDeps {
   /** Registry hosts reached over plain HTTP or unverified TLS. */
   insecureRegistries?: string[];
   feeds?: FeedSyncSettings;
+  /** Where a finished feed sync queues the re-evaluation of every analyzed image (none when absent). */
+  queue?: JobQueue;
   log?: WorkerLog;
   now?: () => Date;
 }

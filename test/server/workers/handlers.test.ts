@@ -221,7 +221,15 @@ describe('evaluate-image', () => {
 });
 
 describe('sync-feeds', () => {
-  it('imports a local feed folder into the vulnerability data', async () => {
+  it('imports a local feed folder into the vulnerability data, then re-evaluates every analyzed image', async () => {
+    const evaluated = async () => (await queue.counts())['evaluate-image'].completed ?? 0;
+    const before = await evaluated();
+    const analyzedImages = await store.images.list(
+      accountId,
+      { analysisStatus: 'analyzed' },
+      { limit: 100, offset: 0 },
+    );
+    expect(analyzedImages.total).toBe(2); // the polyglot image and the uploaded SBOM
     const feeds = join(dir, 'feeds');
     await mkdir(feeds, { recursive: true });
     await writeFile(
@@ -239,7 +247,7 @@ describe('sync-feeds', () => {
     );
     const target = join(dir, 'synced.db');
     await syncFeedsJob(
-      { ...deps, vulnData: target, feeds: { importPaths: [feeds] } },
+      { ...deps, vulnData: target, feeds: { importPaths: [feeds] }, queue },
       { id: 'sync', data: {}, attempt: 1, lastAttempt: true, signal: new AbortController().signal },
     );
     const synced = openSqliteStore(target, { readonly: true });
@@ -249,6 +257,7 @@ describe('sync-feeds', () => {
     } finally {
       await synced.close();
     }
+    await waitFor('the re-evaluations', async () => ((await evaluated()) === before + 2 ? true : undefined));
     const empty = join(dir, 'empty-feeds');
     await mkdir(empty);
     await expect(
