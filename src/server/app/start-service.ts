@@ -73,21 +73,23 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
   await queue.start();
   const vulnData = options.vulnDb ?? defaultDatabasePath(env);
   const workers = options.workers ?? (options.databaseUrl ? 0 : 1);
-  if (workers > 0)
-    await startWorkers(
-      queue,
-      {
-        store,
-        vulnData,
-        secretBox,
-        dataDir,
-        layerCache: serviceLayerCache(dataDir, store),
-        ...(options.insecureRegistries ? { insecureRegistries: options.insecureRegistries } : {}),
-        ...(options.feeds ? { feeds: options.feeds } : {}),
-        log: logger,
-      },
-      { concurrency: workers },
-    );
+  const handlers =
+    workers > 0
+      ? await startWorkers(
+          queue,
+          {
+            store,
+            vulnData,
+            secretBox,
+            dataDir,
+            layerCache: serviceLayerCache(dataDir, store),
+            ...(options.insecureRegistries ? { insecureRegistries: options.insecureRegistries } : {}),
+            ...(options.feeds ? { feeds: options.feeds } : {}),
+            log: logger,
+          },
+          { concurrency: workers },
+        )
+      : undefined;
   const app = await buildApp({
     store,
     queue,
@@ -104,6 +106,7 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
     ...(createdKey !== undefined ? { createdAdminKey: createdKey } : {}),
     async close() {
       await app.close();
+      await handlers?.stop();
       await queue.stop({ timeoutMs: 10_000 });
       await store.close();
     },

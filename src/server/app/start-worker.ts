@@ -5,7 +5,12 @@ import type { JOB_DEFAULTS } from '../queue/job-defaults.js';
 import { openJobQueue } from '../queue/open-queue.js';
 import { openServiceStore } from '../store/open-store.js';
 import { loadSecretBox } from '../store/secret-box/index.js';
-import { serviceLayerCache, startWorkers, type FeedSyncSettings } from '../worker/index.js';
+import {
+  serviceLayerCache,
+  startWorkers,
+  type FeedSyncSettings,
+  type RunningHandlers,
+} from '../worker/index.js';
 import { createServiceLogger } from './logger-options.js';
 import { defaultDataDir } from './start-service.js';
 
@@ -49,9 +54,10 @@ export async function startWorkerProcess(options: WorkerProcessOptions): Promise
       onError: (err) => logger.warn({ err }, 'job queue error'),
     },
   );
+  let handlers: RunningHandlers;
   try {
     await queue.start();
-    await startWorkers(
+    handlers = await startWorkers(
       queue,
       {
         store,
@@ -73,6 +79,7 @@ export async function startWorkerProcess(options: WorkerProcessOptions): Promise
   logger.info({ concurrency: options.concurrency ?? 1, pid: process.pid }, 'worker started');
   return {
     async close(closeOptions = {}) {
+      await handlers.stop();
       await queue.stop({ timeoutMs: closeOptions.timeoutMs ?? 10_000 });
       await store.close();
     },

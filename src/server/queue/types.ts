@@ -59,6 +59,8 @@ export interface JobQueue {
   enqueue<N extends JobName>(name: N, data: JobPayloads[N], options?: JobOptions): Promise<string>;
   work<N extends JobName>(name: N, handler: JobHandler<N>, options?: { concurrency?: number }): Promise<void>;
   get(id: string): Promise<JobInfo | undefined>;
+  /** The newest job of this name with this singleton key, in any state (kept ones only). */
+  lastByKey(name: JobName, singletonKey: string): Promise<JobInfo | undefined>;
   /** Jobs waiting or running, per name (for metrics and readiness). */
   counts(): Promise<Record<JobName, Partial<Record<JobState, number>>>>;
   /** Stops taking jobs; waits for running ones up to the timeout, then aborts them. */

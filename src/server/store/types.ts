@@ -165,6 +165,14 @@ export interface ImageStore {
   ): Promise<void>;
   /** Every account holding this digest (for events and re-evaluation). */
   holders(digest: string): Promise<string[]>;
+  /**
+   * Digests waiting for or under analysis whose status has not changed since `before` (the
+   * reconciler looks for those whose job is gone), with one holder each.
+   */
+  unsettled(
+    before: string,
+    limit: number,
+  ): Promise<{ digest: string; accountId: string; status: AnalysisStatus }[]>;
   /** The newest digest the account has seen behind a full tag. */
   latestForTag(accountId: string, fullTag: string): Promise<string | undefined>;
 }

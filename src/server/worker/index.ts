@@ -1,4 +1,5 @@
-export { startWorkers, type WorkerOptions } from './start-workers.js';
+export { startWorkers, type RunningHandlers, type WorkerOptions } from './start-workers.js';
+export { reconcileAnalyses, startReconciler, type ReconcileOutcome } from './reconcile-analyses.js';
 export { analyzeImageJob } from './analyze-image-job.js';
 export { evaluateImageJob } from './evaluate-image-job.js';
 export { syncFeedsJob } from './sync-feeds-job.js';

@@ -20,6 +20,9 @@ export class RecordingQueue implements JobQueue {
   async get(): Promise<undefined> {
     return undefined;
   }
+  async lastByKey(): Promise<undefined> {
+    return undefined;
+  }
   async counts(): Promise<Record<JobName, Record<string, number>>> {
     return {
       'analyze-image': { queued: this.jobs.filter((j) => j.name === 'analyze-image').length },

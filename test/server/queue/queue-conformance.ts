@@ -101,6 +101,29 @@ export function queueConformance(fresh: () => Promise<QueueOpener>): void {
     expect(later).not.toBe(first);
   });
 
+  it('finds the newest job of a singleton key in any state', async () => {
+    const queue = await started(await fresh());
+    expect(await queue.lastByKey('analyze-image', 'sha256:k')).toBeUndefined();
+    const data = { digest: 'sha256:k', accountId: 'a1' };
+    const first = await queue.enqueue('analyze-image', data, { singletonKey: 'sha256:k', retryLimit: 0 });
+    expect((await queue.lastByKey('analyze-image', 'sha256:k'))?.id).toBe(first);
+    await queue.work('analyze-image', async () => {
+      await Promise.resolve();
+      throw new Error('registry said 404');
+    });
+    await until(async () => (await queue.get(first))?.state === 'failed');
+    expect(await queue.lastByKey('analyze-image', 'sha256:k')).toMatchObject({
+      id: first,
+      state: 'failed',
+      error: 'registry said 404',
+    });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const second = await queue.enqueue('analyze-image', data, { singletonKey: 'sha256:k', retryLimit: 0 });
+    expect(second).not.toBe(first);
+    expect((await queue.lastByKey('analyze-image', 'sha256:k'))?.id).toBe(second);
+    expect(await queue.lastByKey('evaluate-image', 'sha256:k')).toBeUndefined();
+  });
+
   it('gives an expired job back to the queue and aborts the expired run', async () => {
     const queue = await started(await fresh());
     const id = await queue.enqueue(

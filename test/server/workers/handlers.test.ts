@@ -17,6 +17,7 @@ import {
   serviceLayerCache,
   startWorkers,
   syncFeedsJob,
+  type RunningHandlers,
   type WorkerDeps,
 } from '../../../src/server/worker/index.js';
 import { checkImage, scanImage } from '../../../src/usecases/index.js';
@@ -36,6 +37,7 @@ let registry: RunningRegistry;
 let store: ServiceStore;
 let queue: InProcessQueue;
 let deps: WorkerDeps;
+let handlers: RunningHandlers | undefined;
 let images: ImageService;
 let accountId: string;
 let reference: string;
@@ -79,7 +81,7 @@ beforeAll(async () => {
     layerCache: serviceLayerCache(dataDir, store),
     now,
   };
-  await startWorkers(queue, deps, { concurrency: 2 });
+  handlers = await startWorkers(queue, deps, { concurrency: 2 });
   images = new ImageService(store, queue, registries, {
     insecureRegistries: [],
     noDockerConfig: join(dataDir, 'no-docker-config', 'config.json'),
@@ -88,6 +90,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  await handlers?.stop();
   await queue?.stop({ timeoutMs: 5_000 });
   await store?.close();
   await registry?.stop();

@@ -157,6 +157,15 @@ export class InProcessQueue implements JobQueue {
     return row && jobInfo(row);
   }
 
+  async lastByKey(name: JobName, singletonKey: string): Promise<JobInfo | undefined> {
+    const row = this.connection()
+      .prepare(
+        'SELECT * FROM queue_jobs WHERE name = ? AND singleton_key = ? ORDER BY created_at DESC, rowid DESC LIMIT 1',
+      )
+      .get(name, singletonKey) as JobRow | undefined;
+    return row && jobInfo(row);
+  }
+
   async counts(): Promise<Record<JobName, Partial<Record<JobState, number>>>> {
     const rows = this.connection()
       .prepare('SELECT name, state, COUNT(*) AS n FROM queue_jobs GROUP BY name, state')

@@ -210,6 +210,20 @@ export class PgBossQueue implements JobQueue {
     return undefined;
   }
 
+  async lastByKey(name: JobName, singletonKey: string): Promise<JobInfo | undefined> {
+    this.started();
+    // Finished jobs move to the archive table after a while; both are read.
+    const { rows } = await this.pool!.query<{ id: string }>(
+      `SELECT id FROM (
+         SELECT id, created_on FROM ${this.schema}.job WHERE name = $1 AND singleton_key = $2
+         UNION ALL
+         SELECT id, created_on FROM ${this.schema}.archive WHERE name = $1 AND singleton_key = $2
+       ) jobs ORDER BY created_on DESC LIMIT 1`,
+      [name, singletonKey],
+    );
+    return rows[0] ? this.get(rows[0].id) : undefined;
+  }
+
   async counts(): Promise<Record<JobName, Partial<Record<JobState, number>>>> {
     this.started();
     const { rows } = await this.pool!.query<{

@@ -171,6 +171,27 @@ export class SqlImageStore implements ImageStore {
     return rows.map((row) => row.account_id);
   }
 
+  async unsettled(
+    before: string,
+    limit: number,
+  ): Promise<{ digest: string; accountId: string; status: AnalysisStatus }[]> {
+    const { rows } = await this.db.query<{
+      digest: string;
+      account_id: string;
+      analysis_status: AnalysisStatus;
+    }>(
+      `SELECT digest, MIN(account_id) AS account_id, MIN(analysis_status) AS analysis_status FROM images
+       WHERE analysis_status IN ('not_analyzed', 'analyzing') AND updated_at < $1
+       GROUP BY digest ORDER BY MIN(updated_at), digest LIMIT $2`,
+      [before, limit],
+    );
+    return rows.map((row) => ({
+      digest: row.digest,
+      accountId: row.account_id,
+      status: row.analysis_status,
+    }));
+  }
+
   async latestForTag(accountId: string, fullTag: string): Promise<string | undefined> {
     const { rows } = await this.db.query<{ digest: string }>(
       `SELECT digest FROM image_tags WHERE full_tag = $1 AND account_id = $2
