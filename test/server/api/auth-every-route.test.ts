@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, startApi, type ApiHarness } from './api-harness.js';
+import { apiBackends, bearer, startApi, type ApiHarness } from './api-harness.js';
 
 const DIGEST = `sha256:${'a'.repeat(64)}`;
 const PUBLIC = new Set(['GET /health', 'GET /ready', 'GET /version', 'GET /metrics']);
@@ -26,14 +26,16 @@ function operations(doc: { paths: Record<string, Record<string, unknown>> }): Op
   return result;
 }
 
-describe('authentication on every route of the OpenAPI document', () => {
+const backends = await apiBackends();
+
+describe.each(backends)('authentication on every route of the OpenAPI document ($name)', (backend) => {
   let api: ApiHarness;
   let ops: Operation[];
   let revokedKey: string;
   let otherKey: string;
 
   beforeAll(async () => {
-    api = await startApi();
+    api = await startApi(backend);
     const doc = (await api.app.inject({ url: '/openapi.json' })).json();
     ops = operations(doc);
     const created = await api.app.inject({

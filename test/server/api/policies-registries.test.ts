@@ -1,15 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { everyImageBundle } from '../../helpers/use-case-fixtures.js';
-import { bearer, startApi, type ApiHarness } from './api-harness.js';
+import { apiBackends, bearer, startApi, type ApiHarness } from './api-harness.js';
 
 const PASSWORD = 'Pa55-never-shown-7f3a91';
 
-describe('registry credentials, policies and validation', () => {
+const backends = await apiBackends();
+
+describe.each(backends)('registry credentials, policies and validation ($name)', (backend) => {
   let api: ApiHarness;
   let headers: Record<string, string>;
 
   beforeAll(async () => {
-    api = await startApi();
+    api = await startApi(backend);
     headers = bearer(api.adminKey);
   });
 
