@@ -125,4 +125,32 @@ export async function openJob<N extends JobName>(
   return job;
 }
 
+/** The digest the operations' {digest} parameters name. */
+export const DIGEST = `sha256:${'a'.repeat(64)}`;
+
+export interface Operation {
+  method: string;
+  path: string;
+  url: string;
+}
+
+/** Every operation the OpenAPI document lists, with its path parameters filled in. */
+export async function openApiOperations(app: FastifyInstance): Promise<Operation[]> {
+  const doc = (await app.inject({ url: '/openapi.json' })).json() as {
+    paths: Record<string, Record<string, unknown>>;
+  };
+  const result: Operation[] = [];
+  for (const [path, methods] of Object.entries(doc.paths))
+    for (const method of Object.keys(methods)) {
+      const url = path
+        .replace('{digest}', DIGEST)
+        .replace('{ctype}', 'os')
+        .replace('{mtype}', 'manifest')
+        .replace('{vtype}', 'all')
+        .replace(/\{[^}]+\}/g, 'x');
+      result.push({ method: method.toUpperCase(), path, url });
+    }
+  return result;
+}
+
 export const bearer = (key: string): Record<string, string> => ({ authorization: `Bearer ${key}` });
