@@ -5,13 +5,15 @@
 //  - peak memory at 100 MB and 1 GB (bounded and flat);
 //  - a re-scan whose layers are all cached (CLI wall time);
 //  - an image sharing its base layer with one analysed before (bookworm, then polyglot);
-//  - cdxgen on the same image; then secret-rule throughput, big bundles and the database.
+//  - cdxgen on the same image; the API's read routes under load (autocannon, 100 images);
+//    then secret-rule throughput, big bundles and the database.
 // $BENCH_RUNS (default 5) runs per figure, medians reported.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { apiLoadBench } from './api-load.mjs';
 import { findCdxgen, timeCdxgen } from './cdxgen.mjs';
 import { generateImage } from './generate-image.mjs';
 import { patternsBench } from './patterns.mjs';
@@ -313,6 +315,16 @@ if (cdxgen) {
   } else console.log('\ncdxgen failed on the polyglot archive; comparison skipped');
 }
 
+// 5. The API under load: read routes over 100 analysed images (bench/api-load.mjs).
+const apiLoad = await apiLoadBench(images);
+const slowest = apiLoad.routes.reduce((a, b) => (b.p99Ms > a.p99Ms ? b : a));
+target(
+  `API read routes, p99 at ${apiLoad.connections} connections (ms; slowest: ${slowest.route})`,
+  slowest.p99Ms,
+  `< ${apiLoad.p99TargetMs}`,
+  apiLoad.met,
+);
+
 machine.loadAtEnd = loadavg().map((l) => Number(l.toFixed(2)));
 console.log(
   `\ntargets (load average ${machine.loadAtStart.join(' ')} at start, ${machine.loadAtEnd.join(' ')} at end; ${machine.nproc} CPUs)`,
@@ -327,6 +339,7 @@ const results = {
   rescan,
   sharedBase,
   cdxgen: cdxgenResult,
+  apiLoad,
   targets,
 };
 writeFileSync(join(repo, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);

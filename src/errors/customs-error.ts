@@ -27,6 +27,7 @@ export type ErrorCode =
   | 'not-found'
   | 'unauthorized'
   | 'forbidden'
+  | 'too-large'
   | 'service-unreachable'
   | 'internal';
 

@@ -40,6 +40,14 @@ export class ForbiddenError extends CustomsError {
   }
 }
 
+/** A request body (an upload) larger than the service accepts. */
+export class TooLargeError extends CustomsError {
+  constructor(message: string) {
+    super('too-large', message);
+    this.name = 'TooLargeError';
+  }
+}
+
 /** The Customs service cannot be reached (refused, timed out, not a Customs service). */
 export class ServiceUnreachableError extends CustomsError {
   constructor(message: string, options?: { cause?: unknown }) {

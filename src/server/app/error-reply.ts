@@ -28,6 +28,7 @@ const STATUS: Partial<Record<CustomsError['code'], number>> = {
   conflict: 409,
   unauthorized: 401,
   forbidden: 403,
+  'too-large': 413,
   usage: 400,
   policy: 400,
   'source-not-found': 400,

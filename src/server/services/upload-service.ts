@@ -4,7 +4,7 @@ import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { SourceFormatError, UsageError } from '../../errors/index.js';
+import { isCustomsError, SourceFormatError, TooLargeError, UsageError } from '../../errors/index.js';
 import type { Sbom } from '../../model/sbom.js';
 import { parseImageReference } from '../../source/reference/index.js';
 import { openSource, parseSource } from '../../source/open-source.js';
@@ -41,7 +41,7 @@ export class UploadService {
     const partial = `${target}.part`;
     try {
       await pipeline(stream, createWriteStream(partial, { mode: 0o600 }));
-      if (isTruncated()) throw new UsageError('the upload is larger than the server accepts');
+      if (isTruncated()) throw new TooLargeError('the upload is larger than the server accepts');
       await rename(partial, target);
     } catch (err) {
       await rm(partial, { force: true });
@@ -59,7 +59,7 @@ export class UploadService {
       return await this.registerArchive(accountId, uploadId, file, tagRef);
     } catch (err) {
       await rm(file, { force: true });
-      throw err;
+      throw withoutServerPath(err, file);
     }
   }
 
@@ -69,15 +69,28 @@ export class UploadService {
     file: string,
     tag: ReturnType<typeof tagOf> | undefined,
   ): Promise<ImageView> {
-    const { type } = await parseSource(file);
-    if (type !== 'oci-archive' && type !== 'docker-archive')
-      throw new SourceFormatError('the upload is neither an OCI or docker archive nor an SBOM document');
-    const image = await openSource(`${type}:${file}`);
+    const notAnImage = (why: string) =>
+      new SourceFormatError(`the upload is neither an OCI or docker archive nor an SBOM document (${why})`);
+    let type: Awaited<ReturnType<typeof parseSource>>['type'];
+    try {
+      ({ type } = await parseSource(file));
+    } catch (err) {
+      if (isCustomsError(err) && err.code === 'source-format') throw notAnImage(err.message);
+      throw err;
+    }
+    if (type !== 'oci-archive' && type !== 'docker-archive') throw notAnImage(`read as ${type}`);
     let digest: string | undefined;
     try {
-      digest = image.source.manifestDigest;
-    } finally {
-      await image.close();
+      const image = await openSource(`${type}:${file}`);
+      try {
+        // A classic `docker save` archive has no manifest: its image id (the config digest) names it.
+        digest = image.source.manifestDigest ?? image.source.configDigest;
+      } finally {
+        await image.close();
+      }
+    } catch (err) {
+      if (isCustomsError(err) && err.code === 'source-format') throw notAnImage(err.message);
+      throw err;
     }
     if (!digest) throw new SourceFormatError('the archive has no image manifest');
     return this.images.register(
@@ -118,6 +131,13 @@ export class UploadService {
     );
     return this.images.get(accountId, digest);
   }
+}
+
+/** A typed error's message with the server's upload path replaced by "the upload". */
+function withoutServerPath(err: unknown, file: string): unknown {
+  if (isCustomsError(err) && err.message.includes(file))
+    err.message = err.message.replaceAll(`sbom:${file}`, 'the upload').replaceAll(file, 'the upload');
+  return err;
 }
 
 function sbomDigest(sbom: Sbom): string | undefined {

@@ -4,6 +4,7 @@ import { placeholderList } from '../sql/placeholders.js';
 import type { SqlDriver, SqlValue } from '../sql/sql-driver.js';
 import type { AnalysisStore, Page, PackageRow, PageRequest, VulnerabilityRow } from '../types.js';
 import { insertRows } from './batched-insert.js';
+import { ParsedDocumentCache } from './parsed-document-cache.js';
 import { fromJson, optional, toJson } from './row-values.js';
 
 interface PackageIndexRow {
@@ -26,10 +27,17 @@ interface VulnerabilityIndexRow {
 }
 
 /** Analysis results belong to a digest; an account sees them through its own images only. */
+/** JSON text of parsed SBOMs (and, apart, of scans) kept in memory per store: 16 MiB each. */
+const CACHED_TEXT = 16 * 1024 * 1024;
+
 export class SqlAnalysisStore implements AnalysisStore {
+  private readonly sboms = new ParsedDocumentCache<Sbom>(CACHED_TEXT);
+  private readonly scans = new ParsedDocumentCache<ScanReport>(CACHED_TEXT);
+
   constructor(private readonly db: SqlDriver) {}
 
   async putSbom(digest: string, sbom: Sbom, at: string): Promise<void> {
+    this.sboms.delete(digest);
     await this.db.transaction(async (tx) => {
       await tx.query(
         `INSERT INTO analyses (digest, sbom, created_at, updated_at) VALUES ($1, $2, $3, $3)
@@ -46,14 +54,28 @@ export class SqlAnalysisStore implements AnalysisStore {
     });
   }
 
+  /** The stored SBOM, parsed once per write and shared (frozen) by every read after it. */
   async getSbom(digest: string): Promise<Sbom | undefined> {
-    const { rows } = await this.db.query<{ sbom: string }>('SELECT sbom FROM analyses WHERE digest = $1', [
-      digest,
-    ]);
-    return rows[0] && fromJson<Sbom>(rows[0].sbom, `SBOM of ${digest}`);
+    const stamp = await this.db.query<{ updated_at: string }>(
+      'SELECT updated_at FROM analyses WHERE digest = $1',
+      [digest],
+    );
+    const at = stamp.rows[0]?.updated_at;
+    if (at === undefined) return undefined;
+    const cached = this.sboms.get(digest, at);
+    if (cached) return cached;
+    const { rows } = await this.db.query<{ sbom: string; updated_at: string }>(
+      'SELECT sbom, updated_at FROM analyses WHERE digest = $1',
+      [digest],
+    );
+    const row = rows[0];
+    if (!row) return undefined;
+    const sbom = fromJson<Sbom>(row.sbom, `SBOM of ${digest}`);
+    return this.sboms.set(digest, row.updated_at, sbom, row.sbom.length);
   }
 
   async putScan(digest: string, scan: ScanReport, at: string): Promise<void> {
+    this.scans.delete(digest);
     await this.db.transaction(async (tx) => {
       await tx.query(
         `INSERT INTO scans (digest, scan, scanned_at) VALUES ($1, $2, $3)
@@ -88,13 +110,24 @@ export class SqlAnalysisStore implements AnalysisStore {
     });
   }
 
+  /** The latest scan, parsed once per write and shared (frozen) by every read after it. */
   async getScan(digest: string): Promise<{ scan: ScanReport; at: string } | undefined> {
+    const stamp = await this.db.query<{ scanned_at: string }>(
+      'SELECT scanned_at FROM scans WHERE digest = $1',
+      [digest],
+    );
+    const at = stamp.rows[0]?.scanned_at;
+    if (at === undefined) return undefined;
+    const cached = this.scans.get(digest, at);
+    if (cached) return { scan: cached, at };
     const { rows } = await this.db.query<{ scan: string; scanned_at: string }>(
       'SELECT scan, scanned_at FROM scans WHERE digest = $1',
       [digest],
     );
     const row = rows[0];
-    return row && { scan: fromJson<ScanReport>(row.scan, `scan of ${digest}`), at: row.scanned_at };
+    if (!row) return undefined;
+    const scan = fromJson<ScanReport>(row.scan, `scan of ${digest}`);
+    return { scan: this.scans.set(digest, row.scanned_at, scan, row.scan.length), at: row.scanned_at };
   }
 
   async imagesByPackage(
