@@ -89,7 +89,7 @@ export async function* readTarLayer(
         mtime: header.mtime,
         read: (limit: number) => {
           consumed = true;
-          return readEntry(stream, limit);
+          return readEntry(stream, header.size ?? 0, limit);
         },
       };
       if (type === 'symlink') entry.linkTarget = header.linkname ?? '';
@@ -134,16 +134,19 @@ async function openUnlessCancelled(handle: TarLayerHandle, cancelled: () => bool
   return raw;
 }
 
-async function readEntry(stream: Readable, limit: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
+/**
+ * Reads an entry's content, at most `limit` bytes, into one buffer sized from the tar header:
+ * chunks are copied in as they arrive, so the file is held once (collecting the chunks and
+ * concatenating them at the end held it twice, briefly, which set the peak for big files).
+ */
+async function readEntry(stream: Readable, size: number, limit: number): Promise<Buffer> {
+  const out = Buffer.allocUnsafe(Math.max(0, Math.min(size, limit)));
   let length = 0;
   for await (const chunk of stream as AsyncIterable<Buffer>) {
-    if (length >= limit) continue;
-    const take = chunk.length > limit - length ? chunk.subarray(0, limit - length) : chunk;
-    chunks.push(take);
-    length += take.length;
+    if (length >= out.length) continue;
+    length += chunk.copy(out, length, 0, Math.min(chunk.length, out.length - length));
   }
-  return Buffer.concat(chunks, length);
+  return length === out.length ? out : out.subarray(0, length);
 }
 
 function asLayerError(err: unknown, label: string): Error {
