@@ -21,6 +21,8 @@ const COMMANDS: ReadonlyArray<readonly [string, () => Promise<Command>]> = [
   ['check', async () => (await import('./commands/check-command.js')).checkCommand()],
   ['cache', async () => (await import('./commands/cache-command.js')).cacheCommand()],
   ['serve', async () => (await import('./commands/serve-command.js')).serveCommand()],
+  ['image', async () => (await import('./commands/image-command.js')).imageCommand()],
+  ['feeds', async () => (await import('./commands/feeds-command.js')).feedsCommand()],
 ];
 
 /**

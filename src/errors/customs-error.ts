@@ -28,6 +28,8 @@ export type ErrorCode =
   | 'unauthorized'
   | 'forbidden'
   | 'service-unreachable'
+  | 'analysis-failed'
+  | 'timeout'
   | 'internal';
 
 export class CustomsError extends Error {
