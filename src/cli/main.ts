@@ -22,6 +22,8 @@ const COMMANDS: ReadonlyArray<readonly [string, () => Promise<Command>]> = [
   ['cache', async () => (await import('./commands/cache-command.js')).cacheCommand()],
   ['serve', async () => (await import('./commands/serve-command.js')).serveCommand()],
   ['worker', async () => (await import('./commands/worker-command.js')).workerCommand()],
+  ['image', async () => (await import('./commands/image-command.js')).imageCommand()],
+  ['feeds', async () => (await import('./commands/feeds-command.js')).feedsCommand()],
 ];
 
 /**

@@ -29,6 +29,8 @@ export type ErrorCode =
   | 'forbidden'
   | 'too-large'
   | 'service-unreachable'
+  | 'analysis-failed'
+  | 'timeout'
   | 'internal';
 
 export class CustomsError extends Error {

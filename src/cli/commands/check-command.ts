@@ -6,6 +6,7 @@ import { CHECK_REPORT_FORMATS, checkReportFormat } from '../../policy/report/ind
 import type { BundleProblem } from '../../policy/types.js';
 import { checkImage } from '../../usecases/index.js';
 import { defaultDatabasePath } from '../../vulndb/default-path.js';
+import { EXIT_POLICY_STOP } from '../exit-codes.js';
 import { DATABASE_REMEDY, withDatabaseRemedy } from '../database-remedy.js';
 import { addImageOptions, imageReadOptions, type ImageOptionValues } from '../image-options.js';
 import { parseOutputTargets } from '../output-targets.js';
@@ -14,7 +15,7 @@ import { withProgress } from '../with-progress.js';
 import { printWarnings, writeOutputs } from '../write-outputs.js';
 
 /** `customs check` exits 2 when the evaluation is STOP (0 for GO and WARN, 1 for any error). */
-export const EXIT_POLICY_STOP = 2;
+export { EXIT_POLICY_STOP };
 
 const MAX_VALUE_CHARS = 120;
 

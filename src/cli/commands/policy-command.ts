@@ -1,12 +1,15 @@
 import { Command } from 'commander';
 import { UsageError } from '../../errors/index.js';
 import type { BundleProblem } from '../../policy/types.js';
+import { addPolicyServiceCommands } from './policy-service-commands.js';
 
 const SPEC_FORMATS = ['table', 'json'];
 const MAX_VALUE_CHARS = 120;
 
 export function policyCommand(): Command {
-  const command = new Command('policy').description('check policy bundles and list the gates they can use');
+  const command = new Command('policy').description(
+    'check policy bundles and list the gates they can use; add, activate and list them on a Customs service',
+  );
   // Subcommands get the error handling main set on this command.
   command.hook('preSubcommand', (parent, sub) => {
     sub.copyInheritedSettings(parent);
@@ -47,6 +50,7 @@ export function policyCommand(): Command {
       const spec = policySpec();
       process.stdout.write(values.output === 'json' ? `${JSON.stringify(spec, null, 2)}\n` : specTable(spec));
     });
+  addPolicyServiceCommands(command);
   return command;
 }
 

@@ -4,6 +4,7 @@ import { REPORT_FORMATS, reportFormat } from '../../report/registry.js';
 import { FAIL_ON_SEVERITIES, loadIgnoreRules, loadVex, parseSeverity } from '../../scan/index.js';
 import { scanImage } from '../../usecases/scan-image.js';
 import { defaultDatabasePath } from '../../vulndb/default-path.js';
+import { EXIT_FAIL_ON } from '../exit-codes.js';
 import { DATABASE_REMEDY, withDatabaseRemedy } from '../database-remedy.js';
 import { addImageOptions, imageReadOptions, type ImageOptionValues } from '../image-options.js';
 import { parseOutputTargets } from '../output-targets.js';
@@ -11,7 +12,7 @@ import { withProgress } from '../with-progress.js';
 import { printWarnings, writeOutputs } from '../write-outputs.js';
 
 /** `customs scan` exits 2 when a match at or above --fail-on remains (1 is any error). */
-export const EXIT_FAIL_ON = 2;
+export { EXIT_FAIL_ON };
 
 interface ScanOptionValues extends ImageOptionValues {
   output: string[];

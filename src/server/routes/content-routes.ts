@@ -111,16 +111,27 @@ export const contentRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app
       schema: {
         tags: ['vulnerabilities'],
         summary: 'Vulnerabilities of the latest scan: os, non-os or all, with fix state',
+        description:
+          '?format=native answers with the stored customs-scan/1 report itself (matches of the asked family), which every `customs scan -o` format renders.',
         security: SECURITY,
         params: Type.Object({ ...DigestParams.properties, vtype: literals(VULN_TYPES) }),
+        querystring: Type.Object({
+          format: Type.Union([Type.Literal('anchore'), Type.Literal('native')], { default: 'anchore' }),
+        }),
         response: withErrors(
           {
-            200: Type.Object({
-              imageDigest: Type.String(),
-              vulnerability_type: Type.String(),
-              scanned_at: Type.String(),
-              vulnerabilities: Type.Array(VulnerabilitySchema),
-            }),
+            200: Type.Union([
+              Type.Object({
+                imageDigest: Type.String(),
+                vulnerability_type: Type.String(),
+                scanned_at: Type.String(),
+                vulnerabilities: Type.Array(VulnerabilitySchema),
+              }),
+              Type.Object(
+                { schema: Type.Literal('customs-scan/1') },
+                { additionalProperties: true, description: 'The customs-scan/1 report' },
+              ),
+            ]),
           },
           400,
           404,
@@ -128,10 +139,16 @@ export const contentRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app
       },
     },
     async (request) =>
-      services.vulnerabilities.vulnerabilities(
-        accountOf(request),
-        request.params.digest,
-        request.params.vtype,
-      ),
+      request.query.format === 'native'
+        ? services.vulnerabilities.nativeReport(
+            accountOf(request),
+            request.params.digest,
+            request.params.vtype,
+          )
+        : services.vulnerabilities.vulnerabilities(
+            accountOf(request),
+            request.params.digest,
+            request.params.vtype,
+          ),
   );
 };

@@ -1,0 +1,5 @@
+/** `customs scan` (and `customs image vuln`) exit 2 when a match at or above --fail-on remains. */
+export const EXIT_FAIL_ON = 2;
+
+/** `customs check` (and `customs image check`) exit 2 when the evaluation is STOP. */
+export const EXIT_POLICY_STOP = 2;
