@@ -1,3 +1,4 @@
+import { requireAdmin } from '../auth/authenticate.js';
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AnyJson, PageQuery, SECURITY, withErrors } from './schemas/common-schemas.js';
 import { accountOf, principalOf, type RouteOptions } from './route-context.js';
@@ -54,7 +55,7 @@ export const feedQueryRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (a
     {
       schema: {
         tags: ['feeds'],
-        summary: 'Queue a sync of the vulnerability data (?sync=true, as Anchore)',
+        summary: 'Queue a sync of the vulnerability data (admin only: the data is shared by every account)',
         security: SECURITY,
         querystring: Type.Object({ sync: Type.Optional(Type.Boolean()) }),
         response: withErrors({ 202: Type.Object({ jobId: Type.String() }) }),
@@ -62,6 +63,7 @@ export const feedQueryRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (a
     },
     async (request, reply) => {
       const principal = principalOf(request);
+      requireAdmin(principal);
       return reply.status(202).send(await services.feeds.sync(principal.account.name));
     },
   );

@@ -173,7 +173,7 @@ describe.each(backends)('authentication on every route of the OpenAPI document (
       'PUT /v1/registries/{registry}': 'own-write',
       'DELETE /v1/registries/{registry}': 'not-found',
       'GET /v1/system/feeds': 'shared',
-      'POST /v1/system/feeds': 'shared', // any account may ask for a feed sync
+      'POST /v1/system/feeds': 'forbidden', // the vulnerability data is shared: admins sync it
       'GET /v1/query/images/by_package': 'own-view',
       'GET /v1/query/images/by_vulnerability': 'own-view',
       'GET /v1/account': 'own-view',
