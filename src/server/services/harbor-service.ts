@@ -10,6 +10,7 @@ import type { ServiceStore } from '../store/types.js';
 import type { FeedService } from './feed-service.js';
 import type { ImageService } from './image-service.js';
 import { tagOf } from './image-service.js';
+import { sealContext } from './seal-contexts.js';
 
 /** What GET /scan/{id}/report answers. */
 export type HarborReportAnswer =
@@ -53,7 +54,12 @@ export class HarborService {
         reference: target.reference,
         ...(target.insecure ? { insecure: true } : {}),
         ...(target.credentials
-          ? { sealedCredentials: this.box.seal(JSON.stringify(target.credentials)) }
+          ? {
+              sealedCredentials: this.box.seal(
+                JSON.stringify(target.credentials),
+                sealContext.scanRequest(accountId, target.digest),
+              ),
+            }
           : {}),
       },
       undefined,

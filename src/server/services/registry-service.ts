@@ -1,6 +1,7 @@
 import { NotFoundError } from '../../errors/index.js';
 import type { SecretBox } from '../app/app-deps.js';
 import type { RegistryCredentialRecord, ServiceStore } from '../store/types.js';
+import { sealContext } from './seal-contexts.js';
 
 export interface RegistryInput {
   registry: string;
@@ -36,7 +37,10 @@ export class RegistryService {
       registry: input.registry,
       ...(input.registry_name !== undefined ? { name: input.registry_name } : {}),
       username: input.registry_user,
-      sealedPassword: this.box.seal(input.registry_pass),
+      sealedPassword: this.box.seal(
+        input.registry_pass,
+        sealContext.registryPassword(accountId, input.registry),
+      ),
       type: 'docker_v2',
       verifyTls: input.registry_verify ?? true,
       at: this.now().toISOString(),
@@ -67,7 +71,10 @@ export class RegistryService {
     const record = await this.store.registries.get(accountId, registry);
     if (!record) return { verifyTls: true };
     return {
-      credentials: { username: record.username, password: this.box.open(record.sealedPassword) },
+      credentials: {
+        username: record.username,
+        password: this.box.open(record.sealedPassword, sealContext.registryPassword(accountId, record.registry)),
+      },
       verifyTls: record.verifyTls,
     };
   }

@@ -31,7 +31,7 @@ export async function analyzeImageJob(deps: WorkerDeps, job: JobContext<'analyze
     deps.log?.info({ jobId: job.id, digest, attempt: job.attempt }, 'analyzing image');
     const started = performance.now();
     const policies = await holderPolicies(deps.store, digest);
-    const found = await imageSource(deps, image.accountId, image.origin);
+    const found = await imageSource(deps, image.accountId, image.digest, image.origin);
     let sbom: Sbom | undefined;
     let scan: ScanReport | undefined;
     if (found) {

@@ -3,6 +3,7 @@ import { SourceFormatError } from '../../errors/index.js';
 import { parseImageReference } from '../../source/reference/index.js';
 import type { SourceOptions } from '../../source/types.js';
 import { RegistryService } from '../services/registry-service.js';
+import { sealContext } from '../services/seal-contexts.js';
 import { uploadPath } from '../services/upload-path.js';
 import type { ImageOrigin } from '../store/types.js';
 import type { WorkerDeps } from './worker-deps.js';
@@ -21,6 +22,7 @@ export interface ImageSource {
 export async function imageSource(
   deps: WorkerDeps,
   accountId: string,
+  digest: string,
   origin: ImageOrigin,
 ): Promise<ImageSource | undefined> {
   const dockerConfigPath = path.join(deps.dataDir, 'no-docker-config', 'config.json');
@@ -33,7 +35,14 @@ export async function imageSource(
   const host = parseImageReference(origin.reference).registry;
   const registries = new RegistryService(deps.store, deps.secretBox, deps.now ?? (() => new Date()));
   const { credentials, verifyTls } = origin.sealedCredentials
-    ? { credentials: requestCredentials(deps, origin.sealedCredentials), verifyTls: true }
+    ? {
+        credentials: requestCredentials(
+          deps,
+          origin.sealedCredentials,
+          sealContext.scanRequest(accountId, digest),
+        ),
+        verifyTls: true,
+      }
     : await registries.credentialFor(accountId, host);
   const insecure = origin.insecure === true || !verifyTls || (deps.insecureRegistries ?? []).includes(host);
   return {
@@ -46,8 +55,15 @@ export async function imageSource(
   };
 }
 
-function requestCredentials(deps: WorkerDeps, sealed: string): { username: string; password: string } {
-  const value = JSON.parse(deps.secretBox.open(sealed)) as { username?: unknown; password?: unknown };
+function requestCredentials(
+  deps: WorkerDeps,
+  sealed: string,
+  context: string,
+): { username: string; password: string } {
+  const value = JSON.parse(deps.secretBox.open(sealed, context)) as {
+    username?: unknown;
+    password?: unknown;
+  };
   if (typeof value.username !== 'string' || typeof value.password !== 'string')
     throw new SourceFormatError('the credentials stored with the scan request are not a user and password');
   return { username: value.username, password: value.password };
