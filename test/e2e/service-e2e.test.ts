@@ -117,10 +117,16 @@ const matchKeys = (report: ScanJson): string[] =>
 
 /**
  * The report without what legitimately differs between two scans of one image: the descriptor's
- * timestamp (when each ran). Everything else — source, distro, matches, database, coverage,
- * warnings — must be equal.
+ * timestamp (when each ran), and the source's `reference` and `tags` (the local scan read the tag
+ * it was given; the service resolved the tag to a digest when it was added and pulled
+ * `<repo>@<digest>`, so a later push to the tag cannot change what it analysed). Everything else
+ * — the rest of the source (digests, layers), distro, matches, database, coverage, warnings —
+ * must be equal.
  */
-const stable = (report: ScanJson): unknown => ({ ...report, descriptor: { ...report.descriptor, timestamp: '' } });
+const stable = (report: ScanJson): unknown => {
+  const { reference: _reference, tags: _tags, ...source } = report.source;
+  return { ...report, descriptor: { ...report.descriptor, timestamp: '' }, source };
+};
 
 const findingKeys = (report: CheckJson): string[] =>
   report.findings.map((f) => [f.gate, f.trigger, f.action, f.message].join(' | ')).sort();
@@ -157,6 +163,7 @@ let ref: string;
 let local: { scan: ScanJson; check: CheckJson; checkCode: number | null; packages: Pkg[] };
 
 beforeAll(async () => {
+  const t0 = Date.now();
   registry = await startRegistry();
   ref = `${registry.host}/e2e/polyglot:v1`;
   writeFileSync(join(dir, 'tracker.json'), JSON.stringify(TRACKER));
@@ -174,6 +181,7 @@ beforeAll(async () => {
     runCliAsync(['scan', ...source, '--db', vulnDb, '-o', 'json'], env),
     runCliAsync(['check', ...source, '--db', vulnDb, '--policy', bundleFile, '-o', 'json'], env),
   ]);
+  process.stderr.write(`local done ${Date.now() - t0}ms\n`);
   local = {
     scan: json<ScanJson>(scan),
     check: json<CheckJson>(check),
@@ -244,6 +252,7 @@ function serviceFlow(name: string, serveArgs: () => string[], workerArgs?: () =>
       const vuln = json<ScanJson>(await cli(['image', 'vuln', ref, '-o', 'json']));
       expect(matchKeys(vuln)).toEqual(matchKeys(local.scan));
       expect(stable(vuln)).toEqual(stable(local.scan));
+      expect(vuln.source['reference']).toBe(`${ref.replace(/:v1$/, '')}@${polyglot.manifestDigest}`);
 
       const check = await cli(['image', 'check', ref, '-o', 'json']);
       const remote = json<CheckJson>(check);
