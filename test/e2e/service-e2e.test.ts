@@ -91,6 +91,8 @@ interface ScanJson {
   matches: Match[];
 }
 interface CheckJson {
+  evaluatedAt: string;
+  sourceReference: string;
   status: string;
   finalAction: string;
   findings: { gate: string; trigger: string; action: string; message: string }[];
@@ -163,7 +165,6 @@ let ref: string;
 let local: { scan: ScanJson; check: CheckJson; checkCode: number | null; packages: Pkg[] };
 
 beforeAll(async () => {
-  const t0 = Date.now();
   registry = await startRegistry();
   ref = `${registry.host}/e2e/polyglot:v1`;
   writeFileSync(join(dir, 'tracker.json'), JSON.stringify(TRACKER));
@@ -181,7 +182,6 @@ beforeAll(async () => {
     runCliAsync(['scan', ...source, '--db', vulnDb, '-o', 'json'], env),
     runCliAsync(['check', ...source, '--db', vulnDb, '--policy', bundleFile, '-o', 'json'], env),
   ]);
-  process.stderr.write(`local done ${Date.now() - t0}ms\n`);
   local = {
     scan: json<ScanJson>(scan),
     check: json<CheckJson>(check),
@@ -195,6 +195,11 @@ beforeAll(async () => {
     `${LODASH} npm lodash 4.17.11 fixed 4.17.12`,
   ]);
   expect(local.check.finalAction).toBe('stop');
+  expect(findingKeys(local.check).map((f) => f.split(' | ').slice(0, 3).join(' '))).toEqual([
+    'always always warn',
+    'vulnerabilities package stop',
+    'vulnerabilities package warn',
+  ]);
   expect(local.checkCode).toBe(2);
 }, 60_000);
 
@@ -214,7 +219,8 @@ function serviceFlow(name: string, serveArgs: () => string[], workerArgs?: () =>
     beforeAll(async () => {
       const port = await freePort();
       base = `http://127.0.0.1:${port}`;
-      const secrets = { CUSTOMS_SECRET_KEY: randomBytes(32).toString('base64') };
+      // Embedded, serve makes its secret key in the data dir; serve and a worker share one.
+      const secrets = workerArgs ? { CUSTOMS_SECRET_KEY: randomBytes(32).toString('base64') } : {};
       const common = ['--vuln-db', vulnDb, '--insecure-registry', registry.host];
       const serve = startCli(['serve', '--port', String(port), ...serveArgs(), ...common], secrets);
       procs.push(serve);
@@ -244,6 +250,8 @@ function serviceFlow(name: string, serveArgs: () => string[], workerArgs?: () =>
       const added = await cli(['image', 'add', ref, '--wait', '--interval', '0.2', '--timeout', '40']);
       expect(added.code, added.stderr + procs.map((p) => p.lines.join('\n')).join('\n')).toBe(0);
       expect(added.stdout).toContain('analyzed');
+      // With --database-url, serve only answers the API: the worker process analysed the image.
+      if (workerArgs) expect(procs[1]!.lines.some((l) => l.includes('analyzing image'))).toBe(true);
       const image = json<{ imageDigest: string; analysis_status: string }>(
         await cli(['image', 'get', ref, '-o', 'json']),
       );
@@ -260,6 +268,10 @@ function serviceFlow(name: string, serveArgs: () => string[], workerArgs?: () =>
       expect(remote.finalAction).toBe(local.check.finalAction);
       expect(remote.status).toBe(local.check.status);
       expect(findingKeys(remote)).toEqual(findingKeys(local.check));
+      // The whole report but when it was evaluated, and the reference read (the digest, as above).
+      const stableCheck = (r: CheckJson) => ({ ...r, evaluatedAt: '', sourceReference: '' });
+      expect(stableCheck(remote)).toEqual(stableCheck(local.check));
+      expect(remote.sourceReference).toBe(vuln.source['reference']);
 
       const headers = { authorization: `Bearer ${env['CUSTOMS_API_KEY']}` };
       const listed: Pkg[] = [];
