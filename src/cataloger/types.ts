@@ -6,6 +6,7 @@ import type { SecretFinding } from '../model/secret.js';
 import type { Unknown } from '../model/unknown.js';
 import type { GroupEntry, UserAccount } from '../model/user.js';
 import type { FileRecord, FileView } from '../resolver/file-view.js';
+import type { HeadDecision } from '../resolver/inspection.js';
 
 export interface CatalogContext {
   /** The files in the scope the user asked for. */
@@ -72,6 +73,12 @@ export interface Cataloger {
   wants(path: string): boolean;
   wantsInspect?(header: FileHeader): boolean;
   inspect?(record: FileRecord, content: Buffer): unknown | Promise<unknown>;
+  /**
+   * Optional: for a file bigger than a head, decide from its first bytes (and its size) what is
+   * needed, so that a big file is not held whole: the result at once, a chunk scan, or `whole`.
+   * It must give what `inspect` gives for the whole content.
+   */
+  inspectHead?(record: FileRecord, head: Buffer, size: number): HeadDecision;
   catalog(context: CatalogContext): CatalogResult | Promise<CatalogResult>;
 }
 

@@ -5,6 +5,7 @@ import type { FileRecord } from './file-view.js';
 import { SkippedInspection, type Inspector } from './inspection.js';
 import type { LayerEntry } from '../source/layer-entry.js';
 import type { ProgressListener } from './progress.js';
+import { inspectStreaming, inspectWhole, streamsToInspectors } from './stream-inspection.js';
 import { readTarLayer, type TarLayerStats } from './tar-layer.js';
 import { UnreadableFileError } from '../source/unreadable-file-error.js';
 
@@ -138,6 +139,14 @@ async function keepContent(
   }
   const limit = Math.max(keep ? readers.maxContentBytes : 0, inspecting.length ? readers.maxInspectBytes : 0);
   if (entry.size > limit) return skip(`larger (${entry.size} bytes) than the ${limit}-byte content limit`);
+  const keepResult = (inspector: Inspector, result: unknown): void => {
+    if (result !== undefined) layer.inspections.get(inspector.name)!.set(record, result);
+  };
+  if (!keep && streamsToInspectors(entry, inspecting)) {
+    const results = await inspectStreaming(entry, record, inspecting);
+    inspecting.forEach((inspector, i) => keepResult(inspector, results[i]));
+    return;
+  }
   let content: Buffer;
   try {
     content = await entry.read(limit);
@@ -145,15 +154,7 @@ async function keepContent(
     if (!(err instanceof UnreadableFileError)) throw err;
     return skip(err.reason);
   }
-  for (const inspector of inspecting) {
-    let result: unknown;
-    try {
-      result = await inspector.inspect(record, content);
-    } catch (err) {
-      result = new SkippedInspection(`inspection failed: ${(err as Error).message}`);
-    }
-    if (result !== undefined) layer.inspections.get(inspector.name)!.set(record, result);
-  }
+  for (const inspector of inspecting) keepResult(inspector, await inspectWhole(inspector, record, content));
   if (!keep) return;
   layer.content.set(record, content);
   byPath.set(entry.path, content);

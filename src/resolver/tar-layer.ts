@@ -91,6 +91,10 @@ export async function* readTarLayer(
           consumed = true;
           return readEntry(stream, header.size ?? 0, limit);
         },
+        chunks: () => {
+          consumed = true;
+          return stream as AsyncIterable<Buffer>;
+        },
       };
       if (type === 'symlink') entry.linkTarget = header.linkname ?? '';
       if (type === 'hardlink') entry.linkTarget = normalizeEntryPath(header.linkname ?? '', label);

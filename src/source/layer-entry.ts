@@ -23,4 +23,9 @@ export interface LayerEntry {
    * current one of the iteration; call it at most once.
    */
   read(limit: number): Promise<Buffer>;
+  /**
+   * The whole content as it streams, in chunks (sources that stream: tar layers). Same rules as
+   * `read`, which it replaces; the caller reads it to the end.
+   */
+  chunks?(): AsyncIterable<Buffer>;
 }

@@ -7,7 +7,13 @@ import type { FileRecord } from '../../resolver/file-view.js';
 import { isBinaryCandidate } from '../elf/inspect-candidates.js';
 import { readText } from '../read-content.js';
 import type { CatalogContext, CatalogResult, Cataloger } from '../types.js';
-import { classifyBinary, parseJavaRelease, type BinaryMatch, type JvmBinary } from './classify-content.js';
+import {
+  classifyBinary,
+  classifyByHead,
+  parseJavaRelease,
+  type BinaryMatch,
+  type JvmBinary,
+} from './classify-content.js';
 
 const NAME = 'binary-classifier';
 
@@ -91,9 +97,10 @@ function catalogBinaries(context: CatalogContext): CatalogResult {
  */
 export const binaryClassifierCataloger: Cataloger = {
   name: NAME,
-  version: 1,
+  version: 2,
   wants: wantsJavaRelease,
   wantsInspect: isBinaryCandidate,
   inspect: (record, content) => classifyBinary(record.path, content),
+  inspectHead: (record, head, size) => classifyByHead(record.path, head, size),
   catalog: catalogBinaries,
 };

@@ -1,7 +1,8 @@
 import { readBuildInfo } from '../golang/build-info-blob.js';
 import { parseModInfo } from '../golang/mod-info.js';
 import { stdlibVersion } from '../golang/purl.js';
-import { executableFormat } from '../elf/executable-sections.js';
+import type { HeadDecision } from '../../resolver/inspection.js';
+import { executableFormat, headLayout } from '../elf/executable-sections.js';
 import { CLASSIFIERS, type Classifier } from './classifiers.js';
 
 /** What a classifier found in a binary. */
@@ -68,6 +69,20 @@ export function classifyBinary(path: string, content: Buffer): BinaryMatch | Jvm
     if (version) return { name: c.name, version };
   }
   return undefined;
+}
+
+/**
+ * classifyBinary decided from a big file's head and its path: nothing for a file that is not an
+ * executable, the JVM for a Java home's binary, nothing when no classifier looks at this path;
+ * the whole content when one does (or when the head cannot tell the format).
+ */
+export function classifyByHead(path: string, head: Buffer, size: number): HeadDecision {
+  if (headLayout(head, size) === 'none') return { result: undefined };
+  if (!executableFormat(head)) return 'whole';
+  const jvm = JVM_PATH.exec(path);
+  if (jvm) return { result: { jvm: true, javaHome: jvm[1] ?? '' } satisfies JvmBinary };
+  if (GO_TOOL_PATH.test(path) || CLASSIFIERS.some((c) => c.path.test(path))) return 'whole';
+  return { result: undefined };
 }
 
 /** `JAVA_VERSION="17.0.9"` and `IMPLEMENTOR="..."` from a Java home's `release` file. */

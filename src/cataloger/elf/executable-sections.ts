@@ -55,18 +55,57 @@ class Reader {
 
 const MAX_SECTIONS = 4096;
 
-function elfSections(buf: Buffer): ExecutableSection[] {
+interface ElfTable {
+  shoff: number;
+  shentsize: number;
+  shnum: number;
+  shstrndx: number;
+}
+
+/**
+ * Where an ELF header (the first 64 bytes of `buf`) says the section header table is, in a file
+ * of `size` bytes; undefined when the header makes no sense or the table runs past the end.
+ */
+function elfTable(buf: Buffer, size: number): ElfTable | undefined {
   const is64 = buf[4] === 2;
   const r = new Reader(buf, buf[5] !== 2);
   const shoff = is64 ? r.u64(0x28) : r.u32(0x20);
   const shentsize = r.u16(is64 ? 0x3a : 0x2e);
   const shnum = r.u16(is64 ? 0x3c : 0x30);
   const shstrndx = r.u16(is64 ? 0x3e : 0x32);
-  if (shoff <= 0 || shentsize < (is64 ? 0x40 : 0x28) || shnum <= 0 || shnum > MAX_SECTIONS) return [];
+  if (shoff <= 0 || shentsize < (is64 ? 0x40 : 0x28) || shnum <= 0 || shnum > MAX_SECTIONS) return undefined;
+  if (shoff + shnum * shentsize > size) return undefined;
+  return { shoff, shentsize, shnum, shstrndx };
+}
+
+/**
+ * What the first bytes of a `size`-byte file (at least 64 of them) say about reading it as an
+ * executable: `none` (executableFormat of the whole file is undefined), `no-sections` (an ELF
+ * whose section list is empty, so that only the format and forward scans matter), or `random`
+ * (its sections and what they point at may be anywhere: the whole content is needed).
+ */
+export function headLayout(head: Buffer, size: number): 'none' | 'no-sections' | 'random' {
+  if (head.length < 64) return size < 64 ? 'none' : 'random';
+  if (head[0] === 0x7f && head[1] === 0x45 && head[2] === 0x4c && head[3] === 0x46)
+    return elfTable(head, size) ? 'random' : 'no-sections';
+  if (head[0] === 0x4d && head[1] === 0x5a) {
+    const peOffset = head.readUInt32LE(0x3c);
+    if (peOffset + 4 > size) return 'none';
+    if (peOffset + 4 > head.length) return 'random';
+    return head.readUInt32BE(peOffset) === 0x50450000 ? 'random' : 'none';
+  }
+  return MACHO_MAGICS.has(head.readUInt32BE(0)) ? 'random' : 'none';
+}
+
+function elfSections(buf: Buffer): ExecutableSection[] {
+  const is64 = buf[4] === 2;
+  const r = new Reader(buf, buf[5] !== 2);
+  const table = elfTable(buf, buf.length);
+  if (!table) return [];
+  const { shoff, shentsize, shnum, shstrndx } = table;
   const raw = [];
   for (let i = 0; i < shnum; i++) {
     const at = shoff + i * shentsize;
-    if (at + shentsize > buf.length) return [];
     const type = r.u32(at + 4);
     raw.push({
       nameOffset: r.u32(at),

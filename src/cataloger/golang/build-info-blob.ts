@@ -24,7 +24,15 @@ export interface RawBuildInfo {
 export type BuildInfoOutcome =
   { kind: 'go'; info: RawBuildInfo } | { kind: 'corrupt'; message: string } | undefined;
 
-class Corrupt extends Error {}
+/** `truncated`: it ran into the end of the bytes it was given (more bytes could change it). */
+class Corrupt extends Error {
+  constructor(
+    message: string,
+    readonly truncated = false,
+  ) {
+    super(message);
+  }
+}
 
 function varintString(buf: Buffer, at: number): { text: string; next: number } {
   let length = 0;
@@ -32,13 +40,13 @@ function varintString(buf: Buffer, at: number): { text: string; next: number } {
   let pos = at;
   for (;;) {
     const byte = buf[pos++];
-    if (byte === undefined || shift > 28) throw new Corrupt('truncated length varint');
+    if (byte === undefined || shift > 28) throw new Corrupt('truncated length varint', byte === undefined);
     length += (byte & 0x7f) * 2 ** shift;
     shift += 7;
     if ((byte & 0x80) === 0) break;
   }
   if (length > MAX_STRING || pos + length > buf.length)
-    throw new Corrupt('string runs past the end of the file');
+    throw new Corrupt('string runs past the end of the file', length <= MAX_STRING);
   return { text: buf.toString('utf8', pos, pos + length), next: pos + length };
 }
 
@@ -77,7 +85,7 @@ function stripSentinels(modInfo: string): string {
 }
 
 function decodeAt(buf: Buffer, at: number, sections: () => readonly ExecutableSection[]): RawBuildInfo {
-  if (at + HEADER_SIZE > buf.length) throw new Corrupt('build info header is truncated');
+  if (at + HEADER_SIZE > buf.length) throw new Corrupt('build info header is truncated', true);
   const pointerSize = buf[at + 14] ?? 0;
   const flags = buf[at + 15] ?? 0;
   if (flags & FLAG_VERSION_INLINE) {
@@ -119,16 +127,35 @@ export function readBuildInfo(buf: Buffer): BuildInfoOutcome {
   const at =
     format === 'elf' || format === 'macho' ? blobOffset(buf, sections()) : buf.indexOf(BUILD_INFO_MAGIC);
   if (at < 0) return undefined;
+  return outcomeAt(buf, at, sections).outcome;
+}
+
+/**
+ * Decodes the blob at `at`; `truncated` when the decoding ran into the end of `buf` (it reads
+ * forward from `at` only, except through `sections` for the old pointer layout).
+ */
+export function outcomeAt(
+  buf: Buffer,
+  at: number,
+  sections: () => readonly ExecutableSection[],
+): { outcome: BuildInfoOutcome; truncated: boolean } {
   try {
     const info = decodeAt(buf, at, sections);
     if (!/^(go[0-9]|devel )/.test(info.goVersion))
       return {
-        kind: 'corrupt',
-        message: `unexpected Go version string ${JSON.stringify(info.goVersion.slice(0, 40))}`,
+        outcome: {
+          kind: 'corrupt',
+          message: `unexpected Go version string ${JSON.stringify(info.goVersion.slice(0, 40))}`,
+        },
+        truncated: false,
       };
-    return { kind: 'go', info };
+    return { outcome: { kind: 'go', info }, truncated: false };
   } catch (err) {
-    if (err instanceof Corrupt) return { kind: 'corrupt', message: `corrupt Go build info: ${err.message}` };
+    if (err instanceof Corrupt)
+      return {
+        outcome: { kind: 'corrupt', message: `corrupt Go build info: ${err.message}` },
+        truncated: err.truncated,
+      };
     throw err;
   }
 }

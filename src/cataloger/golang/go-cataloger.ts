@@ -6,7 +6,7 @@ import type { FileRecord } from '../../resolver/file-view.js';
 import { isBinaryCandidate } from '../elf/inspect-candidates.js';
 import { unknownAt } from '../read-content.js';
 import type { CatalogContext, CatalogResult, Cataloger } from '../types.js';
-import { inspectGoBinary, type GoBinaryInspection } from './go-binary-inspection.js';
+import { inspectGoBinary, inspectGoBinaryHead, type GoBinaryInspection } from './go-binary-inspection.js';
 import { GO_CATALOGER, goBinaryPackages } from './go-packages.js';
 
 function isGoInspection(value: unknown): value is GoBinaryInspection {
@@ -60,9 +60,10 @@ function catalogGo(context: CatalogContext): CatalogResult {
  */
 export const goBinaryCataloger: Cataloger = {
   name: GO_CATALOGER,
-  version: 1,
+  version: 2,
   wants: () => false,
   wantsInspect: isBinaryCandidate,
   inspect: (_record, content) => inspectGoBinary(content),
+  inspectHead: (_record, head, size) => inspectGoBinaryHead(head, size),
   catalog: catalogGo,
 };

@@ -1,5 +1,11 @@
 import { inflateSync } from 'node:zlib';
-import { executableFormat, executableSections, sectionBytes } from '../elf/executable-sections.js';
+import type { HeadDecision } from '../../resolver/inspection.js';
+import {
+  executableFormat,
+  executableSections,
+  headLayout,
+  sectionBytes,
+} from '../elf/executable-sections.js';
 import type { Crate, CrateOutcome } from './crate.js';
 
 /** The section cargo-auditable adds: zlib-compressed JSON of the crates built into the binary. */
@@ -59,4 +65,12 @@ export function readAuditableBinary(content: Buffer): CrateOutcome | undefined {
     };
   }
   return parseAuditableJson(json.toString('utf8'));
+}
+
+/**
+ * readAuditableBinary decided from a big file's head: nothing for a file that is not an
+ * executable or an ELF without sections (no section can be found), the whole content otherwise.
+ */
+export function auditableByHead(head: Buffer, size: number): HeadDecision {
+  return headLayout(head, size) === 'random' ? 'whole' : { result: undefined };
 }

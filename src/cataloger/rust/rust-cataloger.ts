@@ -7,7 +7,7 @@ import type { FileRecord } from '../../resolver/file-view.js';
 import { isBinaryCandidate } from '../elf/inspect-candidates.js';
 import { readText, unknownAt } from '../read-content.js';
 import type { CatalogContext, CatalogResult, Cataloger } from '../types.js';
-import { readAuditableBinary } from './auditable-section.js';
+import { auditableByHead, readAuditableBinary } from './auditable-section.js';
 import { parseCargoLock } from './cargo-lock.js';
 import { cargoPurl, type Crate, type CrateOutcome } from './crate.js';
 
@@ -106,9 +106,10 @@ function catalogRust(context: CatalogContext): CatalogResult {
  */
 export const rustCataloger: Cataloger = {
   name: NAME,
-  version: 1,
+  version: 2,
   wants: wantsRustPath,
   wantsInspect: isBinaryCandidate,
   inspect: (_record, content) => readAuditableBinary(content),
+  inspectHead: (_record, head, size) => auditableByHead(head, size),
   catalog: catalogRust,
 };
