@@ -44,7 +44,9 @@ export class CheckService {
         query.policyId !== undefined ? `no policy ${query.policyId}` : 'no active policy',
       );
     const tag = query.tag !== undefined ? parseImageReference(query.tag).toString() : image.tags[0]?.fullTag;
-    const stored = await this.store.analyses.getScan(digest);
+    // The scan without the SBOM it embeds: the gates read the stored SBOM (context.sbom), never
+    // the scan's copy, so the report is given the stored one back.
+    const stored = await this.store.analyses.getScanWithoutSbom(digest);
     const { bundle, gates } = await loadCheckBundle({
       document: policy.bundle,
       name: `policy ${policy.policyId}`,
@@ -52,7 +54,7 @@ export class CheckService {
     const now = this.now();
     const result = await evaluateWithGates(
       bundle,
-      { sbom, ...(stored ? { scan: stored.scan } : {}) },
+      { sbom, ...(stored ? { scan: { ...stored.scan, sbom } } : {}) },
       { ...(tag !== undefined ? { tag } : {}), now },
       gates,
     );

@@ -205,6 +205,8 @@ export interface AnalysisStore {
   /** Stores the latest scan of the digest and its vulnerability index. */
   putScan(digest: string, scan: ScanReport, at: string): Promise<void>;
   getScan(digest: string): Promise<{ scan: ScanReport; at: string } | undefined>;
+  /** The latest scan without its embedded SBOM (what a policy check reads with the stored SBOM). */
+  getScanWithoutSbom(digest: string): Promise<{ scan: Omit<ScanReport, 'sbom'>; at: string } | undefined>;
   /** Every package of the stored SBOM as the content routes show it (no SBOM: undefined). */
   getPackageContent(digest: string): Promise<PackageContent[] | undefined>;
   /** Every match of the latest scan as the vulnerability routes show it, with the scan's time. */

@@ -31,6 +31,7 @@ interface VulnerabilityIndexRow {
 /** The per-route projections kept in analysis_views, by their view name. */
 const PACKAGE_CONTENT_VIEW = 'package-content';
 const VULNERABILITIES_VIEW = 'vulnerabilities';
+const SCAN_WITHOUT_SBOM_VIEW = 'scan-without-sbom';
 
 /** Analysis results belong to a digest; an account sees them through its own images only. */
 /** JSON text of parsed SBOMs (and, apart, of scans) kept in memory per store: 16 MiB each. */
@@ -134,6 +135,8 @@ export class SqlAnalysisStore implements AnalysisStore {
         ]),
       );
       await putView(tx, digest, VULNERABILITIES_VIEW, scan.matches.map(vulnerabilityView));
+      const { sbom: _embedded, ...withoutSbom } = scan;
+      await putView(tx, digest, SCAN_WITHOUT_SBOM_VIEW, withoutSbom);
     });
   }
 
@@ -179,6 +182,33 @@ export class SqlAnalysisStore implements AnalysisStore {
     if (!row) return undefined;
     const scan = fromJson<ScanReport>(row.scan, `scan of ${digest}`);
     return { scan: this.scans.set(digest, row.scanned_at, scan, row.scan.length), at: row.scanned_at };
+  }
+
+  /**
+   * The latest scan without the SBOM it embeds (its matches, database and source are a small
+   * part of the text): from its stored projection, or cut from the whole scan for one stored
+   * before projections were.
+   */
+  async getScanWithoutSbom(
+    digest: string,
+  ): Promise<{ scan: Omit<ScanReport, 'sbom'>; at: string } | undefined> {
+    const { rows } = await this.db.query<{ scanned_at: string; document: string | null }>(
+      `SELECT s.scanned_at, v.document FROM scans s
+       LEFT JOIN analysis_views v ON v.digest = s.digest AND v.view = $2
+       WHERE s.digest = $1`,
+      [digest, SCAN_WITHOUT_SBOM_VIEW],
+    );
+    const row = rows[0];
+    if (!row) return undefined;
+    if (row.document !== null)
+      return {
+        scan: fromJson<Omit<ScanReport, 'sbom'>>(row.document, `scan of ${digest}`),
+        at: row.scanned_at,
+      };
+    const stored = await this.getScan(digest);
+    if (!stored) return undefined;
+    const { sbom: _embedded, ...scan } = stored.scan;
+    return { scan, at: stored.at };
   }
 
   async imagesByPackage(
