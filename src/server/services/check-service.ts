@@ -3,6 +3,7 @@ import { evaluateWithGates } from '../../policy/evaluate/index.js';
 import { parseImageReference } from '../../source/reference/index.js';
 import { loadCheckBundle } from '../../usecases/check-bundle.js';
 import type { EvaluationRecord, ServiceStore } from '../store/types.js';
+import { readsPackageFiles } from '../views/policy-sbom.js';
 
 export interface EvaluationView {
   id: string;
@@ -33,8 +34,9 @@ export class CheckService {
   ): Promise<EvaluationView> {
     const image = await this.store.images.get(accountId, digest);
     if (!image) throw new NotFoundError(`no image ${digest}`);
-    const sbom = await this.store.analyses.getSbom(digest);
-    if (!sbom) throw new ConflictError(`image ${digest} is not analyzed yet (${image.analysisStatus})`);
+    // The SBOM without the files packages own (a fraction of its text), unless a rule reads them.
+    const policySbom = await this.store.analyses.getPolicySbom(digest);
+    if (!policySbom) throw new ConflictError(`image ${digest} is not analyzed yet (${image.analysisStatus})`);
     const policy =
       query.policyId !== undefined
         ? await this.store.policies.get(accountId, query.policyId)
@@ -51,6 +53,9 @@ export class CheckService {
       document: policy.bundle,
       name: `policy ${policy.policyId}`,
     });
+    const sbom = readsPackageFiles(bundle)
+      ? ((await this.store.analyses.getSbom(digest)) ?? policySbom)
+      : policySbom;
     const now = this.now();
     const result = await evaluateWithGates(
       bundle,

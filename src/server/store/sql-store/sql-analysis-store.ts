@@ -1,6 +1,7 @@
 import type { Sbom } from '../../../model/sbom.js';
 import type { ScanReport } from '../../../scan/types.js';
 import { packageContent, type PackageContent } from '../../views/package-content.js';
+import { withoutPackageFiles } from '../../views/policy-sbom.js';
 import { vulnerabilityView, type VulnerabilityView } from '../../views/vulnerability-view.js';
 import { placeholderList } from '../sql/placeholders.js';
 import type { SqlDriver, SqlExecutor, SqlValue } from '../sql/sql-driver.js';
@@ -32,6 +33,7 @@ interface VulnerabilityIndexRow {
 const PACKAGE_CONTENT_VIEW = 'package-content';
 const VULNERABILITIES_VIEW = 'vulnerabilities';
 const SCAN_WITHOUT_SBOM_VIEW = 'scan-without-sbom';
+const POLICY_SBOM_VIEW = 'policy-sbom';
 
 /** Analysis results belong to a digest; an account sees them through its own images only. */
 /** JSON text of parsed SBOMs (and, apart, of scans) kept in memory per store: 16 MiB each. */
@@ -59,7 +61,25 @@ export class SqlAnalysisStore implements AnalysisStore {
         sbom.packages.map((p) => [digest, p.name, p.type, p.version, p.purl ?? null]),
       );
       await putView(tx, digest, PACKAGE_CONTENT_VIEW, sbom.packages.map(packageContent));
+      await putView(tx, digest, POLICY_SBOM_VIEW, withoutPackageFiles(sbom));
     });
+  }
+
+  /**
+   * The stored SBOM without the files each package owns (what a policy check reads unless a rule
+   * needs them): from its stored projection, or the whole SBOM for one stored before projections.
+   */
+  async getPolicySbom(digest: string): Promise<Sbom | undefined> {
+    const { rows } = await this.db.query<{ document: string | null }>(
+      `SELECT v.document FROM analyses a
+       LEFT JOIN analysis_views v ON v.digest = a.digest AND v.view = $2
+       WHERE a.digest = $1`,
+      [digest, POLICY_SBOM_VIEW],
+    );
+    const row = rows[0];
+    if (!row) return undefined;
+    if (row.document !== null) return fromJson<Sbom>(row.document, `SBOM of ${digest}`);
+    return this.getSbom(digest);
   }
 
   /**
