@@ -1,6 +1,7 @@
 // The API under load: GET routes of a real buildApp listening on 127.0.0.1 (bench/api-server-child.mjs,
 // its own process) with an SQLite store of 100 analysed images, each route driven by autocannon
-// for $BENCH_API_SECONDS (default 10) s with $BENCH_API_CONNECTIONS (default 10) connections.
+// for $BENCH_API_SECONDS (default 10) s with $BENCH_API_CONNECTIONS (default 10) connections; the
+// requests of a per-image route rotate over all the images' digests.
 // Prints requests/s and p50/p99 latency per route; the target is p99 < 50 ms.
 // Standalone (`node bench/api-load.mjs`) it also writes its figures into bench/results.json.
 import { spawn } from 'node:child_process';
