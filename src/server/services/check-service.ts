@@ -3,7 +3,7 @@ import { evaluateWithGates } from '../../policy/evaluate/index.js';
 import { parseImageReference } from '../../source/reference/index.js';
 import { loadCheckBundle } from '../../usecases/check-bundle.js';
 import type { EvaluationRecord, ServiceStore } from '../store/types.js';
-import { readsPackageFiles } from '../views/policy-sbom.js';
+import { readsPackageMetadata } from '../views/policy-sbom.js';
 
 export interface EvaluationView {
   id: string;
@@ -34,7 +34,7 @@ export class CheckService {
   ): Promise<EvaluationView> {
     const image = await this.store.images.get(accountId, digest);
     if (!image) throw new NotFoundError(`no image ${digest}`);
-    // The SBOM without the files packages own (a fraction of its text), unless a rule reads them.
+    // The SBOM without package metadata (a fraction of its text), unless a rule reads it.
     const policySbom = await this.store.analyses.getPolicySbom(digest);
     if (!policySbom) throw new ConflictError(`image ${digest} is not analyzed yet (${image.analysisStatus})`);
     const policy =
@@ -53,7 +53,7 @@ export class CheckService {
       document: policy.bundle,
       name: `policy ${policy.policyId}`,
     });
-    const sbom = readsPackageFiles(bundle)
+    const sbom = readsPackageMetadata(bundle)
       ? ((await this.store.analyses.getSbom(digest)) ?? policySbom)
       : policySbom;
     const now = this.now();

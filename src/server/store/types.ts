@@ -205,7 +205,7 @@ export interface AnalysisStore {
   /** Stores the latest scan of the digest and its vulnerability index. */
   putScan(digest: string, scan: ScanReport, at: string): Promise<void>;
   getScan(digest: string): Promise<{ scan: ScanReport; at: string } | undefined>;
-  /** The stored SBOM without each package's owned-file list (metadata.files); no SBOM: undefined. */
+  /** The stored SBOM without package metadata and relationships (see policySbomOf); none: undefined. */
   getPolicySbom(digest: string): Promise<Sbom | undefined>;
   /** The latest scan without its embedded SBOM (what a policy check reads with the stored SBOM). */
   getScanWithoutSbom(digest: string): Promise<{ scan: Omit<ScanReport, 'sbom'>; at: string } | undefined>;

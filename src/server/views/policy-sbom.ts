@@ -2,24 +2,22 @@ import type { Sbom } from '../../model/sbom.js';
 import type { PolicyBundle } from '../../policy/types.js';
 
 /**
- * The SBOM a policy check reads when no rule needs the files each package owns: every package's
- * `metadata.files` (dpkg's file lists, most of a Debian image's SBOM text) left out, everything
- * else as stored. Of the built-in gates only packages/verify reads those lists.
+ * The SBOM a policy check reads when no rule needs package metadata: every package's `metadata`
+ * (dpkg's owned-file lists above all: most of a Debian image's SBOM text) and the relationships
+ * left out, everything else as stored. Of the built-in gates only packages/verify reads package
+ * metadata (the files a package owns), and none reads the relationships; a gate that comes to
+ * read either must be named in readsPackageMetadata.
  */
-export function withoutPackageFiles(sbom: Sbom): Sbom {
+export function policySbomOf(sbom: Sbom): Sbom {
   return {
     ...sbom,
-    packages: sbom.packages.map((p) => {
-      const metadata = p.metadata as { files?: unknown } | undefined;
-      if (!metadata || !('files' in metadata)) return p;
-      const { files: _files, ...rest } = metadata;
-      return { ...p, metadata: rest };
-    }),
+    relationships: [],
+    packages: sbom.packages.map(({ metadata: _metadata, ...rest }) => rest),
   };
 }
 
-/** Whether any rule of the bundle reads the files packages own (packages/verify). */
-export function readsPackageFiles(bundle: PolicyBundle): boolean {
+/** Whether any rule of the bundle reads package metadata (packages/verify), so needs the whole SBOM. */
+export function readsPackageMetadata(bundle: PolicyBundle): boolean {
   return bundle.policies.some((policy) =>
     policy.rules.some((rule) => rule.gate === 'packages' && rule.trigger === 'verify'),
   );

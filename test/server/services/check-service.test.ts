@@ -1,5 +1,5 @@
-// The service's policy check reads the SBOM without the files packages own, unless a rule needs
-// them: a packages/verify rule must still see every owned file and fire on the missing one.
+// The service's policy check reads the SBOM without package metadata, unless a rule needs it: a
+// packages/verify rule must still see every file a package owns and fire on the missing one.
 import { afterEach, describe, expect, it } from 'vitest';
 import { CheckService } from '../../../src/server/services/check-service.js';
 import { openServiceStore, type ServiceStore } from '../../../src/server/store/index.js';
@@ -72,16 +72,14 @@ describe.each([sqlite, ...(postgres ? [postgres] : [])])(
           params: [{ name: 'check', value: 'missing' }],
         },
       ]);
-      expect((await store.analyses.getPolicySbom(digestOf(1)))!.packages[0]!.metadata).not.toHaveProperty(
-        'files',
-      );
+      expect((await store.analyses.getPolicySbom(digestOf(1)))!.packages[0]).not.toHaveProperty('metadata');
       const view = await new CheckService(store, () => new Date(AT)).check(accountId, digestOf(1), {});
       expect(view.final_action).toBe('stop');
       expect(JSON.stringify(view.result)).toContain('/usr/share/doc/openssl/copyright');
       expect(JSON.stringify(view.result)).not.toContain('/usr/bin/openssl is missing');
     });
 
-    it('a bundle without it is checked against the SBOM without owned files', async () => {
+    it('a bundle without it is checked against the SBOM without package metadata', async () => {
       const { store, accountId } = await storeWithImage([
         { id: 'r1', gate: 'always', trigger: 'always', action: 'WARN', params: [] },
       ]);

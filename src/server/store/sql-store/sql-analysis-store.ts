@@ -1,7 +1,7 @@
 import type { Sbom } from '../../../model/sbom.js';
 import type { ScanReport } from '../../../scan/types.js';
 import { packageContent, type PackageContent } from '../../views/package-content.js';
-import { withoutPackageFiles } from '../../views/policy-sbom.js';
+import { policySbomOf } from '../../views/policy-sbom.js';
 import { vulnerabilityView, type VulnerabilityView } from '../../views/vulnerability-view.js';
 import { placeholderList } from '../sql/placeholders.js';
 import type { SqlDriver, SqlExecutor, SqlValue } from '../sql/sql-driver.js';
@@ -61,13 +61,14 @@ export class SqlAnalysisStore implements AnalysisStore {
         sbom.packages.map((p) => [digest, p.name, p.type, p.version, p.purl ?? null]),
       );
       await putView(tx, digest, PACKAGE_CONTENT_VIEW, sbom.packages.map(packageContent));
-      await putView(tx, digest, POLICY_SBOM_VIEW, withoutPackageFiles(sbom));
+      await putView(tx, digest, POLICY_SBOM_VIEW, policySbomOf(sbom));
     });
   }
 
   /**
-   * The stored SBOM without the files each package owns (what a policy check reads unless a rule
-   * needs them): from its stored projection, or the whole SBOM for one stored before projections.
+   * The stored SBOM without package metadata and relationships (what a policy check reads unless
+   * a rule needs them): from its stored projection, or the whole SBOM for one stored before
+   * projections were.
    */
   async getPolicySbom(digest: string): Promise<Sbom | undefined> {
     const { rows } = await this.db.query<{ document: string | null }>(
