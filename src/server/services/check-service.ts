@@ -3,6 +3,7 @@ import { evaluateWithGates } from '../../policy/evaluate/index.js';
 import { parseImageReference } from '../../source/reference/index.js';
 import { loadCheckBundle } from '../../usecases/check-bundle.js';
 import type { EvaluationRecord, ServiceStore } from '../store/types.js';
+import { readsPackageMetadata } from '../views/policy-sbom.js';
 
 export interface EvaluationView {
   id: string;
@@ -33,8 +34,9 @@ export class CheckService {
   ): Promise<EvaluationView> {
     const image = await this.store.images.get(accountId, digest);
     if (!image) throw new NotFoundError(`no image ${digest}`);
-    const sbom = await this.store.analyses.getSbom(digest);
-    if (!sbom) throw new ConflictError(`image ${digest} is not analyzed yet (${image.analysisStatus})`);
+    // The SBOM without package metadata (a fraction of its text), unless a rule reads it.
+    const policySbom = await this.store.analyses.getPolicySbom(digest);
+    if (!policySbom) throw new ConflictError(`image ${digest} is not analyzed yet (${image.analysisStatus})`);
     const policy =
       query.policyId !== undefined
         ? await this.store.policies.get(accountId, query.policyId)
@@ -44,15 +46,20 @@ export class CheckService {
         query.policyId !== undefined ? `no policy ${query.policyId}` : 'no active policy',
       );
     const tag = query.tag !== undefined ? parseImageReference(query.tag).toString() : image.tags[0]?.fullTag;
-    const stored = await this.store.analyses.getScan(digest);
+    // The scan without the SBOM it embeds: the gates read the stored SBOM (context.sbom), never
+    // the scan's copy, so the report is given the stored one back.
+    const stored = await this.store.analyses.getScanWithoutSbom(digest);
     const { bundle, gates } = await loadCheckBundle({
       document: policy.bundle,
       name: `policy ${policy.policyId}`,
     });
+    const sbom = readsPackageMetadata(bundle)
+      ? ((await this.store.analyses.getSbom(digest)) ?? policySbom)
+      : policySbom;
     const now = this.now();
     const result = await evaluateWithGates(
       bundle,
-      { sbom, ...(stored ? { scan: stored.scan } : {}) },
+      { sbom, ...(stored ? { scan: { ...stored.scan, sbom } } : {}) },
       { ...(tag !== undefined ? { tag } : {}), now },
       gates,
     );

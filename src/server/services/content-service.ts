@@ -1,7 +1,10 @@
 import { NotFoundError } from '../../errors/index.js';
-import { OS_PACKAGE_TYPES, type Package } from '../../model/package.js';
+import { OS_PACKAGE_TYPES } from '../../model/package.js';
 import type { Sbom } from '../../model/sbom.js';
 import type { ServiceStore } from '../store/types.js';
+import type { PackageContent } from '../views/package-content.js';
+
+export type { PackageContent } from '../views/package-content.js';
 
 /** The content types GET /images/{digest}/content/{type} answers (Anchore's names). */
 export const CONTENT_TYPES = [
@@ -25,19 +28,6 @@ export type ContentType = (typeof CONTENT_TYPES)[number];
 export const METADATA_TYPES = ['manifest', 'dockerfile', 'docker_history'] as const;
 export type MetadataType = (typeof METADATA_TYPES)[number];
 
-export interface PackageContent {
-  package: string;
-  version: string;
-  type: string;
-  origin?: string;
-  license: string;
-  licenses: string[];
-  sourcepkg?: string;
-  purl?: string;
-  location: string;
-  layer?: string;
-}
-
 /** What an analysis stored about an image, read back by content type. */
 export class ContentService {
   constructor(private readonly store: ServiceStore) {}
@@ -57,6 +47,8 @@ export class ContentService {
   }
 
   async content(accountId: string, digest: string, type: ContentType): Promise<unknown[]> {
+    if (type !== 'files' && type !== 'secrets' && type !== 'users' && type !== 'retrieved_files')
+      return this.packageContent(accountId, digest, type);
     const sbom = await this.sbom(accountId, digest);
     switch (type) {
       case 'files':
@@ -68,11 +60,22 @@ export class ContentService {
         return sbom.users;
       case 'retrieved_files':
         return sbom.retrievedFiles;
-      case 'os':
-        return sbom.packages.filter((p) => OS_PACKAGE_TYPES.includes(p.type)).map(packageContent);
-      default:
-        return sbom.packages.filter((p) => p.type === type).map(packageContent);
     }
+  }
+
+  /** Packages of one type (or every OS type), from the stored projection, not the whole SBOM. */
+  private async packageContent(
+    accountId: string,
+    digest: string,
+    type: ContentType,
+  ): Promise<PackageContent[]> {
+    const image = await this.store.images.get(accountId, digest);
+    if (!image) throw new NotFoundError(`no image ${digest}`);
+    const packages = await this.store.analyses.getPackageContent(digest);
+    if (!packages) throw new NotFoundError(`image ${digest} is not analyzed yet (${image.analysisStatus})`);
+    return type === 'os'
+      ? packages.filter((p) => (OS_PACKAGE_TYPES as readonly string[]).includes(p.type))
+      : packages.filter((p) => p.type === type);
   }
 
   async metadata(accountId: string, digest: string, type: MetadataType): Promise<unknown> {
@@ -86,20 +89,4 @@ export class ContentService {
     if (type === 'dockerfile') return sbom.image?.dockerfile ?? '';
     return sbom.image?.history ?? [];
   }
-}
-
-function packageContent(p: Package): PackageContent {
-  const meta = (p.metadata ?? {}) as { source?: unknown };
-  const licenses = p.licenses ?? [];
-  return {
-    package: p.name,
-    version: p.version,
-    type: p.type,
-    license: licenses.join(' ') || 'Unknown',
-    licenses,
-    ...(typeof meta.source === 'string' ? { sourcepkg: meta.source } : {}),
-    ...(p.purl !== undefined ? { purl: p.purl } : {}),
-    location: p.locations[0]?.path ?? '',
-    ...(p.locations[0]?.layer !== undefined ? { layer: p.locations[0].layer } : {}),
-  };
 }

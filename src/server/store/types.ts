@@ -1,6 +1,8 @@
 import type { Sbom } from '../../model/sbom.js';
 import type { ScanReport } from '../../scan/types.js';
 import type { EvaluationResult } from '../../policy/types.js';
+import type { PackageContent } from '../views/package-content.js';
+import type { VulnerabilityView } from '../views/vulnerability-view.js';
 
 /**
  * The service's system of record. One interface, implemented over SQLite (the embedded default,
@@ -203,6 +205,16 @@ export interface AnalysisStore {
   /** Stores the latest scan of the digest and its vulnerability index. */
   putScan(digest: string, scan: ScanReport, at: string): Promise<void>;
   getScan(digest: string): Promise<{ scan: ScanReport; at: string } | undefined>;
+  /** The stored SBOM without package metadata and relationships (see policySbomOf); none: undefined. */
+  getPolicySbom(digest: string): Promise<Sbom | undefined>;
+  /** The latest scan without its embedded SBOM (what a policy check reads with the stored SBOM). */
+  getScanWithoutSbom(digest: string): Promise<{ scan: Omit<ScanReport, 'sbom'>; at: string } | undefined>;
+  /** Every package of the stored SBOM as the content routes show it (no SBOM: undefined). */
+  getPackageContent(digest: string): Promise<PackageContent[] | undefined>;
+  /** Every match of the latest scan as the vulnerability routes show it, with the scan's time. */
+  getVulnerabilityViews(
+    digest: string,
+  ): Promise<{ vulnerabilities: VulnerabilityView[]; at: string } | undefined>;
   /** Digests (of this account's images) whose SBOM holds a package by name (and type, version if given). */
   imagesByPackage(
     accountId: string,

@@ -49,6 +49,7 @@ const SERVICE_TABLES = [
   'accounts',
   'analyses',
   'analysis_packages',
+  'analysis_views',
   'api_keys',
   'evaluations',
   'image_tags',
@@ -76,7 +77,7 @@ describe.each([sqlite, ...(postgres ? [postgres] : [])])('service store migratio
     const driver = await driverFor();
     expect(await tables(driver)).toEqual([]);
     const up = await migrate(driver, [...MIGRATIONS, extraStep]);
-    expect(up).toEqual({ applied: [1, 2], reverted: [], version: 2 });
+    expect(up).toEqual({ applied: [1, 2, 3], reverted: [], version: 3 });
     expect(await tables(driver)).toEqual([...SERVICE_TABLES, 'test_extra'].sort());
     expect(await indexes(driver)).toEqual(
       expect.arrayContaining([
@@ -93,21 +94,24 @@ describe.each([sqlite, ...(postgres ? [postgres] : [])])('service store migratio
     );
     expect(recorded.rows.map((r) => [Number(r.version), r.name])).toEqual([
       [1, 'initial-schema'],
-      [2, 'test-extra-table'],
+      [2, 'analysis-views'],
+      [3, 'test-extra-table'],
     ]);
     expect(recorded.rows[0]!.checksum).toMatch(/^[0-9a-f]{64}$/);
-    expect(await migrate(driver, [...MIGRATIONS, extraStep], 1)).toEqual({
+    expect(await migrate(driver, [...MIGRATIONS, extraStep], 2)).toEqual({
       applied: [],
-      reverted: [2],
-      version: 1,
+      reverted: [3],
+      version: 2,
     });
     expect(await tables(driver)).toEqual(SERVICE_TABLES);
+    expect(await migrate(driver, MIGRATIONS, 1)).toEqual({ applied: [], reverted: [2], version: 1 });
+    expect(await tables(driver)).toEqual(SERVICE_TABLES.filter((t) => t !== 'analysis_views'));
     expect(await migrate(driver, MIGRATIONS, 0)).toEqual({ applied: [], reverted: [1], version: 0 });
     expect(await tables(driver)).toEqual([]);
     expect(await indexes(driver)).toEqual([]);
-    expect(await migrate(driver, MIGRATIONS)).toEqual({ applied: [1], reverted: [], version: 1 });
+    expect(await migrate(driver, MIGRATIONS)).toEqual({ applied: [1, 2], reverted: [], version: 2 });
     expect(await tables(driver)).toEqual(SERVICE_TABLES);
-    expect(await migrate(driver, MIGRATIONS)).toEqual({ applied: [], reverted: [], version: 1 });
+    expect(await migrate(driver, MIGRATIONS)).toEqual({ applied: [], reverted: [], version: 2 });
   });
 
   it('refuses a database migrated by a newer Customs, in one line, and leaves it alone', async () => {
@@ -121,7 +125,7 @@ describe.each([sqlite, ...(postgres ? [postgres] : [])])('service store migratio
     );
     expect(error).toBeInstanceOf(StoreError);
     expect((error as Error).message).toMatch(
-      /has schema version 2, newer than this Customs knows \(1\): upgrade Customs$/,
+      /has schema version 3, newer than this Customs knows \(2\): upgrade Customs$/,
     );
     expect((error as Error).message).not.toContain('\n');
     expect(await tables(driver)).toContain('test_extra');
@@ -148,7 +152,9 @@ describe.each([sqlite, ...(postgres ? [postgres] : [])])('service store migratio
     };
     await expect(migrate(driver, [...MIGRATIONS, broken])).rejects.toBeInstanceOf(StoreError);
     expect(await tables(driver)).toEqual(SERVICE_TABLES);
-    expect((await driver.query('SELECT version FROM schema_migrations')).rows).toHaveLength(1);
+    expect((await driver.query('SELECT version FROM schema_migrations')).rows).toHaveLength(
+      MIGRATIONS.length,
+    );
   });
 
   it('processes opening the same database together migrate it once', async () => {
@@ -158,7 +164,7 @@ describe.each([sqlite, ...(postgres ? [postgres] : [])])('service store migratio
     const driver = openDriver(options);
     opened.push(driver);
     const rows = await driver.query<{ version: number }>('SELECT version FROM schema_migrations');
-    expect(rows.rows.map((r) => Number(r.version))).toEqual([1]);
+    expect(rows.rows.map((r) => Number(r.version))).toEqual([1, 2]);
     await stores[0]!.accounts.create({ name: 'a', role: 'user' });
     expect((await stores[3]!.accounts.list()).map((a) => a.name)).toEqual(['a']);
   });

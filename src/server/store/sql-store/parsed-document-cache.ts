@@ -1,7 +1,9 @@
 /**
  * Parsed JSON documents (SBOMs, scans) kept between reads, so a route reading the same analysis
- * again does not parse its megabyte of JSON each time (measured: ~5 ms per polyglot SBOM, the
- * bulk of a content or vulnerability request). An entry is valid for one stamp (the row's
+ * again does not parse its megabyte of JSON each time (measured: ~5 ms per polyglot SBOM). The
+ * content, vulnerability and check routes read smaller stored projections instead
+ * (analysis_views); whole documents are still read by the workers, the Harbor report and
+ * ?format=native. An entry is valid for one stamp (the row's
  * updated_at / scanned_at): a write from any process gives the row a new stamp, so a stale entry
  * is never served unless two writes of one digest carry the same millisecond. Bounded by the
  * total length of the JSON text held; least recently used entries go first. Values are frozen

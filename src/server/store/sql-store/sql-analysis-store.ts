@@ -1,7 +1,10 @@
 import type { Sbom } from '../../../model/sbom.js';
 import type { ScanReport } from '../../../scan/types.js';
+import { packageContent, type PackageContent } from '../../views/package-content.js';
+import { policySbomOf } from '../../views/policy-sbom.js';
+import { vulnerabilityView, type VulnerabilityView } from '../../views/vulnerability-view.js';
 import { placeholderList } from '../sql/placeholders.js';
-import type { SqlDriver, SqlValue } from '../sql/sql-driver.js';
+import type { SqlDriver, SqlExecutor, SqlValue } from '../sql/sql-driver.js';
 import type { AnalysisStore, Page, PackageRow, PageRequest, VulnerabilityRow } from '../types.js';
 import { insertRows } from './batched-insert.js';
 import { ParsedDocumentCache } from './parsed-document-cache.js';
@@ -25,6 +28,12 @@ interface VulnerabilityIndexRow {
   fix_state: string;
   fix_versions: string;
 }
+
+/** The per-route projections kept in analysis_views, by their view name. */
+const PACKAGE_CONTENT_VIEW = 'package-content';
+const VULNERABILITIES_VIEW = 'vulnerabilities';
+const SCAN_WITHOUT_SBOM_VIEW = 'scan-without-sbom';
+const POLICY_SBOM_VIEW = 'policy-sbom';
 
 /** Analysis results belong to a digest; an account sees them through its own images only. */
 /** JSON text of parsed SBOMs (and, apart, of scans) kept in memory per store: 16 MiB each. */
@@ -51,7 +60,46 @@ export class SqlAnalysisStore implements AnalysisStore {
         ['digest', 'name', 'type', 'version', 'purl'],
         sbom.packages.map((p) => [digest, p.name, p.type, p.version, p.purl ?? null]),
       );
+      await putView(tx, digest, PACKAGE_CONTENT_VIEW, sbom.packages.map(packageContent));
+      await putView(tx, digest, POLICY_SBOM_VIEW, policySbomOf(sbom));
     });
+  }
+
+  /**
+   * The stored SBOM without package metadata and relationships (what a policy check reads unless
+   * a rule needs them): from its stored projection, or the whole SBOM for one stored before
+   * projections were.
+   */
+  async getPolicySbom(digest: string): Promise<Sbom | undefined> {
+    const { rows } = await this.db.query<{ document: string | null }>(
+      `SELECT v.document FROM analyses a
+       LEFT JOIN analysis_views v ON v.digest = a.digest AND v.view = $2
+       WHERE a.digest = $1`,
+      [digest, POLICY_SBOM_VIEW],
+    );
+    const row = rows[0];
+    if (!row) return undefined;
+    if (row.document !== null) return fromJson<Sbom>(row.document, `SBOM of ${digest}`);
+    return this.getSbom(digest);
+  }
+
+  /**
+   * Every package of the stored SBOM as the content routes answer it, in SBOM order: read from
+   * its stored projection (a few kilobytes), or built from the whole SBOM for an analysis stored
+   * before projections were.
+   */
+  async getPackageContent(digest: string): Promise<PackageContent[] | undefined> {
+    const { rows } = await this.db.query<{ document: string | null }>(
+      `SELECT v.document FROM analyses a
+       LEFT JOIN analysis_views v ON v.digest = a.digest AND v.view = $2
+       WHERE a.digest = $1`,
+      [digest, PACKAGE_CONTENT_VIEW],
+    );
+    const row = rows[0];
+    if (!row) return undefined;
+    if (row.document !== null)
+      return fromJson<PackageContent[]>(row.document, `package content of ${digest}`);
+    return (await this.getSbom(digest))?.packages.map(packageContent);
   }
 
   /** The stored SBOM, parsed once per write and shared (frozen) by every read after it. */
@@ -107,7 +155,34 @@ export class SqlAnalysisStore implements AnalysisStore {
           toJson(m.vulnerability.fix.versions),
         ]),
       );
+      await putView(tx, digest, VULNERABILITIES_VIEW, scan.matches.map(vulnerabilityView));
+      const { sbom: _embedded, ...withoutSbom } = scan;
+      await putView(tx, digest, SCAN_WITHOUT_SBOM_VIEW, withoutSbom);
     });
+  }
+
+  /**
+   * Every match of the latest scan as the vulnerability routes answer it, in scan order: read
+   * from its stored projection, or built from the whole scan for one stored before projections were.
+   */
+  async getVulnerabilityViews(
+    digest: string,
+  ): Promise<{ vulnerabilities: VulnerabilityView[]; at: string } | undefined> {
+    const { rows } = await this.db.query<{ scanned_at: string; document: string | null }>(
+      `SELECT s.scanned_at, v.document FROM scans s
+       LEFT JOIN analysis_views v ON v.digest = s.digest AND v.view = $2
+       WHERE s.digest = $1`,
+      [digest, VULNERABILITIES_VIEW],
+    );
+    const row = rows[0];
+    if (!row) return undefined;
+    if (row.document !== null)
+      return {
+        vulnerabilities: fromJson<VulnerabilityView[]>(row.document, `vulnerabilities of ${digest}`),
+        at: row.scanned_at,
+      };
+    const stored = await this.getScan(digest);
+    return stored && { vulnerabilities: stored.scan.matches.map(vulnerabilityView), at: stored.at };
   }
 
   /** The latest scan, parsed once per write and shared (frozen) by every read after it. */
@@ -128,6 +203,33 @@ export class SqlAnalysisStore implements AnalysisStore {
     if (!row) return undefined;
     const scan = fromJson<ScanReport>(row.scan, `scan of ${digest}`);
     return { scan: this.scans.set(digest, row.scanned_at, scan, row.scan.length), at: row.scanned_at };
+  }
+
+  /**
+   * The latest scan without the SBOM it embeds (its matches, database and source are a small
+   * part of the text): from its stored projection, or cut from the whole scan for one stored
+   * before projections were.
+   */
+  async getScanWithoutSbom(
+    digest: string,
+  ): Promise<{ scan: Omit<ScanReport, 'sbom'>; at: string } | undefined> {
+    const { rows } = await this.db.query<{ scanned_at: string; document: string | null }>(
+      `SELECT s.scanned_at, v.document FROM scans s
+       LEFT JOIN analysis_views v ON v.digest = s.digest AND v.view = $2
+       WHERE s.digest = $1`,
+      [digest, SCAN_WITHOUT_SBOM_VIEW],
+    );
+    const row = rows[0];
+    if (!row) return undefined;
+    if (row.document !== null)
+      return {
+        scan: fromJson<Omit<ScanReport, 'sbom'>>(row.document, `scan of ${digest}`),
+        at: row.scanned_at,
+      };
+    const stored = await this.getScan(digest);
+    if (!stored) return undefined;
+    const { sbom: _embedded, ...scan } = stored.scan;
+    return { scan, at: stored.at };
   }
 
   async imagesByPackage(
@@ -214,6 +316,14 @@ export class SqlAnalysisStore implements AnalysisStore {
       total: Number(total.rows[0]?.total ?? 0),
     };
   }
+}
+
+async function putView(tx: SqlExecutor, digest: string, view: string, document: unknown): Promise<void> {
+  await tx.query(
+    `INSERT INTO analysis_views (digest, view, document) VALUES ($1, $2, $3)
+     ON CONFLICT (digest, view) DO UPDATE SET document = excluded.document`,
+    [digest, view, toJson(document)],
+  );
 }
 
 function group<R extends { digest: string }, T>(
