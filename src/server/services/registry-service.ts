@@ -73,7 +73,10 @@ export class RegistryService {
     return {
       credentials: {
         username: record.username,
-        password: this.box.open(record.sealedPassword, sealContext.registryPassword(accountId, record.registry)),
+        password: this.box.open(
+          record.sealedPassword,
+          sealContext.registryPassword(accountId, record.registry),
+        ),
       },
       verifyTls: record.verifyTls,
     };
