@@ -71,15 +71,9 @@ export class SqlAnalysisStore implements AnalysisStore {
    * projections were.
    */
   async getPolicySbom(digest: string): Promise<Sbom | undefined> {
-    const { rows } = await this.db.query<{ document: string | null }>(
-      `SELECT v.document FROM analyses a
-       LEFT JOIN analysis_views v ON v.digest = a.digest AND v.view = $2
-       WHERE a.digest = $1`,
-      [digest, POLICY_SBOM_VIEW],
-    );
-    const row = rows[0];
-    if (!row) return undefined;
-    if (row.document !== null) return fromJson<Sbom>(row.document, `SBOM of ${digest}`);
+    const stored = await readView(this.db, 'analyses', digest, POLICY_SBOM_VIEW);
+    if (!stored) return undefined;
+    if (stored.document !== null) return fromJson<Sbom>(stored.document, `SBOM of ${digest}`);
     return this.getSbom(digest);
   }
 
@@ -89,16 +83,10 @@ export class SqlAnalysisStore implements AnalysisStore {
    * before projections were.
    */
   async getPackageContent(digest: string): Promise<PackageContent[] | undefined> {
-    const { rows } = await this.db.query<{ document: string | null }>(
-      `SELECT v.document FROM analyses a
-       LEFT JOIN analysis_views v ON v.digest = a.digest AND v.view = $2
-       WHERE a.digest = $1`,
-      [digest, PACKAGE_CONTENT_VIEW],
-    );
-    const row = rows[0];
-    if (!row) return undefined;
-    if (row.document !== null)
-      return fromJson<PackageContent[]>(row.document, `package content of ${digest}`);
+    const stored = await readView(this.db, 'analyses', digest, PACKAGE_CONTENT_VIEW);
+    if (!stored) return undefined;
+    if (stored.document !== null)
+      return fromJson<PackageContent[]>(stored.document, `package content of ${digest}`);
     return (await this.getSbom(digest))?.packages.map(packageContent);
   }
 
@@ -168,18 +156,12 @@ export class SqlAnalysisStore implements AnalysisStore {
   async getVulnerabilityViews(
     digest: string,
   ): Promise<{ vulnerabilities: VulnerabilityView[]; at: string } | undefined> {
-    const { rows } = await this.db.query<{ scanned_at: string; document: string | null }>(
-      `SELECT s.scanned_at, v.document FROM scans s
-       LEFT JOIN analysis_views v ON v.digest = s.digest AND v.view = $2
-       WHERE s.digest = $1`,
-      [digest, VULNERABILITIES_VIEW],
-    );
-    const row = rows[0];
-    if (!row) return undefined;
-    if (row.document !== null)
+    const view = await readView(this.db, 'scans', digest, VULNERABILITIES_VIEW);
+    if (!view) return undefined;
+    if (view.document !== null)
       return {
-        vulnerabilities: fromJson<VulnerabilityView[]>(row.document, `vulnerabilities of ${digest}`),
-        at: row.scanned_at,
+        vulnerabilities: fromJson<VulnerabilityView[]>(view.document, `vulnerabilities of ${digest}`),
+        at: view.at,
       };
     const stored = await this.getScan(digest);
     return stored && { vulnerabilities: stored.scan.matches.map(vulnerabilityView), at: stored.at };
@@ -213,19 +195,10 @@ export class SqlAnalysisStore implements AnalysisStore {
   async getScanWithoutSbom(
     digest: string,
   ): Promise<{ scan: Omit<ScanReport, 'sbom'>; at: string } | undefined> {
-    const { rows } = await this.db.query<{ scanned_at: string; document: string | null }>(
-      `SELECT s.scanned_at, v.document FROM scans s
-       LEFT JOIN analysis_views v ON v.digest = s.digest AND v.view = $2
-       WHERE s.digest = $1`,
-      [digest, SCAN_WITHOUT_SBOM_VIEW],
-    );
-    const row = rows[0];
-    if (!row) return undefined;
-    if (row.document !== null)
-      return {
-        scan: fromJson<Omit<ScanReport, 'sbom'>>(row.document, `scan of ${digest}`),
-        at: row.scanned_at,
-      };
+    const view = await readView(this.db, 'scans', digest, SCAN_WITHOUT_SBOM_VIEW);
+    if (!view) return undefined;
+    if (view.document !== null)
+      return { scan: fromJson<Omit<ScanReport, 'sbom'>>(view.document, `scan of ${digest}`), at: view.at };
     const stored = await this.getScan(digest);
     if (!stored) return undefined;
     const { sbom: _embedded, ...scan } = stored.scan;
@@ -316,6 +289,27 @@ export class SqlAnalysisStore implements AnalysisStore {
       total: Number(total.rows[0]?.total ?? 0),
     };
   }
+}
+
+/**
+ * One projection beside the row it was made from: undefined when there is no such row, the
+ * stored document, or null for a row stored before projections were (the caller builds it).
+ * `at` is the row's write time (a scan's scanned_at, an analysis's updated_at).
+ */
+async function readView(
+  db: SqlExecutor,
+  source: 'analyses' | 'scans',
+  digest: string,
+  view: string,
+): Promise<{ document: string | null; at: string } | undefined> {
+  const stamp = source === 'scans' ? 's.scanned_at' : 's.updated_at';
+  const { rows } = await db.query<{ at: string; document: string | null }>(
+    `SELECT ${stamp} AS at, v.document FROM ${source} s
+     LEFT JOIN analysis_views v ON v.digest = s.digest AND v.view = $2
+     WHERE s.digest = $1`,
+    [digest, view],
+  );
+  return rows[0];
 }
 
 async function putView(tx: SqlExecutor, digest: string, view: string, document: unknown): Promise<void> {
