@@ -1,3 +1,4 @@
+import { Option } from 'commander';
 import { UsageError } from '../errors/index.js';
 
 export interface OutputTarget {
@@ -23,4 +24,14 @@ export function parseOutputTargets(values: string[], fallback: string): OutputTa
     );
   }
   return targets;
+}
+
+/** `-o FORMAT[=FILE]`, repeatable, naming the formats a command can write. */
+export function outputTargetsOption(formats: readonly { name: string }[]): Option {
+  return new Option(
+    '-o, --output <format[=file]>',
+    `output format: ${formats.map((f) => f.name).join(', ')}; FORMAT=FILE writes a file (repeatable)`,
+  )
+    .argParser((value: string, previous: string[]) => [...previous, value])
+    .default([] as string[]);
 }

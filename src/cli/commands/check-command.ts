@@ -9,7 +9,7 @@ import { defaultDatabasePath } from '../../vulndb/default-path.js';
 import { EXIT_POLICY_STOP } from '../exit-codes.js';
 import { DATABASE_REMEDY, withDatabaseRemedy } from '../database-remedy.js';
 import { addImageOptions, imageReadOptions, type ImageOptionValues } from '../image-options.js';
-import { parseOutputTargets } from '../output-targets.js';
+import { outputTargetsOption, parseOutputTargets } from '../output-targets.js';
 import { parseNamedPlugins } from '../plugin-options.js';
 import { withProgress } from '../with-progress.js';
 import { printWarnings, writeOutputs } from '../write-outputs.js';
@@ -69,12 +69,7 @@ export function checkCommand(): Command {
     .argument('<source>', 'any source `customs sbom` takes, or sbom:FILE to check an existing SBOM')
     .requiredOption('--policy <file>', 'policy bundle, JSON or YAML (Anchore 1_0)')
     .option('--tag <ref>', 'evaluate the image as this reference (picks mappings and image lists)')
-    .option(
-      '-o, --output <format[=file]>',
-      `output format: ${CHECK_REPORT_FORMATS.map((f) => f.name).join(', ')}; FORMAT=FILE writes a file (repeatable)`,
-      collect,
-      [] as string[],
-    )
+    .addOption(outputTargetsOption(CHECK_REPORT_FORMATS))
     .option(
       '--db <location>',
       'vulnerability database: a SQLite file or postgres://… (default: the user cache)',

@@ -3,9 +3,10 @@ import type { CustomsApi, ServiceImage } from '../../client/customs-api.js';
 import { UsageError } from '../../errors/index.js';
 import { CHECK_REPORT_FORMATS, checkReportFormat } from '../../policy/report/index.js';
 import { REPORT_FORMATS, reportFormat } from '../../report/registry.js';
-import { countFailing, FAIL_ON_SEVERITIES, parseSeverity } from '../../scan/index.js';
-import { EXIT_FAIL_ON, EXIT_POLICY_STOP } from '../exit-codes.js';
-import { parseOutputTargets } from '../output-targets.js';
+import { countFailing, parseSeverity } from '../../scan/index.js';
+import { EXIT_POLICY_STOP } from '../exit-codes.js';
+import { outputTargetsOption, parseOutputTargets } from '../output-targets.js';
+import { failOnOption, reportFailOn } from '../fail-on-option.js';
 import { addServiceOptions, callService, serviceApi, type ServiceOptionValues } from '../client-options.js';
 import { withProgress } from '../with-progress.js';
 import { writeOutputs } from '../write-outputs.js';
@@ -143,16 +144,8 @@ export function imageCommand(): Command {
   );
   vuln.command
     .argument('<ref>', 'digest, registry/repo@sha256:… or a tag the account added')
-    .option(
-      '-o, --output <format[=file]>',
-      `output format: ${REPORT_FORMATS.map((f) => f.name).join(', ')}; FORMAT=FILE writes a file (repeatable)`,
-      collect,
-      [] as string[],
-    )
-    .option(
-      '--fail-on <severity>',
-      `exit 2 when a match at or above it remains (${FAIL_ON_SEVERITIES.join(', ')})`,
-    );
+    .addOption(outputTargetsOption(REPORT_FORMATS))
+    .addOption(failOnOption());
   vuln.run(async (api, ref, values) => {
     const targets = parseOutputTargets(values.output, 'table').map((t) => ({
       ...t,
@@ -162,13 +155,7 @@ export function imageCommand(): Command {
     const image = await api.image(ref);
     const report = await api.scanReport(image.imageDigest);
     await writeOutputs(targets, (target) => target.encoder.encode(report));
-    const failing = failOn ? countFailing(report, failOn) : 0;
-    if (failing > 0) {
-      process.stderr.write(
-        `customs: ${failing} ${failing === 1 ? 'vulnerability' : 'vulnerabilities'} at or above ${failOn} (--fail-on ${failOn})\n`,
-      );
-      process.exitCode = EXIT_FAIL_ON;
-    }
+    reportFailOn(failOn ? countFailing(report, failOn) : 0, failOn);
   });
 
   const check = serviceCommand<ServiceOptionValues & { output: string[]; policyId?: string; tag?: string }>(
@@ -180,12 +167,7 @@ export function imageCommand(): Command {
     .argument('<ref>', 'digest, registry/repo@sha256:… or a tag the account added')
     .option('--policy-id <id>', 'the policy to evaluate with (default the active one)')
     .option('--tag <ref>', 'evaluate the image as this reference (picks mappings and image lists)')
-    .option(
-      '-o, --output <format[=file]>',
-      `output format: ${CHECK_REPORT_FORMATS.map((f) => f.name).join(', ')}; FORMAT=FILE writes a file (repeatable)`,
-      collect,
-      [] as string[],
-    );
+    .addOption(outputTargetsOption(CHECK_REPORT_FORMATS));
   check.run(async (api, ref, values) => {
     const targets = parseOutputTargets(values.output, 'table').map((t) => ({
       ...t,

@@ -4,7 +4,7 @@ import type { Scope } from '../../model/sbom.js';
 import { sbomImage } from '../../usecases/sbom-image.js';
 import { addCatalogOptions, catalogOptions, type CatalogOptionValues } from '../catalog-options.js';
 import { addImageOptions, imageReadOptions, type ImageOptionValues } from '../image-options.js';
-import { parseOutputTargets } from '../output-targets.js';
+import { outputTargetsOption, parseOutputTargets } from '../output-targets.js';
 import { withProgress } from '../with-progress.js';
 import { printWarnings, writeOutputs } from '../write-outputs.js';
 
@@ -21,12 +21,7 @@ export function sbomCommand(): Command {
       '<source>',
       'registry:REF, oci-dir:PATH[:TAG], oci-archive:FILE, docker-archive:FILE, dir:PATH, sbom:FILE, or a bare name:tag',
     )
-    .option(
-      '-o, --output <format[=file]>',
-      `output format: ${SBOM_FORMATS.map((f) => f.name).join(', ')}; FORMAT=FILE writes a file (repeatable)`,
-      collect,
-      [] as string[],
-    )
+    .addOption(outputTargetsOption(SBOM_FORMATS))
     .addOption(
       new Option('--scope <scope>', 'which files count')
         .choices(['squashed', 'all-layers'])
@@ -50,8 +45,4 @@ export function sbomCommand(): Command {
     printWarnings(warnings);
     await writeOutputs(formats, (target) => target.encoder.encode(sbom));
   });
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
 }

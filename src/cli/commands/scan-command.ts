@@ -1,13 +1,14 @@
 import { Command, Option } from 'commander';
 import type { Scope } from '../../model/sbom.js';
 import { REPORT_FORMATS, reportFormat } from '../../report/registry.js';
-import { FAIL_ON_SEVERITIES, loadIgnoreRules, loadVex, parseSeverity } from '../../scan/index.js';
+import { loadIgnoreRules, loadVex, parseSeverity } from '../../scan/index.js';
 import { scanImage } from '../../usecases/scan-image.js';
 import { defaultDatabasePath } from '../../vulndb/default-path.js';
 import { EXIT_FAIL_ON } from '../exit-codes.js';
 import { DATABASE_REMEDY, withDatabaseRemedy } from '../database-remedy.js';
 import { addImageOptions, imageReadOptions, type ImageOptionValues } from '../image-options.js';
-import { parseOutputTargets } from '../output-targets.js';
+import { outputTargetsOption, parseOutputTargets } from '../output-targets.js';
+import { failOnOption, reportFailOn } from '../fail-on-option.js';
 import { withProgress } from '../with-progress.js';
 import { printWarnings, writeOutputs } from '../write-outputs.js';
 
@@ -34,16 +35,8 @@ export function scanCommand(): Command {
   const command = new Command('scan')
     .description('match an image (or an SBOM) against the vulnerability database')
     .argument('<source>', 'any source `customs sbom` takes, or sbom:FILE to scan an existing SBOM')
-    .option(
-      '-o, --output <format[=file]>',
-      `output format: ${REPORT_FORMATS.map((f) => f.name).join(', ')}; FORMAT=FILE writes a file (repeatable)`,
-      collect,
-      [] as string[],
-    )
-    .option(
-      '--fail-on <severity>',
-      `exit 2 when a match at or above it remains (${FAIL_ON_SEVERITIES.join(', ')})`,
-    )
+    .addOption(outputTargetsOption(REPORT_FORMATS))
+    .addOption(failOnOption())
     .option('--only-fixed', 'ignore matches that have no fix yet')
     .option(
       '--ignore <file>',
@@ -97,11 +90,6 @@ export function scanCommand(): Command {
         `customs: ${scan.ignoredMatches.length} matches ignored (VEX, ignore rules, --only-fixed); -o json lists them\n`,
       );
     await writeOutputs(targets, (target) => target.encoder.encode(scan));
-    if (failing > 0) {
-      process.stderr.write(
-        `customs: ${failing} ${failing === 1 ? 'vulnerability' : 'vulnerabilities'} at or above ${failOn} (--fail-on ${failOn})\n`,
-      );
-      process.exitCode = EXIT_FAIL_ON;
-    }
+    reportFailOn(failing, failOn);
   });
 }
