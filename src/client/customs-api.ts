@@ -1,52 +1,20 @@
 import { AnalysisFailedError, NotFoundError, UsageError, WaitTimeoutError } from '../errors/index.js';
 import { throwIfCancelled } from '../errors/cancellation.js';
-import type { EvaluationResult } from '../policy/types.js';
 import type { ScanReport } from '../scan/types.js';
 import type { ServiceClient } from './service-client.js';
 
-export type AnalysisStatus = 'not_analyzed' | 'analyzing' | 'analyzed' | 'analysis_failed';
+// The wire types are the service's own views (type-only imports: nothing of the server loads).
+import type { EvaluationView } from '../server/services/check-service.js';
+import type { FeedStatusView } from '../server/services/feed-service.js';
+import type { ImageView } from '../server/services/image-view.js';
+import type { PolicyView } from '../server/services/policy-service.js';
 
 /** An image as the service describes it (GET /v1/images/:digest). */
-export interface ServiceImage {
-  imageDigest: string;
-  analysis_status: AnalysisStatus;
-  failure_reason?: string;
-  annotations: Record<string, string>;
-  origin: { kind: string; reference?: string; format?: string };
-  image_content: { metadata: Record<string, string | number | undefined> };
-  image_detail: { registry: string; repo: string; tag: string; fulltag: string; created_at: string }[];
-  created_at: string;
-  last_updated: string;
-  analyzed_at?: string;
-}
-
-export interface ServicePolicy {
-  policyId: string;
-  name: string;
-  active: boolean;
-  policybundle: unknown;
-  created_at: string;
-  last_updated: string;
-}
-
-export interface ServiceEvaluation {
-  id: string;
-  imageDigest: string;
-  tag: string;
-  policyId: string;
-  final_action: string;
-  status: string;
-  evaluated_at: string;
-  feed_state: string;
-  result: EvaluationResult;
-}
-
-export interface FeedStatus {
-  location?: string;
-  available: boolean;
-  last_sync?: string;
-  feeds: { name: string; enabled: boolean; last_full_sync?: string; record_count: number }[];
-}
+export type ServiceImage = ImageView;
+export type AnalysisStatus = ImageView['analysis_status'];
+export type ServicePolicy = PolicyView;
+export type ServiceEvaluation = EvaluationView;
+export type FeedStatus = FeedStatusView;
 
 export interface WaitOptions {
   timeoutMs: number;
