@@ -3,6 +3,7 @@ import type { ScanReport } from '../../scan/types.js';
 import type { EvaluationResult } from '../../policy/types.js';
 import type { PackageContent } from '../views/package-content.js';
 import type { VulnerabilityView } from '../views/vulnerability-view.js';
+import type { EventRecord, EventType, NewEvent } from '../events/event-payloads.js';
 
 /**
  * The service's system of record. One interface, implemented over SQLite (the embedded default,
@@ -22,6 +23,8 @@ export interface ServiceStore {
   readonly registries: RegistryCredentialStore;
   /** Layer indexes shared by every worker (the service's LayerCache backing). */
   readonly layers: LayerBlobStore;
+  /** What happened to the account's images (tag_update, vuln_update, policy_eval, analysis_update). */
+  readonly events: EventStore;
   /** Cheap round trip for readiness probes. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -323,4 +326,23 @@ export interface LayerBlobStore {
   /** Idempotent: a second put of the same key keeps one entry. */
   put(key: string, data: Buffer, at: string): Promise<void>;
   stats(): Promise<{ entries: number; bytes: number }>;
+}
+
+// ── events ──────────────────────────────────────────────────────────────────────────────────
+
+export interface EventFilter {
+  type?: EventType;
+  digest?: string;
+  fullTag?: string;
+  /** Only events recorded after this one (a reader following the stream); then oldest first. */
+  afterId?: string;
+  /** Only events at or after this time. */
+  since?: string;
+}
+
+export interface EventStore {
+  add(event: NewEvent): Promise<EventRecord>;
+  get(accountId: string, id: string): Promise<EventRecord | undefined>;
+  /** Newest first, or oldest first after `afterId`. */
+  list(accountId: string, filter: EventFilter, page: PageRequest): Promise<Page<EventRecord>>;
 }

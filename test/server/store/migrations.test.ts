@@ -52,6 +52,7 @@ const SERVICE_TABLES = [
   'analysis_views',
   'api_keys',
   'evaluations',
+  'events',
   'image_tags',
   'images',
   'layer_blobs',
@@ -75,9 +76,12 @@ describe.each([sqlite, ...(postgres ? [postgres] : [])])('service store migratio
 
   it('goes up all the way, down to an empty schema, and up again', async () => {
     const driver = await driverFor();
+    const latest = MIGRATIONS.length;
+    const versions = MIGRATIONS.map((m) => m.version);
+    expect(versions).toEqual(versions.map((_, i) => i + 1));
     expect(await tables(driver)).toEqual([]);
     const up = await migrate(driver, [...MIGRATIONS, extraStep]);
-    expect(up).toEqual({ applied: [1, 2, 3], reverted: [], version: 3 });
+    expect(up).toEqual({ applied: [...versions, latest + 1], reverted: [], version: latest + 1 });
     expect(await tables(driver)).toEqual([...SERVICE_TABLES, 'test_extra'].sort());
     expect(await indexes(driver)).toEqual(
       expect.arrayContaining([
@@ -87,31 +91,48 @@ describe.each([sqlite, ...(postgres ? [postgres] : [])])('service store migratio
         'scan_vulnerabilities_id',
         'evaluations_account_digest_time',
         'policies_one_active',
+        'events_account_id',
       ]),
     );
     const recorded = await driver.query<{ version: number; name: string; checksum: string }>(
       'SELECT version, name, checksum FROM schema_migrations ORDER BY version',
     );
     expect(recorded.rows.map((r) => [Number(r.version), r.name])).toEqual([
-      [1, 'initial-schema'],
-      [2, 'analysis-views'],
-      [3, 'test-extra-table'],
+      ...MIGRATIONS.map((m) => [m.version, m.name]),
+      [latest + 1, 'test-extra-table'],
+    ]);
+    expect(recorded.rows.slice(0, 3).map((r) => r.name)).toEqual([
+      'initial-schema',
+      'analysis-views',
+      'events',
     ]);
     expect(recorded.rows[0]!.checksum).toMatch(/^[0-9a-f]{64}$/);
-    expect(await migrate(driver, [...MIGRATIONS, extraStep], 2)).toEqual({
+    expect(await migrate(driver, [...MIGRATIONS, extraStep], latest)).toEqual({
       applied: [],
-      reverted: [3],
-      version: 2,
+      reverted: [latest + 1],
+      version: latest,
     });
     expect(await tables(driver)).toEqual(SERVICE_TABLES);
-    expect(await migrate(driver, MIGRATIONS, 1)).toEqual({ applied: [], reverted: [2], version: 1 });
-    expect(await tables(driver)).toEqual(SERVICE_TABLES.filter((t) => t !== 'analysis_views'));
+    // Down one step at a time: each step removes what it added, and nothing else.
+    let before = await tables(driver);
+    for (let version = latest; version >= 1; version--) {
+      expect(await migrate(driver, MIGRATIONS, version - 1)).toEqual({
+        applied: [],
+        reverted: [version],
+        version: version - 1,
+      });
+      const after = await tables(driver);
+      expect(before).toEqual(expect.arrayContaining(after));
+      before = after;
+    }
+    expect(await migrate(driver, MIGRATIONS, 1)).toEqual({ applied: [1], reverted: [], version: 1 });
+    expect(await tables(driver)).not.toContain('analysis_views');
     expect(await migrate(driver, MIGRATIONS, 0)).toEqual({ applied: [], reverted: [1], version: 0 });
     expect(await tables(driver)).toEqual([]);
     expect(await indexes(driver)).toEqual([]);
-    expect(await migrate(driver, MIGRATIONS)).toEqual({ applied: [1, 2], reverted: [], version: 2 });
+    expect(await migrate(driver, MIGRATIONS)).toEqual({ applied: versions, reverted: [], version: latest });
     expect(await tables(driver)).toEqual(SERVICE_TABLES);
-    expect(await migrate(driver, MIGRATIONS)).toEqual({ applied: [], reverted: [], version: 2 });
+    expect(await migrate(driver, MIGRATIONS)).toEqual({ applied: [], reverted: [], version: latest });
   });
 
   it('refuses a database migrated by a newer Customs, in one line, and leaves it alone', async () => {
@@ -125,7 +146,9 @@ describe.each([sqlite, ...(postgres ? [postgres] : [])])('service store migratio
     );
     expect(error).toBeInstanceOf(StoreError);
     expect((error as Error).message).toMatch(
-      /has schema version 3, newer than this Customs knows \(2\): upgrade Customs$/,
+      new RegExp(
+        `has schema version ${MIGRATIONS.length + 1}, newer than this Customs knows \\(${MIGRATIONS.length}\\): upgrade Customs$`,
+      ),
     );
     expect((error as Error).message).not.toContain('\n');
     expect(await tables(driver)).toContain('test_extra');
@@ -164,7 +187,7 @@ describe.each([sqlite, ...(postgres ? [postgres] : [])])('service store migratio
     const driver = openDriver(options);
     opened.push(driver);
     const rows = await driver.query<{ version: number }>('SELECT version FROM schema_migrations');
-    expect(rows.rows.map((r) => Number(r.version))).toEqual([1, 2]);
+    expect(rows.rows.map((r) => Number(r.version))).toEqual(MIGRATIONS.map((m) => m.version));
     await stores[0]!.accounts.create({ name: 'a', role: 'user' });
     expect((await stores[3]!.accounts.list()).map((a) => a.name)).toEqual(['a']);
   });

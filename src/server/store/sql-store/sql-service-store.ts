@@ -3,6 +3,7 @@ import type { ServiceStore } from '../types.js';
 import { SqlAccountStore, SqlApiKeyStore } from './sql-account-store.js';
 import { SqlAnalysisStore } from './sql-analysis-store.js';
 import { SqlEvaluationStore } from './sql-evaluation-store.js';
+import { SqlEventStore } from './sql-event-store.js';
 import { SqlImageStore } from './sql-image-store.js';
 import { SqlLayerBlobStore } from './sql-layer-blob-store.js';
 import { SqlPolicyStore } from './sql-policy-store.js';
@@ -19,6 +20,7 @@ export class SqlServiceStore implements ServiceStore {
   readonly evaluations: SqlEvaluationStore;
   readonly registries: SqlRegistryCredentialStore;
   readonly layers: SqlLayerBlobStore;
+  readonly events: SqlEventStore;
 
   constructor(private readonly driver: SqlDriver) {
     this.kind = driver.dialect;
@@ -30,6 +32,7 @@ export class SqlServiceStore implements ServiceStore {
     this.evaluations = new SqlEvaluationStore(driver);
     this.registries = new SqlRegistryCredentialStore(driver);
     this.layers = new SqlLayerBlobStore(driver);
+    this.events = new SqlEventStore(driver);
   }
 
   async ping(): Promise<void> {
