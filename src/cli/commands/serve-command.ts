@@ -15,6 +15,15 @@ interface ServeValues extends ServiceJobValues {
   databaseUrl?: string;
   metricsKey?: string;
   workers?: number;
+  admissionDeadline?: number;
+}
+
+/** Seconds, fractions allowed, within what a webhook's timeoutSeconds can be (1–30). */
+function deadlineSeconds(text: string): number {
+  const seconds = Number(text);
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 30)
+    throw new InvalidArgumentError('must be more than 0 and at most 30 seconds');
+  return seconds;
 }
 
 function portNumber(text: string): number {
@@ -42,7 +51,12 @@ export function serveCommand(): Command {
       'images this process analyzes at once (default 1 embedded, 0 with --database-url: API only)',
       wholeNumber,
     )
-    .option('--metrics-key <key>', 'require `Authorization: Bearer <key>` on /metrics');
+    .option('--metrics-key <key>', 'require `Authorization: Bearer <key>` on /metrics')
+    .option(
+      '--admission-deadline <seconds>',
+      'the Kubernetes admission webhook answers within this, analysis included (default 8; keep it under the webhook’s timeoutSeconds)',
+      deadlineSeconds,
+    );
   return addServiceJobOptions(command).action(async (values: ServeValues) => {
     requirePostgresUrl(values.databaseUrl);
     const settings = await serviceJobSettings(values);
@@ -54,6 +68,9 @@ export function serveCommand(): Command {
       ...(values.databaseUrl !== undefined ? { databaseUrl: values.databaseUrl } : {}),
       ...(values.metricsKey !== undefined ? { metricsKey: values.metricsKey } : {}),
       ...(values.workers !== undefined ? { workers: values.workers } : {}),
+      ...(values.admissionDeadline !== undefined
+        ? { admission: { deadlineMs: Math.round(values.admissionDeadline * 1000) } }
+        : {}),
       ...settings,
     });
     process.stderr.write(

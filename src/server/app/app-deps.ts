@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import type { AdmissionSettings } from '../admission/admission-settings.js';
 import type { VulnerabilityData } from '../../usecases/types.js';
 import type { JobQueue } from '../queue/types.js';
 import type { ServiceStore } from '../store/types.js';
@@ -23,5 +24,7 @@ export interface AppDeps {
   metricsKey?: string;
   /** Largest upload accepted, bytes (default 8 GiB). */
   maxUploadBytes?: number;
+  /** The admission webhook's deadline and polling (defaults: 8 s, 200 ms). */
+  admission?: Partial<AdmissionSettings>;
   now?: () => Date;
 }

@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { customsVersion } from '../../sbom/version.js';
 import { authenticate } from '../auth/authenticate.js';
 import { accountRoutes } from '../routes/account-routes.js';
+import { admissionRoutes } from '../routes/admission-routes.js';
 import { checkRoutes } from '../routes/check-routes.js';
 import { contentRoutes } from '../routes/content-routes.js';
 import { feedQueryRoutes } from '../routes/feed-query-routes.js';
@@ -107,6 +108,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         registryRoutes,
         feedQueryRoutes,
         accountRoutes,
+        admissionRoutes,
       ])
         await v1.register(routes, { services });
     },

@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { AdmissionService } from '../admission/admission-service.js';
+import { DEFAULT_ADMISSION_SETTINGS } from '../admission/admission-settings.js';
 import { AccountService } from '../services/account-service.js';
 import { CheckService } from '../services/check-service.js';
 import { ContentService } from '../services/content-service.js';
@@ -25,6 +27,7 @@ export interface Services {
   feeds: FeedService;
   queries: QueryService;
   harbor: HarborService;
+  admission: AdmissionService;
 }
 
 export function makeServices(deps: AppDeps): Services {
@@ -37,17 +40,22 @@ export function makeServices(deps: AppDeps): Services {
     now,
   });
   const feeds = new FeedService(deps.vulnData, queue);
+  const checks = new CheckService(store, now);
   return {
     accounts: new AccountService(store, now),
     images,
     uploads: new UploadService(store, queue, images, { dataDir: deps.dataDir, now }),
     content: new ContentService(store),
     vulnerabilities: new VulnerabilityService(store),
-    checks: new CheckService(store, now),
+    checks,
     policies: new PolicyService(store, now),
     registries,
     feeds,
     queries: new QueryService(store),
     harbor: new HarborService(store, images, feeds, deps.secretBox, now),
+    admission: new AdmissionService(store, images, checks, {
+      ...DEFAULT_ADMISSION_SETTINGS,
+      ...deps.admission,
+    }),
   };
 }

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import path from 'node:path';
 import { defaultDatabasePath } from '../../vulndb/default-path.js';
 import { bootstrapAdmin } from '../auth/bootstrap-admin.js';
+import type { AdmissionSettings } from '../admission/admission-settings.js';
 import type { JOB_DEFAULTS } from '../queue/job-defaults.js';
 import { openJobQueue } from '../queue/open-queue.js';
 import { openServiceStore } from '../store/open-store.js';
@@ -35,6 +36,8 @@ export interface ServiceOptions {
   jobDefaults?: Partial<typeof JOB_DEFAULTS>;
   /** The API's and the workers' log (default JSON lines on stdout, credentials redacted). */
   logger?: Logger;
+  /** The admission webhook's deadline (default 8 s). */
+  admission?: Partial<AdmissionSettings>;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -99,6 +102,7 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
     dataDir,
     ...(options.insecureRegistries ? { insecureRegistries: options.insecureRegistries } : {}),
     ...(options.metricsKey !== undefined ? { metricsKey: options.metricsKey } : {}),
+    ...(options.admission ? { admission: options.admission } : {}),
   });
   const address = await app.listen({ port: options.port ?? 8228, host: options.host ?? '127.0.0.1' });
   return {

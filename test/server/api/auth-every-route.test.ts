@@ -182,6 +182,8 @@ describe.each(backends)('authentication on every route of the OpenAPI document (
       'DELETE /v1/account/keys/{keyId}': 'not-found',
       'GET /api/v1/metadata': 'shared',
       'POST /api/v1/scan': 'own-write',
+      // Decides for the caller's own account and policy (a bad review is a 400).
+      'POST /v1/admission/{mode}': 'own-write',
     };
     const payloads: Record<string, unknown> = {
       'POST /v1/images': { source: { digest: { pullstring: `reg.admin:5000/secret/app@${DIGEST}` } } },
