@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
+import { checksKind } from '../../src/server/admission/workload-images.js';
 import { runCli } from '../helpers/run-cli.js';
 import { serviceStoreBackends } from '../helpers/service-store-backends.js';
 import { startApi, type ApiHarness } from '../server/api/api-harness.js';
@@ -127,6 +128,7 @@ describe('deployment examples', () => {
     expect(commands).toEqual(
       expect.arrayContaining([
         'kubernetes/api.yaml api: serve',
+        'kubernetes/admission.yaml admission: serve',
         'kubernetes/worker.yaml worker: worker',
         'compose.yaml api: serve',
         'compose.yaml worker: worker',
@@ -137,7 +139,7 @@ describe('deployment examples', () => {
 
   it('probes only routes the app has, which answer without a key', async () => {
     const probes = containers().flatMap((c) => c.probes.map((p) => [c.where, p] as const));
-    expect(probes.map(([, p]) => p).sort()).toEqual(['/health', '/health', '/ready']);
+    expect(probes.map(([, p]) => p).sort()).toEqual(['/health', '/health', '/health', '/ready', '/ready']);
     for (const [where, probe] of probes) {
       expect(routes, where).toContain(probe);
       const answer = await api.app.inject({ url: probe });
@@ -178,4 +180,53 @@ describe('deployment examples', () => {
       expect(read.has(name) || expanded, `${container.where}: ${name}`).toBe(true);
     }
   });
+
+  it('points the admission webhooks at the admission route, one failure mode each, under the deadline', () => {
+    const docs = parseAllDocuments(read('deploy/kubernetes/admission.yaml')).map((d) => record(d.toJS()));
+    const config = docs.find((d) => d.kind === 'ValidatingWebhookConfiguration')!;
+    const deployment = docs.find((d) => d.kind === 'Deployment')!;
+    const service = docs.find((d) => d.kind === 'Service')!;
+    const args = list(
+      record(list(record(record(record(deployment.spec).template).spec).containers)[0]).args,
+    ).map(String);
+    const deadline = Number(args[args.indexOf('--admission-deadline') + 1]);
+    expect(deadline).toBeGreaterThan(0);
+    expect(args).toEqual(expect.arrayContaining(['--tls-cert', '--tls-key']));
+    expect(routes).toContain('/v1/admission/{mode}');
+    const webhooks = list(config.webhooks).map(record);
+    expect(webhooks).toHaveLength(2);
+    const modes: string[] = [];
+    for (const hook of webhooks) {
+      const target = record(record(hook.clientConfig).service);
+      expect(target.name).toBe(record(service.metadata).name);
+      expect(list(record(service.spec).ports).map((p) => record(p).port)).toContain(target.port);
+      const mode = /^\/v1\/admission\/(fail-open|fail-closed)$/.exec(String(target.path))?.[1];
+      expect(mode, String(target.path)).toBeDefined();
+      modes.push(mode!);
+      // When Customs itself is unreachable the API server does what the mode says for images.
+      expect(hook.failurePolicy).toBe(mode === 'fail-open' ? 'Ignore' : 'Fail');
+      expect(Number(hook.timeoutSeconds)).toBeGreaterThan(deadline);
+      expect(hook.admissionReviewVersions).toEqual(['v1']);
+      const resources = list(hook.rules).flatMap((r) => list(record(r).resources).map(String));
+      expect(resources).toEqual(
+        expect.arrayContaining(['pods', 'pods/ephemeralcontainers', 'deployments', 'cronjobs', 'jobs']),
+      );
+      for (const resource of resources)
+        expect(checksKind(KINDS[resource.split('/')[0]!] ?? ''), resource).toBe(true);
+    }
+    expect(modes.sort()).toEqual(['fail-closed', 'fail-open']);
+  });
 });
+
+/** The resources the webhooks are sent, by the kind the webhook reads images from. */
+const KINDS: Record<string, string> = {
+  pods: 'Pod',
+  podtemplates: 'PodTemplate',
+  replicationcontrollers: 'ReplicationController',
+  deployments: 'Deployment',
+  replicasets: 'ReplicaSet',
+  statefulsets: 'StatefulSet',
+  daemonsets: 'DaemonSet',
+  jobs: 'Job',
+  cronjobs: 'CronJob',
+};

@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
+import { UsageError } from '../../errors/index.js';
 import {
   addServiceJobOptions,
   requirePostgresUrl,
@@ -16,6 +17,8 @@ interface ServeValues extends ServiceJobValues {
   metricsKey?: string;
   workers?: number;
   admissionDeadline?: number;
+  tlsCert?: string;
+  tlsKey?: string;
 }
 
 /** Seconds, fractions allowed, within what a webhook's timeoutSeconds can be (1–30). */
@@ -56,9 +59,13 @@ export function serveCommand(): Command {
       '--admission-deadline <seconds>',
       'the Kubernetes admission webhook answers within this, analysis included (default 8; keep it under the webhook’s timeoutSeconds)',
       deadlineSeconds,
-    );
+    )
+    .option('--tls-cert <file>', 'serve HTTPS with this PEM certificate (chain); needs --tls-key')
+    .option('--tls-key <file>', 'the PEM private key of --tls-cert');
   return addServiceJobOptions(command).action(async (values: ServeValues) => {
     requirePostgresUrl(values.databaseUrl);
+    if ((values.tlsCert === undefined) !== (values.tlsKey === undefined))
+      throw new UsageError('--tls-cert and --tls-key go together');
     const settings = await serviceJobSettings(values);
     const { startService } = await import('../../server/app/start-service.js');
     const service = await startService({
@@ -70,6 +77,9 @@ export function serveCommand(): Command {
       ...(values.workers !== undefined ? { workers: values.workers } : {}),
       ...(values.admissionDeadline !== undefined
         ? { admission: { deadlineMs: Math.round(values.admissionDeadline * 1000) } }
+        : {}),
+      ...(values.tlsCert !== undefined && values.tlsKey !== undefined
+        ? { tls: { certFile: values.tlsCert, keyFile: values.tlsKey } }
         : {}),
       ...settings,
     });

@@ -27,9 +27,18 @@ describe('containerImages', () => {
   });
 
   it("reads the pod template of every workload kind, a CronJob's two levels down", () => {
-    for (const kind of ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'ReplicationController'])
+    for (const kind of [
+      'Deployment',
+      'StatefulSet',
+      'DaemonSet',
+      'ReplicaSet',
+      'Job',
+      'ReplicationController',
+    ])
       expect(containerImages(kind, { spec: { template: { spec: podSpec } } }), kind).toHaveLength(4);
-    const cron = containerImages('CronJob', { spec: { jobTemplate: { spec: { template: { spec: podSpec } } } } });
+    const cron = containerImages('CronJob', {
+      spec: { jobTemplate: { spec: { template: { spec: podSpec } } } },
+    });
     expect(cron.map((c) => c.path)[1]).toBe('spec.jobTemplate.spec.template.spec.containers[0]');
     expect(containerImages('PodTemplate', { template: { spec: podSpec } })).toHaveLength(4);
   });

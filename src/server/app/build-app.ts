@@ -2,7 +2,7 @@ import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { customsVersion } from '../../sbom/version.js';
 import { authenticate } from '../auth/authenticate.js';
 import { accountRoutes } from '../routes/account-routes.js';
@@ -32,7 +32,7 @@ const PUBLIC_PREFIXES = ['/openapi.json', '/docs'];
  * requests and shape responses) and /docs. Nothing listens until the caller does.
  */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  const app = Fastify({
+  const options: FastifyServerOptions = {
     ...(deps.logger === false
       ? { logger: false }
       : deps.logger
@@ -40,7 +40,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         : { logger: loggerOptions() }),
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false } },
     bodyLimit: 16 * 1024 * 1024,
-  }).withTypeProvider<TypeBoxTypeProvider>();
+  };
+  // HTTPS when a certificate is given (a Kubernetes admission webhook is only ever called over TLS).
+  // The instance is typed as the HTTP one: the routes never touch the server object.
+  const app = Fastify({
+    ...options,
+    ...(deps.tls ? { https: deps.tls } : {}),
+  } as FastifyServerOptions).withTypeProvider<TypeBoxTypeProvider>();
 
   const services = makeServices(deps);
   const metrics = new ServiceMetrics(deps.queue);

@@ -1,6 +1,8 @@
+import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import type { Logger } from 'pino';
 import path from 'node:path';
+import { UsageError } from '../../errors/index.js';
 import { defaultDatabasePath } from '../../vulndb/default-path.js';
 import { bootstrapAdmin } from '../auth/bootstrap-admin.js';
 import type { AdmissionSettings } from '../admission/admission-settings.js';
@@ -36,6 +38,8 @@ export interface ServiceOptions {
   jobDefaults?: Partial<typeof JOB_DEFAULTS>;
   /** The API's and the workers' log (default JSON lines on stdout, credentials redacted). */
   logger?: Logger;
+  /** Serve HTTPS with this PEM key and certificate (files read at start). */
+  tls?: { keyFile: string; certFile: string };
   /** The admission webhook's deadline (default 8 s). */
   admission?: Partial<AdmissionSettings>;
   env?: NodeJS.ProcessEnv;
@@ -103,6 +107,7 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
     ...(options.insecureRegistries ? { insecureRegistries: options.insecureRegistries } : {}),
     ...(options.metricsKey !== undefined ? { metricsKey: options.metricsKey } : {}),
     ...(options.admission ? { admission: options.admission } : {}),
+    ...(options.tls ? { tls: await readTls(options.tls) } : {}),
   });
   const address = await app.listen({ port: options.port ?? 8228, host: options.host ?? '127.0.0.1' });
   return {
@@ -115,4 +120,18 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
       await store.close();
     },
   };
+}
+
+/** The key and certificate files, each refused in one line when it cannot be read. */
+async function readTls(files: { keyFile: string; certFile: string }): Promise<{ key: Buffer; cert: Buffer }> {
+  const read = async (file: string, what: string): Promise<Buffer> => {
+    try {
+      return await readFile(file);
+    } catch (err) {
+      throw new UsageError(
+        `cannot read the TLS ${what} ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`,
+      );
+    }
+  };
+  return { key: await read(files.keyFile, 'key'), cert: await read(files.certFile, 'certificate') };
 }
