@@ -9,6 +9,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startService, type RunningService } from '../../../src/server/app/start-service.js';
 import { writeOciLayout } from '../../helpers/oci-builder.js';
+import { serviceStoreBackends } from '../../helpers/service-store-backends.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 import { everyImageBundle } from '../../helpers/use-case-fixtures.js';
 import { startRegistry, type RunningRegistry } from '../../registry/registry-harness.js';
@@ -124,36 +125,43 @@ let good: string;
 let unseen: string;
 let badDigest: string;
 
+const { sqlite, postgres } = await serviceStoreBackends();
+
 beforeAll(async () => {
   registry = await startRegistry();
   bad = await pushApp('bad', 'left-pad', '1.3.0');
   good = await pushApp('good', 'is-number', '7.0.0');
   unseen = await pushApp('unseen', 'is-odd', '3.0.1');
-  service = await startService({
-    port: 0,
-    dataDir: join(dir, 'data'),
-    vulnDb: join(dir, 'no-vulns.db'),
-    insecureRegistries: [registry.host],
-    adminKey,
-    logger: pino({ level: 'silent' }),
-    admission: { deadlineMs: 25_000, pollMs: 100 },
-    env: secretEnv,
-  });
-  await api('/v1/policies', { method: 'POST', body: JSON.stringify(BUNDLE) });
-  await api('/v1/policies/admission?active=true', {
-    method: 'PUT',
-    body: '{}',
-  });
-  badDigest = await addAndWait(bad);
-  await addAndWait(good);
-}, 90_000);
+}, 60_000);
 
 afterAll(async () => {
-  await service?.close();
   await registry?.stop();
 });
 
-describe('the admission webhook', () => {
+describe.each([sqlite, ...(postgres ? [postgres] : [])])('the admission webhook ($name)', (backend) => {
+  beforeAll(async () => {
+    const location = await backend.freshOptions();
+    service = await startService({
+      port: 0,
+      dataDir: join(dir, `data-${backend.name}`),
+      ...('databaseUrl' in location ? { databaseUrl: location.databaseUrl, workers: 1 } : {}),
+      vulnDb: join(dir, 'no-vulns.db'),
+      insecureRegistries: [registry.host],
+      adminKey,
+      logger: pino({ level: 'silent' }),
+      admission: { deadlineMs: 25_000, pollMs: 100 },
+      env: secretEnv,
+    });
+    await api('/v1/policies', { method: 'POST', body: JSON.stringify(BUNDLE) });
+    await api('/v1/policies/admission?active=true', { method: 'PUT', body: '{}' });
+    badDigest = await addAndWait(bad);
+    await addAndWait(good);
+  }, 90_000);
+
+  afterAll(async () => {
+    await service?.close();
+  });
+
   it('denies a pod whose init container image fails the policy, naming the gate and trigger', async () => {
     const body = review('Pod', {
       spec: { initContainers: [{ name: 'setup', image: bad }], containers: [{ name: 'app', image: good }] },
@@ -297,7 +305,7 @@ describe('the admission webhook over TLS (as the API server calls it)', () => {
     );
     const secure = await startService({
       port: 0,
-      dataDir: join(dir, 'data'),
+      dataDir: join(dir, 'data-sqlite'),
       vulnDb: join(dir, 'no-vulns.db'),
       insecureRegistries: [registry.host],
       adminKey,
