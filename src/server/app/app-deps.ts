@@ -24,6 +24,8 @@ export interface AppDeps {
   metricsKey?: string;
   /** Largest upload accepted, bytes (default 8 GiB). */
   maxUploadBytes?: number;
+  /** The built web UI to serve under /ui/ (default dist/web when built), or false for none. */
+  webDir?: string | false;
   /** Serve HTTPS with this PEM key and certificate chain (default plain HTTP). */
   tls?: { key: Buffer; cert: Buffer };
   /** The admission webhook's deadline and polling (defaults: 8 s, 200 ms). */

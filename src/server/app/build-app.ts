@@ -22,9 +22,11 @@ import { sendError } from './error-reply.js';
 import { loggerOptions } from './logger-options.js';
 import { ServiceMetrics } from './metrics.js';
 import { makeServices } from './services.js';
+import { webAssetsDir } from '../web/web-assets.js';
+import { registerWebUi } from '../web/web-routes.js';
 
 /** Paths no key is needed for: the OpenAPI document and its browsable page. */
-const PUBLIC_PREFIXES = ['/openapi.json', '/docs'];
+const PUBLIC_PREFIXES = ['/openapi.json', '/docs', '/ui'];
 
 /**
  * The Customs HTTP API over a store and a queue: /v1 (Anchore-like), the Harbor adapter under
@@ -97,6 +99,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   app.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  const webDir = deps.webDir === false ? undefined : (deps.webDir ?? webAssetsDir());
+  if (webDir) await registerWebUi(app as unknown as FastifyInstance, webDir);
 
   await app.register(systemRoutes, {
     store: deps.store,

@@ -21,6 +21,8 @@ const VulnerabilitySchema = Type.Object({
   feed: Type.String(),
   feed_group: Type.String(),
   aliases: Type.Array(Type.String()),
+  kev: Type.Optional(Type.Boolean()),
+  epss: Type.Optional(Type.Number()),
 });
 
 export const contentRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { services }) => {

@@ -8,6 +8,7 @@ export type { PackageContent } from '../views/package-content.js';
 
 /** The content types GET /images/{digest}/content/{type} answers (Anchore's names). */
 export const CONTENT_TYPES = [
+  'all',
   'os',
   'npm',
   'python',
@@ -63,7 +64,7 @@ export class ContentService {
     }
   }
 
-  /** Packages of one type (or every OS type), from the stored projection, not the whole SBOM. */
+  /** Packages of one type (every OS type for os, every package for all), from the stored projection, not the whole SBOM. */
   private async packageContent(
     accountId: string,
     digest: string,
@@ -73,6 +74,7 @@ export class ContentService {
     if (!image) throw new NotFoundError(`no image ${digest}`);
     const packages = await this.store.analyses.getPackageContent(digest);
     if (!packages) throw new NotFoundError(`image ${digest} is not analyzed yet (${image.analysisStatus})`);
+    if (type === 'all') return packages;
     return type === 'os'
       ? packages.filter((p) => (OS_PACKAGE_TYPES as readonly string[]).includes(p.type))
       : packages.filter((p) => p.type === type);

@@ -1,0 +1,256 @@
+// The web UI end to end: `customs serve` (embedded) with the polyglot test image analyzed against
+// a real vulnerability database, driven in Debian's headless Chromium. Screenshots of each page
+// go to test-artifacts/ui/. No console error may happen on any page.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { pino } from 'pino';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startService, type RunningService } from '../../src/server/app/start-service.js';
+import { openServiceStore } from '../../src/server/store/open-store.js';
+import { webAssetsDir } from '../../src/server/web/web-assets.js';
+import {
+  chromiumInstalled,
+  launchChromium,
+  watchPage,
+  type HeadlessChromium,
+  type PageWatch,
+} from '../helpers/chromium.js';
+import { runCliAsync } from '../helpers/run-cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
+import { everyImageBundle } from '../helpers/use-case-fixtures.js';
+import { getTestImages } from '../images/index.js';
+import { startRegistry, type RunningRegistry } from '../registry/registry-harness.js';
+import { pushOci, waitFor } from '../server/workers/worker-fixtures.js';
+
+const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/ui/', import.meta.url));
+const ready = chromiumInstalled();
+
+/** A critical npm lodash advisory, fixed in 4.17.12 (the image has 4.17.11). */
+const OSV = {
+  schema_version: '1.4.0',
+  id: 'GHSA-test-lodash-ui01',
+  modified: '2024-01-01T00:00:00Z',
+  published: '2019-07-10T00:00:00Z',
+  aliases: ['CVE-2019-10744'],
+  summary: 'Prototype pollution in lodash (test record)',
+  severity: [{ type: 'CVSS_V3', score: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H' }],
+  references: [{ type: 'ADVISORY', url: 'https://github.com/advisories/GHSA-jf85-cpcp-j695' }],
+  affected: [
+    {
+      package: { ecosystem: 'npm', name: 'lodash' },
+      ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }, { fixed: '4.17.12' }] }],
+    },
+  ],
+};
+
+/** Debian tracker data for the image's ruby-rack deb: one open low CVE. */
+const TRACKER = {
+  'ruby-rack': { 'CVE-2099-0002': { releases: { bookworm: { status: 'open', urgency: 'low' } } } },
+};
+
+const BUNDLE = {
+  ...everyImageBundle(
+    [
+      {
+        id: 'critical',
+        gate: 'vulnerabilities',
+        trigger: 'package',
+        action: 'STOP',
+        params: [
+          { name: 'package_type', value: 'all' },
+          { name: 'severity_comparison', value: '>=' },
+          { name: 'severity', value: 'critical' },
+        ],
+      },
+    ],
+    'ui bundle',
+  ),
+  id: 'ui-bundle',
+};
+
+const FILLER_IMAGES = 1000;
+
+describe.runIf(ready)('the web UI in headless Chromium', () => {
+  const dir = tempDir('customs-ui-');
+  const adminKey = `cus_${randomBytes(8).toString('hex')}_${randomBytes(24).toString('base64url')}`;
+  const headers = { authorization: `Bearer ${adminKey}`, 'content-type': 'application/json' };
+  let registry: RunningRegistry;
+  let service: RunningService;
+  let browser: HeadlessChromium;
+  let page: Page;
+  let watch: PageWatch;
+  let digest: string;
+  const timings: Record<string, number> = {};
+
+  const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+  const call = async (path: string, init: RequestInit = {}) => {
+    const res = await fetch(`${service.address}${path}`, { headers, ...init });
+    expect(res.status, `${init.method ?? 'GET'} ${path}`).toBeLessThan(300);
+    return res.json() as Promise<Record<string, unknown>>;
+  };
+
+  beforeAll(async () => {
+    // `npm run build` builds the UI into dist/web; the test fails, never skips, without it.
+    expect(webAssetsDir(), 'dist/web (run npm run build)').toBeDefined();
+    mkdirSync(ARTIFACTS, { recursive: true });
+    registry = await startRegistry();
+    const { polyglot } = getTestImages().images;
+    const ref = `${registry.host}/ui/polyglot:v1`;
+    writeFileSync(join(dir, 'osv.json'), JSON.stringify(OSV));
+    writeFileSync(join(dir, 'tracker.json'), JSON.stringify(TRACKER));
+    const vulnDb = join(dir, 'vulns.db');
+    const [imported] = await Promise.all([
+      runCliAsync(['db', 'import', join(dir, 'tracker.json'), join(dir, 'osv.json'), '--db', vulnDb]),
+      pushOci(polyglot.ociDir, polyglot.tag, ref),
+    ]);
+    expect(imported.code, imported.stderr).toBe(0);
+    service = await startService({
+      port: 0,
+      dataDir: join(dir, 'data'),
+      vulnDb,
+      insecureRegistries: [registry.host],
+      adminKey,
+      logger: pino({ level: 'silent' }),
+      env: { CUSTOMS_SECRET_KEY: randomBytes(32).toString('base64') },
+    });
+    await call('/v1/policies', { method: 'POST', body: JSON.stringify(BUNDLE) });
+    await call('/v1/policies/ui-bundle?active=true', { method: 'PUT', body: '{}' });
+    digest = String(
+      (
+        await call('/v1/images', {
+          method: 'POST',
+          body: JSON.stringify({ source: { tag: { pullstring: ref } } }),
+        })
+      ).imageDigest,
+    );
+    await waitFor('the analysis', async () =>
+      (await call(`/v1/images/${digest}`)).analysis_status === 'analyzed' ? true : undefined,
+    );
+    // A fleet to list: 1,000 more images of the same account (SBOM-only records).
+    const store = await openServiceStore({ sqlitePath: join(dir, 'data', 'customs.db') });
+    try {
+      const admin = (await store.accounts.byName('admin'))!;
+      for (let i = 0; i < FILLER_IMAGES; i++)
+        await store.images.upsert({
+          accountId: admin.id,
+          digest: `sha256:${i.toString(16).padStart(64, '0')}`,
+          origin: { kind: 'sbom' },
+          tag: {
+            registry: 'registry.example',
+            repository: `fleet/app-${i % 50}`,
+            tag: `v${i}`,
+            fullTag: `registry.example/fleet/app-${i % 50}:v${i}`,
+          },
+          at: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(),
+        });
+    } finally {
+      await store.close();
+    }
+    browser = await launchChromium();
+    page = await browser.context.newPage();
+    watch = await watchPage(page);
+  }, 120_000);
+
+  afterAll(async () => {
+    writeFileSync(join(ARTIFACTS, 'timings.json'), `${JSON.stringify(timings, null, 2)}\n`);
+    await browser?.close();
+    await service?.close();
+    await registry?.stop();
+  });
+
+  it('refuses a wrong key, then logs in with the right one and lists every image', async () => {
+    await page.goto(`${service.address}/`);
+    await page.getByLabel('API key').fill('cus_wrong_key');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('not valid');
+    await shot('login');
+    await page.getByLabel('API key').fill(adminKey);
+    const started = Date.now();
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByTestId('image-count').waitFor();
+    await page.locator('table[aria-label="Images"] tbody tr').nth(FILLER_IMAGES).waitFor();
+    timings.imagesPageMs = Date.now() - started;
+    expect(await page.locator('table[aria-label="Images"] tbody tr').count()).toBe(FILLER_IMAGES + 1);
+    expect(await page.getByTestId('image-count').textContent()).toBe(
+      `${FILLER_IMAGES + 1} of ${FILLER_IMAGES + 1}`,
+    );
+    await shot('images');
+    await page.getByPlaceholder('Filter by tag or digest').fill('ui/polyglot');
+    expect(await page.locator('table[aria-label="Images"] tbody tr').count()).toBe(1);
+  });
+
+  it('opens an image and filters its vulnerabilities to critical with a fix', async () => {
+    await page.getByRole('link', { name: /ui\/polyglot:v1/ }).click();
+    await page.getByRole('table', { name: 'Vulnerability matches' }).waitFor();
+    await expect.poll(() => page.getByTestId('vuln-count').textContent()).toBe('2 of 2');
+    await page.getByLabel('Severity').selectOption('Critical');
+    await page.getByLabel('Fix available').check();
+    expect(await page.getByTestId('vuln-count').textContent()).toBe('1 of 2');
+    const row = page.locator('table[aria-label="Vulnerability matches"] tbody tr');
+    expect(await row.count()).toBe(1);
+    expect(await row.first().textContent()).toContain('GHSA-test-lodash-ui01');
+    expect(await row.first().textContent()).toContain('4.17.12');
+    expect(await row.getByRole('link').getAttribute('href')).toBe(
+      'https://github.com/advisories/GHSA-jf85-cpcp-j695',
+    );
+    await shot('image-vulnerabilities');
+  });
+
+  it('shows the policy failure with its gate, trigger and rule', async () => {
+    await page.getByRole('link', { name: 'Policy' }).click();
+    await page.getByTestId('final-action').waitFor();
+    expect(await page.getByTestId('final-action').textContent()).toContain('STOP');
+    const stop = page.locator('table[aria-label="Policy findings"] tr.finding-stop');
+    expect(await stop.count()).toBe(1);
+    const text = await stop.first().textContent();
+    expect(text).toContain('vulnerabilities');
+    expect(text).toContain('package');
+    expect(text).toContain('GHSA-test-lodash-ui01');
+    expect(text).toContain('p/critical');
+    await shot('image-policy');
+    await page.getByRole('link', { name: 'Packages' }).click();
+    await page.getByTestId('package-count').waitFor();
+    await page.getByLabel('Type').selectOption('npm');
+    expect(await page.locator('table[aria-label="Package list"] tbody').textContent()).toContain('lodash');
+    await shot('image-packages');
+    await page.getByRole('link', { name: 'Layers' }).click();
+    await page.locator('ol.layers li').first().waitFor();
+    await shot('image-layers');
+    await page.getByRole('link', { name: 'Secrets and files' }).click();
+    await page.getByRole('heading', { name: 'Files of note' }).waitFor();
+    await shot('image-files');
+  });
+
+  it('uploads an invalid bundle and shows each problem at its place, then adds a valid one', async () => {
+    await page.getByRole('link', { name: 'Policies' }).click();
+    await page.getByRole('table', { name: 'Policy bundles' }).waitFor();
+    const invalid = structuredClone(BUNDLE) as { id: string; policies: { rules: { params: unknown[] }[] }[] };
+    invalid.id = 'broken';
+    invalid.policies[0]!.rules[0]!.params[1] = { name: 'severity_comparison', value: 'about' };
+    await page.getByLabel('Bundle (Anchore 1_0 JSON)').fill(JSON.stringify(invalid, null, 2));
+    await page.getByRole('button', { name: 'Validate' }).click();
+    const problems = page.getByTestId('bundle-problems');
+    await problems.waitFor();
+    expect(await problems.textContent()).toContain('$.policies[0].rules[0].params[1].value');
+    await shot('policy-invalid');
+    await page.getByRole('button', { name: 'Add' }).click();
+    expect(await page.getByRole('table', { name: 'Policy bundles' }).textContent()).not.toContain('broken');
+    await page
+      .getByLabel('Bundle (Anchore 1_0 JSON)')
+      .fill(JSON.stringify({ ...BUNDLE, id: 'second', name: 'second' }));
+    await page.getByRole('button', { name: 'Add' }).click();
+    await page.getByRole('button', { name: 'Make active' }).waitFor();
+    expect(await page.getByRole('table', { name: 'Policy bundles' }).textContent()).toContain('second');
+    await shot('policy-added');
+  });
+
+  it('had no console errors, no uncaught errors and no CSP violations on any page', async () => {
+    expect(watch.consoleErrors.filter((e) => !e.includes('401'))).toEqual([]);
+    expect(watch.pageErrors).toEqual([]);
+    expect(await watch.cspViolations()).toEqual([]);
+    expect(watch.requests.every((url) => url.startsWith(service.address))).toBe(true);
+  });
+});
