@@ -247,6 +247,55 @@ describe.runIf(ready)('the web UI in headless Chromium', () => {
     await shot('policy-added');
   });
 
+  it('allowlists the failing finding with an expiry in the policy editor, and the image then passes', async () => {
+    const check = await call(`/v1/images/${digest}/check`);
+    const findings = (check.result as { findings: { triggerId: string; action: string }[] }).findings;
+    const triggerId = findings.find((f) => f.action === 'stop')!.triggerId;
+    await page.goto(`${service.address}/ui/#/policies/ui-bundle`);
+    const form = page.getByRole('form', { name: 'Add an allowlist item' });
+    await form.getByLabel('Gate').fill('vulnerabilities');
+    await form.getByLabel('Trigger id').fill(triggerId);
+    await form.getByLabel('Expires on').fill('2099-12-31');
+    await form.getByRole('button', { name: 'Add item' }).click();
+    await page.getByRole('button', { name: `Remove ${triggerId}` }).waitFor();
+    expect(await page.getByRole('table', { name: /^Allowlist/ }).textContent()).toContain(
+      '2099-12-31T00:00:00Z',
+    );
+    await shot('policy-allowlist');
+    await page.goto(`${service.address}/ui/#/images/${encodeURIComponent(digest)}/policy`);
+    await page.getByTestId('final-action').waitFor();
+    expect(await page.getByTestId('final-action').textContent()).toContain('GO');
+    const row = page.locator('table[aria-label="Policy findings"] tbody tr').first();
+    expect(await row.textContent()).toContain('until 2099-12-31T00:00:00Z');
+  });
+
+  it('shows what changed against the previous digest of the same tag', async () => {
+    const { bookworm } = getTestImages().images;
+    const ref = `${registry.host}/ui/polyglot:v1`;
+    await pushOci(bookworm.ociDir, bookworm.tag, ref);
+    const next = String(
+      (
+        await call('/v1/images', {
+          method: 'POST',
+          body: JSON.stringify({ source: { tag: { pullstring: ref } } }),
+        })
+      ).imageDigest,
+    );
+    expect(next).not.toBe(digest);
+    await waitFor('the second analysis', async () =>
+      (await call(`/v1/images/${next}`)).analysis_status === 'analyzed' ? true : undefined,
+    );
+    await page.goto(`${service.address}/ui/#/images/${encodeURIComponent(next)}/diff`);
+    const section = page.getByRole('region', { name: 'Changes since the previous digest' });
+    await section.waitFor();
+    expect(await section.locator('p').first().textContent()).toContain(digest.slice(7, 19));
+    expect(await page.getByRole('table', { name: 'Packages removed' }).textContent()).toContain('lodash');
+    expect(await page.getByRole('table', { name: 'Vulnerabilities fixed' }).textContent()).toContain(
+      'GHSA-test-lodash-ui01',
+    );
+    await shot('image-changes');
+  });
+
   it('had no console errors, no uncaught errors and no CSP violations on any page', async () => {
     expect(watch.consoleErrors.filter((e) => !e.includes('401'))).toEqual([]);
     expect(watch.pageErrors).toEqual([]);

@@ -3,6 +3,7 @@ import { useApi } from '../api/use-api.js';
 import { Status } from '../components/status.js';
 import { bytes, when } from '../format.js';
 import { href } from '../route.js';
+import { DiffTab } from './image/diff-tab.js';
 import { FilesTab } from './image/files-tab.js';
 import { LayersTab } from './image/layers-tab.js';
 import { PackagesTab } from './image/packages-tab.js';
@@ -15,6 +16,7 @@ const TABS = [
   ['policy', 'Policy'],
   ['layers', 'Layers'],
   ['files', 'Secrets and files'],
+  ['diff', 'Changes'],
 ] as const;
 
 /** One image: its summary and a tab per kind of finding. */
@@ -67,6 +69,8 @@ export function ImagePage({ digest, tab = 'vulnerabilities' }: { digest: string;
             <LayersTab digest={digest} />
           ) : tab === 'files' ? (
             <FilesTab digest={digest} />
+          ) : tab === 'diff' ? (
+            <DiffTab image={image.data} />
           ) : (
             <VulnerabilitiesTab digest={digest} />
           )}

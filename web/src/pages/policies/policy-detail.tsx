@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { api, ApiError } from '../../api/client.js';
 import type { PolicyView } from '../../api/types.js';
 import { href } from '../../route.js';
+import { AllowlistEditor } from './allowlist-editor.js';
 
 /** One bundle: its document, and making it the active one. */
 export function PolicyDetail({ policy, onChange }: { policy: PolicyView; onChange(): void }) {
@@ -35,6 +36,8 @@ export function PolicyDetail({ policy, onChange }: { policy: PolicyView; onChang
           {error}
         </p>
       )}
+      <AllowlistEditor policy={policy} onSaved={onChange} />
+      <h3>Document</h3>
       <pre class="bundle">
         <code>{JSON.stringify(policy.policybundle, null, 2)}</code>
       </pre>
