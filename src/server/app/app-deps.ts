@@ -23,5 +23,7 @@ export interface AppDeps {
   metricsKey?: string;
   /** Largest upload accepted, bytes (default 8 GiB). */
   maxUploadBytes?: number;
+  /** Hosts webhooks may reach though the address rule refuses them (`--allow-webhook-host`). */
+  allowedWebhookHosts?: string[];
   now?: () => Date;
 }

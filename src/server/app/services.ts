@@ -10,6 +10,9 @@ import { QueryService } from '../services/query-service.js';
 import { RegistryService } from '../services/registry-service.js';
 import { UploadService } from '../services/upload-service.js';
 import { VulnerabilityService } from '../services/vulnerability-service.js';
+import { EventService } from '../services/event-service.js';
+import { SubscriptionService } from '../services/subscription-service.js';
+import { WebhookService } from '../services/webhook-service.js';
 import type { AppDeps } from './app-deps.js';
 
 /** Every service the routes call, over one store and queue. */
@@ -25,6 +28,9 @@ export interface Services {
   feeds: FeedService;
   queries: QueryService;
   harbor: HarborService;
+  webhooks: WebhookService;
+  subscriptions: SubscriptionService;
+  events: EventService;
 }
 
 export function makeServices(deps: AppDeps): Services {
@@ -49,5 +55,8 @@ export function makeServices(deps: AppDeps): Services {
     feeds,
     queries: new QueryService(store),
     harbor: new HarborService(store, images, feeds, deps.secretBox, now),
+    webhooks: new WebhookService(store, deps.secretBox, { allowedHosts: deps.allowedWebhookHosts ?? [] }, now),
+    subscriptions: new SubscriptionService(store, now),
+    events: new EventService(store),
   };
 }

@@ -1,5 +1,6 @@
 import type { JobQueue } from '../queue/types.js';
 import type { ServiceStore } from '../store/types.js';
+import { setAnalysisStatus } from './analysis-events.js';
 import type { WorkerLog } from './worker-deps.js';
 
 export interface ReconcileOptions {
@@ -38,7 +39,12 @@ export async function reconcileAnalyses(
     if (job && (job.state === 'queued' || job.state === 'active' || job.state === 'retry')) continue;
     if (job?.state === 'failed' || job?.state === 'cancelled') {
       const reason = job.error ?? `the analysis job was ${job.state}`;
-      await store.images.setStatus(image.digest, 'analysis_failed', {
+      await setAnalysisStatus(
+        { store, ...(options.log ? { log: options.log } : {}) },
+        image.digest,
+        image.status,
+        'analysis_failed',
+        {
         at: now().toISOString(),
         failureReason: reason,
       });
