@@ -55,7 +55,12 @@ export function makeServices(deps: AppDeps): Services {
     feeds,
     queries: new QueryService(store),
     harbor: new HarborService(store, images, feeds, deps.secretBox, now),
-    webhooks: new WebhookService(store, deps.secretBox, { allowedHosts: deps.allowedWebhookHosts ?? [] }, now),
+    webhooks: new WebhookService(
+      store,
+      deps.secretBox,
+      { allowedHosts: deps.allowedWebhookHosts ?? [] },
+      now,
+    ),
     subscriptions: new SubscriptionService(store, now),
     events: new EventService(store),
   };

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { defaultDatabasePath } from '../../vulndb/default-path.js';
 import { bootstrapAdmin } from '../auth/bootstrap-admin.js';
 import type { JOB_DEFAULTS } from '../queue/job-defaults.js';
+import type { DeliverySettings } from '../notifications/delivery-loop.js';
 import { openJobQueue } from '../queue/open-queue.js';
 import { openServiceStore } from '../store/open-store.js';
 import { loadSecretBox } from '../store/secret-box/index.js';
@@ -31,6 +32,8 @@ export interface ServiceOptions {
   workers?: number;
   /** How `sync-feeds` jobs update the vulnerability data. */
   feeds?: FeedSyncSettings;
+  /** Webhook delivery: hosts allowed past the address rule, retries. */
+  notifications?: DeliverySettings;
   /** Retry and expiry of the jobs this process enqueues. */
   jobDefaults?: Partial<typeof JOB_DEFAULTS>;
   /** The API's and the workers' log (default JSON lines on stdout, credentials redacted). */
@@ -85,6 +88,7 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
             layerCache: serviceLayerCache(dataDir, store),
             ...(options.insecureRegistries ? { insecureRegistries: options.insecureRegistries } : {}),
             ...(options.feeds ? { feeds: options.feeds } : {}),
+            ...(options.notifications ? { notifications: options.notifications } : {}),
             log: logger,
           },
           { concurrency: workers },
@@ -99,6 +103,9 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
     dataDir,
     ...(options.insecureRegistries ? { insecureRegistries: options.insecureRegistries } : {}),
     ...(options.metricsKey !== undefined ? { metricsKey: options.metricsKey } : {}),
+    ...(options.notifications?.allowedHosts
+      ? { allowedWebhookHosts: [...options.notifications.allowedHosts] }
+      : {}),
   });
   const address = await app.listen({ port: options.port ?? 8228, host: options.host ?? '127.0.0.1' });
   return {

@@ -30,7 +30,10 @@ export function forbiddenAddressReason(address: string): string | undefined {
 
 /** The host part of a URL as it is compared (lower case, no IPv6 brackets, no trailing dot). */
 export function normalHost(host: string): string {
-  return host.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+  return host
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '');
 }
 
 /** Why the URL's host itself (a name or an address literal) may not be delivered to. */

@@ -18,7 +18,11 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
  * The delay after attempt number `attempt` (1 for the first) failed: exponential, capped, and
  * jittered to between half and all of it so receivers coming back are not hit by every retry at once.
  */
-export function retryDelayMs(policy: RetryPolicy, attempt: number, random: () => number = Math.random): number {
+export function retryDelayMs(
+  policy: RetryPolicy,
+  attempt: number,
+  random: () => number = Math.random,
+): number {
   const exponential = policy.firstDelaySeconds * 2 ** Math.max(0, attempt - 1);
   const capped = Math.min(policy.maxDelaySeconds, exponential) * 1000;
   return Math.round(capped * (0.5 + random() * 0.5));

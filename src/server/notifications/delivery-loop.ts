@@ -65,17 +65,28 @@ export async function deliverDue(
       const status = sent.ok || sent.status === undefined ? {} : { status: sent.status };
       const fields = { deliveryId: delivery.id, eventId: delivery.eventId, attempt: delivery.attempts };
       if (sent.ok) {
-        await deps.store.deliveries.markDelivered(delivery.id, token, { at: now().toISOString(), status: sent.status });
+        await deps.store.deliveries.markDelivered(delivery.id, token, {
+          at: now().toISOString(),
+          status: sent.status,
+        });
         outcome.delivered++;
         deps.log?.info({ ...fields, status: sent.status }, 'notification delivered');
       } else if (sent.permanent || delivery.attempts >= policy.maxAttempts) {
-        const error = sent.permanent ? sent.error : `${sent.error} (gave up after ${delivery.attempts} attempts)`;
+        const error = sent.permanent
+          ? sent.error
+          : `${sent.error} (gave up after ${delivery.attempts} attempts)`;
         await deps.store.deliveries.markFailed(delivery.id, token, { error, ...status });
         outcome.failed++;
         deps.log?.warn({ ...fields, reason: error }, 'notification failed');
       } else {
-        const nextAttemptAt = new Date(now().getTime() + retryDelayMs(policy, delivery.attempts)).toISOString();
-        await deps.store.deliveries.markRetry(delivery.id, token, { nextAttemptAt, error: sent.error, ...status });
+        const nextAttemptAt = new Date(
+          now().getTime() + retryDelayMs(policy, delivery.attempts),
+        ).toISOString();
+        await deps.store.deliveries.markRetry(delivery.id, token, {
+          nextAttemptAt,
+          error: sent.error,
+          ...status,
+        });
         outcome.retried++;
         deps.log?.info({ ...fields, reason: sent.error, nextAttemptAt }, 'notification will be retried');
       }

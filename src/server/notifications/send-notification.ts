@@ -84,7 +84,11 @@ export async function sendNotification(
   const headers: Record<string, string> = {
     'content-type': 'application/json',
     'user-agent': 'Customs-Notifications/1',
-    [NOTIFICATION_HEADERS.signature]: signatureHeader(webhook.secret, text, (settings.now ?? (() => new Date()))()),
+    [NOTIFICATION_HEADERS.signature]: signatureHeader(
+      webhook.secret,
+      text,
+      (settings.now ?? (() => new Date()))(),
+    ),
     [NOTIFICATION_HEADERS.eventId]: event.id,
     [NOTIFICATION_HEADERS.deliveryId]: deliveryId,
     [NOTIFICATION_HEADERS.eventType]: event.type,
@@ -107,7 +111,12 @@ export async function sendNotification(
     await response.body.dump();
     const status = response.statusCode;
     if (status >= 200 && status < 300) return { ok: true, status };
-    return { ok: false, status, error: `the receiver answered HTTP ${status}`, permanent: !RETRYABLE(status) };
+    return {
+      ok: false,
+      status,
+      error: `the receiver answered HTTP ${status}`,
+      permanent: !RETRYABLE(status),
+    };
   } catch (err) {
     const refused = refusedIn(err);
     if (refused) return { ok: false, error: refused.message, permanent: true };

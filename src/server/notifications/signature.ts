@@ -55,5 +55,7 @@ export function verifySignature(input: {
     const given = Buffer.from(candidate, 'hex');
     return given.length === expected.length && timingSafeEqual(given, expected);
   });
-  return matches ? { valid: true, timestamp } : { valid: false, reason: 'the signature does not match the body' };
+  return matches
+    ? { valid: true, timestamp }
+    : { valid: false, reason: 'the signature does not match the body' };
 }

@@ -41,7 +41,10 @@ export class SubscriptionService {
     return subscriptionView(record);
   }
 
-  async list(accountId: string, filter: { type?: EventType; webhookId?: string }): Promise<SubscriptionView[]> {
+  async list(
+    accountId: string,
+    filter: { type?: EventType; webhookId?: string },
+  ): Promise<SubscriptionView[]> {
     return (await this.store.subscriptions.list(accountId, filter)).map(subscriptionView);
   }
 
@@ -58,7 +61,8 @@ export class SubscriptionService {
   }
 
   async delete(accountId: string, id: string): Promise<void> {
-    if (!(await this.store.subscriptions.delete(accountId, id))) throw new NotFoundError(`no subscription ${id}`);
+    if (!(await this.store.subscriptions.delete(accountId, id)))
+      throw new NotFoundError(`no subscription ${id}`);
   }
 }
 

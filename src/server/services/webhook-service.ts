@@ -2,7 +2,11 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { NotFoundError, UsageError } from '../../errors/index.js';
 import type { SecretBox } from '../app/app-deps.js';
 import type { EventRecord, EventType } from '../events/event-payloads.js';
-import { checkWebhookUrl, guardedDispatcher, type AllowedHosts } from '../notifications/guarded-dispatcher.js';
+import {
+  checkWebhookUrl,
+  guardedDispatcher,
+  type AllowedHosts,
+} from '../notifications/guarded-dispatcher.js';
 import { openWebhook, sendNotification } from '../notifications/send-notification.js';
 import type { ServiceStore, WebhookKind, WebhookOptions, WebhookRecord } from '../store/types.js';
 import { sealContext } from './seal-contexts.js';
@@ -64,7 +68,9 @@ export class WebhookService {
       kind,
       options,
       sealedSecret: this.box.seal(secret, sealContext.webhookSecret(accountId, id)),
-      ...(input.jira ? { sealedAuth: this.box.seal(input.jira.api_token, sealContext.webhookAuth(accountId, id)) } : {}),
+      ...(input.jira
+        ? { sealedAuth: this.box.seal(input.jira.api_token, sealContext.webhookAuth(accountId, id)) }
+        : {}),
       at: this.now().toISOString(),
     });
     return { ...webhookView(record), secret };
@@ -78,7 +84,11 @@ export class WebhookService {
     return webhookView(await this.record(accountId, id));
   }
 
-  async update(accountId: string, id: string, input: Partial<Omit<WebhookInput, 'kind'>>): Promise<WebhookView> {
+  async update(
+    accountId: string,
+    id: string,
+    input: Partial<Omit<WebhookInput, 'kind'>>,
+  ): Promise<WebhookView> {
     const current = await this.record(accountId, id);
     if (input.url !== undefined) this.checkUrl(input.url);
     const updated = await this.store.webhooks.update(accountId, id, {
@@ -204,7 +214,14 @@ function sampleEvent(accountId: string, type: EventType, at: string): EventRecor
       return {
         ...base,
         type,
-        payload: { digest: SAMPLE_DIGEST, fullTags: [SAMPLE_TAG], added: [], removed: [], updated: [], feedState: 'test' },
+        payload: {
+          digest: SAMPLE_DIGEST,
+          fullTags: [SAMPLE_TAG],
+          added: [],
+          removed: [],
+          updated: [],
+          feedState: 'test',
+        },
       };
     case 'policy_eval':
       return {
@@ -221,6 +238,10 @@ function sampleEvent(accountId: string, type: EventType, at: string): EventRecor
         },
       };
     case 'analysis_update':
-      return { ...base, type, payload: { digest: SAMPLE_DIGEST, status: 'analyzed', previousStatus: 'analyzing' } };
+      return {
+        ...base,
+        type,
+        payload: { digest: SAMPLE_DIGEST, status: 'analyzed', previousStatus: 'analyzing' },
+      };
   }
 }

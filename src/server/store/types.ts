@@ -442,7 +442,12 @@ export interface DeliveryStore {
    * before `leaseUntil` (a claimant that dies leaves it to be claimed again then). Concurrent
    * claimers never get the same row.
    */
-  claimDue(input: { now: string; leaseUntil: string; token: string; limit: number }): Promise<DeliveryRecord[]>;
+  claimDue(input: {
+    now: string;
+    leaseUntil: string;
+    token: string;
+    limit: number;
+  }): Promise<DeliveryRecord[]>;
   /** The three outcomes of a claimed attempt; false when the claim was lost (another claimant took over). */
   markDelivered(id: string, token: string, outcome: { at: string; status: number }): Promise<boolean>;
   markRetry(

@@ -45,9 +45,10 @@ export async function reconcileAnalyses(
         image.status,
         'analysis_failed',
         {
-        at: now().toISOString(),
-        failureReason: reason,
-      });
+          at: now().toISOString(),
+          failureReason: reason,
+        },
+      );
       outcome.failed.push(image.digest);
       options.log?.warn({ digest: image.digest, jobId: job.id, reason }, 'image analysis dead-lettered');
       continue;

@@ -28,7 +28,9 @@ export function summarize(event: EventRecord): EventSummary {
       const p = event.payload;
       return {
         title: `Tag ${p.fullTag} now points at ${p.digest}`,
-        lines: [p.previousDigest ? `It pointed at ${p.previousDigest}.` : 'The tag was seen for the first time.'],
+        lines: [
+          p.previousDigest ? `It pointed at ${p.previousDigest}.` : 'The tag was seen for the first time.',
+        ],
         facts,
         alarming: false,
       };

@@ -17,8 +17,13 @@ export function slackPayload(event: EventRecord): unknown {
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clip(s.lines.join('\n'), 3000) } });
   blocks.push({
     type: 'section',
-    fields: s.facts.slice(0, 10).map((f) => ({ type: 'mrkdwn', text: clip(`*${f.name}*\n${f.value}`, 2000) })),
+    fields: s.facts
+      .slice(0, 10)
+      .map((f) => ({ type: 'mrkdwn', text: clip(`*${f.name}*\n${f.value}`, 2000) })),
   });
-  blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `Customs · ${event.type} · event ${event.id}` }] });
+  blocks.push({
+    type: 'context',
+    elements: [{ type: 'mrkdwn', text: `Customs · ${event.type} · event ${event.id}` }],
+  });
   return { text: clip(s.title, 3000), blocks };
 }
