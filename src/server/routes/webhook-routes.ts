@@ -114,9 +114,9 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app
         summary: "Send a made-up, signed notification now and report the receiver's answer",
         security: SECURITY,
         params: IdParams,
-        body: Type.Optional(
-          Type.Object({ type: Type.Optional(EventTypeSchema) }, { additionalProperties: false }),
-        ),
+        querystring: Type.Object({
+          type: Type.Optional(EventTypeSchema),
+        }),
         response: withErrors(
           {
             200: Type.Object({
@@ -132,6 +132,6 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app
         ),
       },
     },
-    async (request) => services.webhooks.test(accountOf(request), request.params.id, request.body?.type),
+    async (request) => services.webhooks.test(accountOf(request), request.params.id, request.query.type),
   );
 };
