@@ -11,6 +11,8 @@ export interface ServiceJobValues {
   jobExpire?: number;
   jobRetries?: number;
   jobRetryDelay?: number;
+  allowWebhookHost: string[];
+  webhookRetryDelay?: number;
 }
 
 export function wholeNumber(text: string): number {
@@ -51,7 +53,18 @@ export function addServiceJobOptions(command: Command): Command {
     )
     .option('--job-expire <seconds>', 'a job running longer goes back to the queue (default 900)', positive)
     .option('--job-retries <n>', 'retries after a job’s first attempt (default 3)', wholeNumber)
-    .option('--job-retry-delay <seconds>', 'first retry delay, doubled each time (default 5)', positive);
+    .option('--job-retry-delay <seconds>', 'first retry delay, doubled each time (default 5)', positive)
+    .option(
+      '--allow-webhook-host <host>',
+      'let webhooks reach this host though it is loopback, link-local or a metadata address (repeatable)',
+      collect,
+      [] as string[],
+    )
+    .option(
+      '--webhook-retry-delay <seconds>',
+      'first retry delay of a failed notification, doubled each time up to an hour (default 10)',
+      positive,
+    );
 }
 
 export function requirePostgresUrl(url: string | undefined, option = '--database-url'): void {
@@ -65,6 +78,7 @@ export async function serviceJobSettings(values: ServiceJobValues): Promise<{
   vulnDb?: string;
   feeds?: { importPaths?: string[]; config?: SyncConfig };
   jobDefaults?: { expireInSeconds?: number; retryLimit?: number; retryDelaySeconds?: number };
+  notifications: { allowedHosts: string[]; retry?: { firstDelaySeconds: number } };
 }> {
   const jobDefaults = {
     ...(values.jobExpire !== undefined ? { expireInSeconds: values.jobExpire } : {}),
@@ -82,6 +96,12 @@ export async function serviceJobSettings(values: ServiceJobValues): Promise<{
   };
   return {
     insecureRegistries: values.insecureRegistry,
+    notifications: {
+      allowedHosts: values.allowWebhookHost,
+      ...(values.webhookRetryDelay !== undefined
+        ? { retry: { firstDelaySeconds: values.webhookRetryDelay } }
+        : {}),
+    },
     ...(values.vulnDb !== undefined ? { vulnDb: values.vulnDb } : {}),
     ...(Object.keys(feeds).length > 0 ? { feeds } : {}),
     ...(Object.keys(jobDefaults).length > 0 ? { jobDefaults } : {}),

@@ -30,5 +30,7 @@ export interface AppDeps {
   tls?: { key: Buffer; cert: Buffer };
   /** The admission webhook's deadline and polling (defaults: 8 s, 200 ms). */
   admission?: Partial<AdmissionSettings>;
+  /** Hosts webhooks may reach though the address rule refuses them (`--allow-webhook-host`). */
+  allowedWebhookHosts?: string[];
   now?: () => Date;
 }

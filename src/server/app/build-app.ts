@@ -9,11 +9,14 @@ import { accountRoutes } from '../routes/account-routes.js';
 import { admissionRoutes } from '../routes/admission-routes.js';
 import { checkRoutes } from '../routes/check-routes.js';
 import { contentRoutes } from '../routes/content-routes.js';
+import { eventRoutes } from '../routes/event-routes.js';
 import { feedQueryRoutes } from '../routes/feed-query-routes.js';
 import { harborRoutes } from '../routes/harbor-routes.js';
 import { imageRoutes } from '../routes/image-routes.js';
 import { policyRoutes } from '../routes/policy-routes.js';
 import { registryRoutes } from '../routes/registry-routes.js';
+import { subscriptionRoutes } from '../routes/subscription-routes.js';
+import { webhookRoutes } from '../routes/webhook-routes.js';
 import { ErrorSchema } from '../routes/schemas/common-schemas.js';
 import { ImageSchema } from '../routes/schemas/image-schemas.js';
 import { systemRoutes } from '../routes/system-routes.js';
@@ -119,6 +122,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         feedQueryRoutes,
         accountRoutes,
         admissionRoutes,
+        webhookRoutes,
+        subscriptionRoutes,
+        eventRoutes,
       ])
         await v1.register(routes, { services });
     },

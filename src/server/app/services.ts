@@ -12,6 +12,9 @@ import { QueryService } from '../services/query-service.js';
 import { RegistryService } from '../services/registry-service.js';
 import { UploadService } from '../services/upload-service.js';
 import { VulnerabilityService } from '../services/vulnerability-service.js';
+import { EventService } from '../services/event-service.js';
+import { SubscriptionService } from '../services/subscription-service.js';
+import { WebhookService } from '../services/webhook-service.js';
 import type { AppDeps } from './app-deps.js';
 
 /** Every service the routes call, over one store and queue. */
@@ -28,6 +31,9 @@ export interface Services {
   queries: QueryService;
   harbor: HarborService;
   admission: AdmissionService;
+  webhooks: WebhookService;
+  subscriptions: SubscriptionService;
+  events: EventService;
 }
 
 export function makeServices(deps: AppDeps): Services {
@@ -57,5 +63,13 @@ export function makeServices(deps: AppDeps): Services {
       ...DEFAULT_ADMISSION_SETTINGS,
       ...deps.admission,
     }),
+    webhooks: new WebhookService(
+      store,
+      deps.secretBox,
+      { allowedHosts: deps.allowedWebhookHosts ?? [] },
+      now,
+    ),
+    subscriptions: new SubscriptionService(store, now),
+    events: new EventService(store),
   };
 }

@@ -7,6 +7,7 @@ import { defaultDatabasePath } from '../../vulndb/default-path.js';
 import { bootstrapAdmin } from '../auth/bootstrap-admin.js';
 import type { AdmissionSettings } from '../admission/admission-settings.js';
 import type { JOB_DEFAULTS } from '../queue/job-defaults.js';
+import type { DeliverySettings } from '../notifications/delivery-loop.js';
 import { openJobQueue } from '../queue/open-queue.js';
 import { openServiceStore } from '../store/open-store.js';
 import { loadSecretBox } from '../store/secret-box/index.js';
@@ -34,6 +35,8 @@ export interface ServiceOptions {
   workers?: number;
   /** How `sync-feeds` jobs update the vulnerability data. */
   feeds?: FeedSyncSettings;
+  /** Webhook delivery: hosts allowed past the address rule, retries. */
+  notifications?: DeliverySettings;
   /** Retry and expiry of the jobs this process enqueues. */
   jobDefaults?: Partial<typeof JOB_DEFAULTS>;
   /** The API's and the workers' log (default JSON lines on stdout, credentials redacted). */
@@ -92,6 +95,7 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
             layerCache: serviceLayerCache(dataDir, store),
             ...(options.insecureRegistries ? { insecureRegistries: options.insecureRegistries } : {}),
             ...(options.feeds ? { feeds: options.feeds } : {}),
+            ...(options.notifications ? { notifications: options.notifications } : {}),
             log: logger,
           },
           { concurrency: workers },
@@ -108,6 +112,9 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
     ...(options.metricsKey !== undefined ? { metricsKey: options.metricsKey } : {}),
     ...(options.admission ? { admission: options.admission } : {}),
     ...(options.tls ? { tls: await readTls(options.tls) } : {}),
+    ...(options.notifications?.allowedHosts
+      ? { allowedWebhookHosts: [...options.notifications.allowedHosts] }
+      : {}),
   });
   const address = await app.listen({ port: options.port ?? 8228, host: options.host ?? '127.0.0.1' });
   return {

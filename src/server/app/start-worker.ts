@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import { defaultDatabasePath } from '../../vulndb/default-path.js';
 import type { JOB_DEFAULTS } from '../queue/job-defaults.js';
+import type { DeliverySettings } from '../notifications/delivery-loop.js';
 import { openJobQueue } from '../queue/open-queue.js';
 import { openServiceStore } from '../store/open-store.js';
 import { loadSecretBox } from '../store/secret-box/index.js';
@@ -24,6 +25,8 @@ export interface WorkerProcessOptions {
   concurrency?: number;
   insecureRegistries?: string[];
   feeds?: FeedSyncSettings;
+  /** Webhook delivery: hosts allowed past the address rule, retries. */
+  notifications?: DeliverySettings;
   /** Retry and expiry of the jobs this process enqueues, and how often it looks for expired ones. */
   jobDefaults?: Partial<typeof JOB_DEFAULTS>;
   logger?: Logger;
@@ -67,6 +70,7 @@ export async function startWorkerProcess(options: WorkerProcessOptions): Promise
         layerCache: serviceLayerCache(dataDir, store),
         ...(options.insecureRegistries ? { insecureRegistries: options.insecureRegistries } : {}),
         ...(options.feeds ? { feeds: options.feeds } : {}),
+        ...(options.notifications ? { notifications: options.notifications } : {}),
         log: logger,
       },
       { concurrency: options.concurrency ?? 1 },

@@ -7,4 +7,8 @@ export const sealContext = {
   registryPassword: (accountId: string, registry: string): string => `registry:${accountId}:${registry}`,
   /** The credentials a Harbor scan request brought for one image of one account. */
   scanRequest: (accountId: string, digest: string): string => `scan-request:${accountId}:${digest}`,
+  /** A webhook's signing secret. */
+  webhookSecret: (accountId: string, webhookId: string): string => `webhook-secret:${accountId}:${webhookId}`,
+  /** A webhook's receiver credentials (JIRA's user API token). */
+  webhookAuth: (accountId: string, webhookId: string): string => `webhook-auth:${accountId}:${webhookId}`,
 };

@@ -5,6 +5,7 @@ import { failureMessage } from '../queue/job-defaults.js';
 import type { JobContext } from '../queue/types.js';
 import { sbomMetadata } from '../services/upload-service.js';
 import type { ImageWithTags } from '../store/types.js';
+import { setAnalysisStatus } from './analysis-events.js';
 import { catalogFor, evaluateHolders, holderPolicies } from './holder-policies.js';
 import { imageSource } from './image-source.js';
 import { scanStoredSbom } from './scan-stored.js';
@@ -27,7 +28,7 @@ export async function analyzeImageJob(deps: WorkerDeps, job: JobContext<'analyze
   }
   if (image.analysisStatus === 'analyzed' && (await deps.store.analyses.getSbom(digest))) return;
   try {
-    await deps.store.images.setStatus(digest, 'analyzing', { at: now().toISOString() });
+    await setAnalysisStatus(deps, digest, image.analysisStatus, 'analyzing', { at: now().toISOString() });
     deps.log?.info({ jobId: job.id, digest, attempt: job.attempt }, 'analyzing image');
     const started = performance.now();
     const policies = await holderPolicies(deps.store, digest);
@@ -55,7 +56,7 @@ export async function analyzeImageJob(deps: WorkerDeps, job: JobContext<'analyze
     if (found) await deps.store.analyses.putSbom(digest, sbom, at);
     if (scan) await deps.store.analyses.putScan(digest, scan, at);
     const actions = await evaluateHolders(deps.store, digest, policies.accounts, now, job.signal);
-    await deps.store.images.setStatus(digest, 'analyzed', {
+    await setAnalysisStatus(deps, digest, 'analyzing', 'analyzed', {
       at: now().toISOString(),
       metadata: sbomMetadata(sbom),
     });
@@ -76,7 +77,7 @@ export async function analyzeImageJob(deps: WorkerDeps, job: JobContext<'analyze
     const reason = failureMessage(err);
     deps.log?.warn({ jobId: job.id, digest, attempt: job.attempt, reason }, 'image analysis failed');
     if (job.lastAttempt)
-      await deps.store.images.setStatus(digest, 'analysis_failed', {
+      await setAnalysisStatus(deps, digest, 'analyzing', 'analysis_failed', {
         at: now().toISOString(),
         failureReason: reason,
       });

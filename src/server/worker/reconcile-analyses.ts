@@ -1,5 +1,6 @@
 import type { JobQueue } from '../queue/types.js';
 import type { ServiceStore } from '../store/types.js';
+import { setAnalysisStatus } from './analysis-events.js';
 import type { WorkerLog } from './worker-deps.js';
 
 export interface ReconcileOptions {
@@ -38,10 +39,16 @@ export async function reconcileAnalyses(
     if (job && (job.state === 'queued' || job.state === 'active' || job.state === 'retry')) continue;
     if (job?.state === 'failed' || job?.state === 'cancelled') {
       const reason = job.error ?? `the analysis job was ${job.state}`;
-      await store.images.setStatus(image.digest, 'analysis_failed', {
-        at: now().toISOString(),
-        failureReason: reason,
-      });
+      await setAnalysisStatus(
+        { store, ...(options.log ? { log: options.log } : {}) },
+        image.digest,
+        image.status,
+        'analysis_failed',
+        {
+          at: now().toISOString(),
+          failureReason: reason,
+        },
+      );
       outcome.failed.push(image.digest);
       options.log?.warn({ digest: image.digest, jobId: job.id, reason }, 'image analysis dead-lettered');
       continue;

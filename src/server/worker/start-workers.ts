@@ -1,3 +1,4 @@
+import { startDeliveryLoop } from '../notifications/delivery-loop.js';
 import type { JobQueue } from '../queue/types.js';
 import { analyzeImageJob } from './analyze-image-job.js';
 import { evaluateImageJob } from './evaluate-image-job.js';
@@ -13,14 +14,15 @@ export interface WorkerOptions {
 }
 
 export interface RunningHandlers {
-  /** Stops the reconciler; the handlers stop with the queue. */
+  /** Stops the reconciler and the notification loop; the handlers stop with the queue. */
   stop(): Promise<void>;
 }
 
 /**
  * Registers every job's handler on a started queue. The queue runs them until it is stopped;
  * stop() gives running jobs back to the queue for another worker. Also starts the reconciler
- * that settles images whose job died with its last worker.
+ * that settles images whose job died with its last worker, and the loop that delivers the
+ * notification outbox (every worker process runs one; the row claim keeps them apart).
  */
 export async function startWorkers(
   queue: JobQueue,
@@ -33,10 +35,24 @@ export async function startWorkers(
   await queue.work('evaluate-image', (job) => evaluateImageJob(deps, job), { concurrency });
   await queue.work('sync-feeds', (job) => syncFeedsJob(deps, job), { concurrency: 1 });
   const interval = options.reconcileIntervalSeconds ?? 60;
-  return startReconciler(deps.store, queue, {
+  const reconciler = startReconciler(deps.store, queue, {
     intervalSeconds: interval,
     graceSeconds: Math.min(30, interval),
     ...(deps.now ? { now: deps.now } : {}),
     ...(deps.log ? { log: deps.log } : {}),
   });
+  const deliveries = startDeliveryLoop(
+    {
+      store: deps.store,
+      secretBox: deps.secretBox,
+      ...(deps.log ? { log: deps.log } : {}),
+      ...(deps.now ? { now: deps.now } : {}),
+    },
+    deps.notifications ?? {},
+  );
+  return {
+    async stop() {
+      await Promise.all([reconciler.stop(), deliveries.stop()]);
+    },
+  };
 }

@@ -1,6 +1,7 @@
 import type { LayerCache } from '../../layer-cache/index.js';
 import type { VulnerabilityData } from '../../usecases/types.js';
 import type { SyncConfig, SyncProvider } from '../../vulndb/sync/index.js';
+import type { DeliverySettings } from '../notifications/delivery-loop.js';
 import type { JobQueue } from '../queue/types.js';
 import type { SecretBox } from '../store/secret-box/index.js';
 import type { ServiceStore } from '../store/types.js';
@@ -39,6 +40,8 @@ export interface WorkerDeps {
   feeds?: FeedSyncSettings;
   /** Where a finished feed sync queues the re-evaluation of every analyzed image (none when absent). */
   queue?: JobQueue;
+  /** How the notification outbox is delivered (allowed hosts, retries); defaults when absent. */
+  notifications?: DeliverySettings & { intervalMs?: number };
   log?: WorkerLog;
   now?: () => Date;
 }

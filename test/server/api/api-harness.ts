@@ -46,7 +46,7 @@ export async function apiBackends(): Promise<StoreBackend[]> {
 /** The API over a fresh store of the backend and its real queue, its log lines captured. */
 export async function startApi(
   backend: StoreBackend,
-  options: { vulnData?: string; maxUploadBytes?: number } = {},
+  options: { vulnData?: string; maxUploadBytes?: number; allowedWebhookHosts?: string[] } = {},
 ): Promise<ApiHarness> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'customs-api-'));
   const location = await backend.freshOptions();
@@ -71,6 +71,7 @@ export async function startApi(
     dataDir,
     insecureRegistries: ['127.0.0.1'],
     ...(options.maxUploadBytes !== undefined ? { maxUploadBytes: options.maxUploadBytes } : {}),
+    ...(options.allowedWebhookHosts ? { allowedWebhookHosts: options.allowedWebhookHosts } : {}),
   });
   const { createdKey } = await bootstrapAdmin(store);
   return {

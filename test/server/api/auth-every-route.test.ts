@@ -148,12 +148,37 @@ describe.each(backends)('authentication on every route of the OpenAPI document (
         .statusCode,
     ).toBe(200);
     const adminKeyId = api.adminKey.split('_')[1]!;
+    const webhook = await api.app.inject({
+      method: 'POST',
+      url: '/v1/webhooks',
+      headers: admin,
+      payload: { name: 'adminhook', url: 'https://reg.admin/hook' },
+    });
+    expect(webhook.statusCode).toBe(201);
+    const webhookId: string = webhook.json().id;
+    const subscription = await api.app.inject({
+      method: 'POST',
+      url: '/v1/subscriptions',
+      headers: admin,
+      payload: { type: 'analysis_update', scope: DIGEST, webhook_id: webhookId },
+    });
+    expect(subscription.statusCode).toBe(201);
+    const event = await api.store.events.add({
+      type: 'analysis_update',
+      accountId: adminId,
+      digest: DIGEST,
+      payload: { digest: DIGEST, status: 'analyzed' },
+      at: new Date().toISOString(),
+    });
     const fill = (op: Operation) =>
       op.url
         .replace('/policies/x', '/policies/adminpol')
         .replace('/registries/x', '/registries/reg.admin:5000')
         .replace('/account/keys/x', `/account/keys/${adminKeyId}`)
         .replace('/accounts/x', `/accounts/${adminId}`)
+        .replace('/webhooks/x', `/webhooks/${webhookId}`)
+        .replace('/subscriptions/x', `/subscriptions/${subscription.json().id}`)
+        .replace('/events/x', `/events/${event.id}`)
         .replace('/scan/x/', `/scan/${DIGEST}/`);
     // What each route answers another account: not found, forbidden, its own (empty) view, or a
     // write into its own account. A new route fails here until it is put in one of these.
@@ -184,6 +209,19 @@ describe.each(backends)('authentication on every route of the OpenAPI document (
       'POST /api/v1/scan': 'own-write',
       // Decides for the caller's own account and policy (a bad review is a 400).
       'POST /v1/admission/{mode}': 'own-write',
+      'GET /v1/webhooks': 'own-view',
+      'POST /v1/webhooks': 'own-write',
+      'GET /v1/webhooks/{id}': 'not-found',
+      'PATCH /v1/webhooks/{id}': 'not-found',
+      'DELETE /v1/webhooks/{id}': 'not-found',
+      'POST /v1/webhooks/{id}/test': 'not-found',
+      'GET /v1/subscriptions': 'own-view',
+      'POST /v1/subscriptions': 'not-found', // the other account's webhook is not found
+      'GET /v1/subscriptions/{id}': 'not-found',
+      'PATCH /v1/subscriptions/{id}': 'not-found',
+      'DELETE /v1/subscriptions/{id}': 'not-found',
+      'GET /v1/events': 'own-view',
+      'GET /v1/events/{id}': 'not-found',
     };
     const payloads: Record<string, unknown> = {
       'POST /v1/images': { source: { digest: { pullstring: `reg.admin:5000/secret/app@${DIGEST}` } } },
@@ -194,6 +232,10 @@ describe.each(backends)('authentication on every route of the OpenAPI document (
       'PUT /v1/registries/{registry}': registry,
       'POST /v1/account/keys': { name: 'b-key' },
       'POST /v1/accounts': { name: 'team-d' },
+      'POST /v1/webhooks': { name: 'b-hook', url: 'https://b.example/hook' },
+      'PATCH /v1/webhooks/{id}': { name: 'taken over' },
+      'POST /v1/subscriptions': { type: 'analysis_update', webhook_id: 'WEBHOOK' },
+      'PATCH /v1/subscriptions/{id}': { active: false },
     };
     const queries: Record<string, string> = {
       'GET /v1/query/images/by_package': '?name=left-pad',
@@ -215,7 +257,9 @@ describe.each(backends)('authentication on every route of the OpenAPI document (
       .sort((a, b) => Number(a.kind === 'own-write') - Number(b.kind === 'own-write'));
     const seen = new Set<string>();
     for (const { op, name, kind } of ordered) {
-      const payload = payloads[name];
+      const raw = payloads[name];
+      const payload =
+        raw && typeof raw === 'object' && 'webhook_id' in raw ? { ...raw, webhook_id: webhookId } : raw;
       const res = await api.app.inject({
         method: op.method as 'GET',
         url: fill(op) + (queries[name] ?? ''),
@@ -241,5 +285,13 @@ describe.each(backends)('authentication on every route of the OpenAPI document (
     const reg = (await api.app.inject({ url: '/v1/registries/reg.admin:5000', headers: admin })).json();
     expect(reg).toMatchObject({ registry: 'reg.admin:5000', registry_user: 'ci' });
     expect((await api.app.inject({ url: '/v1/account', headers: admin })).statusCode).toBe(200);
+    expect((await api.app.inject({ url: `/v1/webhooks/${webhookId}`, headers: admin })).json().name).toBe(
+      'adminhook',
+    );
+    expect(
+      (await api.app.inject({ url: `/v1/subscriptions/${subscription.json().id}`, headers: admin })).json()
+        .active,
+    ).toBe(true);
+    expect((await api.app.inject({ url: `/v1/events/${event.id}`, headers: admin })).statusCode).toBe(200);
   });
 });

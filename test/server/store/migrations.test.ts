@@ -51,6 +51,7 @@ const SERVICE_TABLES = [
   'analysis_packages',
   'analysis_views',
   'api_keys',
+  'deliveries',
   'evaluations',
   'events',
   'image_tags',
@@ -61,6 +62,8 @@ const SERVICE_TABLES = [
   'scan_vulnerabilities',
   'scans',
   'schema_migrations',
+  'subscriptions',
+  'webhooks',
 ];
 
 describe.each([sqlite, ...(postgres ? [postgres] : [])])('service store migrations: $name', (backend) => {

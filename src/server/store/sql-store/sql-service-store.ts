@@ -3,11 +3,14 @@ import type { ServiceStore } from '../types.js';
 import { SqlAccountStore, SqlApiKeyStore } from './sql-account-store.js';
 import { SqlAnalysisStore } from './sql-analysis-store.js';
 import { SqlEvaluationStore } from './sql-evaluation-store.js';
+import { SqlDeliveryStore } from './sql-delivery-store.js';
 import { SqlEventStore } from './sql-event-store.js';
 import { SqlImageStore } from './sql-image-store.js';
 import { SqlLayerBlobStore } from './sql-layer-blob-store.js';
 import { SqlPolicyStore } from './sql-policy-store.js';
 import { SqlRegistryCredentialStore } from './sql-registry-store.js';
+import { SqlSubscriptionStore } from './sql-subscription-store.js';
+import { SqlWebhookStore } from './sql-webhook-store.js';
 
 /** The one SQL implementation of the ServiceStore, over either driver (already migrated). */
 export class SqlServiceStore implements ServiceStore {
@@ -21,6 +24,9 @@ export class SqlServiceStore implements ServiceStore {
   readonly registries: SqlRegistryCredentialStore;
   readonly layers: SqlLayerBlobStore;
   readonly events: SqlEventStore;
+  readonly webhooks: SqlWebhookStore;
+  readonly subscriptions: SqlSubscriptionStore;
+  readonly deliveries: SqlDeliveryStore;
 
   constructor(private readonly driver: SqlDriver) {
     this.kind = driver.dialect;
@@ -33,6 +39,9 @@ export class SqlServiceStore implements ServiceStore {
     this.registries = new SqlRegistryCredentialStore(driver);
     this.layers = new SqlLayerBlobStore(driver);
     this.events = new SqlEventStore(driver);
+    this.webhooks = new SqlWebhookStore(driver);
+    this.subscriptions = new SqlSubscriptionStore(driver);
+    this.deliveries = new SqlDeliveryStore(driver);
   }
 
   async ping(): Promise<void> {
