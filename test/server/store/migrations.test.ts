@@ -48,6 +48,7 @@ const extraStep: Migration = {
 const SERVICE_TABLES = [
   'accounts',
   'analyses',
+  'analysis_lookups',
   'analysis_packages',
   'analysis_views',
   'api_keys',
@@ -61,6 +62,7 @@ const SERVICE_TABLES = [
   'scan_vulnerabilities',
   'scans',
   'schema_migrations',
+  'trends',
 ];
 
 describe.each([sqlite, ...(postgres ? [postgres] : [])])('service store migrations: $name', (backend) => {

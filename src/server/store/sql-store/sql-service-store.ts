@@ -6,8 +6,10 @@ import { SqlEvaluationStore } from './sql-evaluation-store.js';
 import { SqlEventStore } from './sql-event-store.js';
 import { SqlImageStore } from './sql-image-store.js';
 import { SqlLayerBlobStore } from './sql-layer-blob-store.js';
+import { SqlLookupIndexStore } from './sql-lookup-index.js';
 import { SqlPolicyStore } from './sql-policy-store.js';
 import { SqlRegistryCredentialStore } from './sql-registry-store.js';
+import { SqlTrendStore } from './sql-trend-store.js';
 
 /** The one SQL implementation of the ServiceStore, over either driver (already migrated). */
 export class SqlServiceStore implements ServiceStore {
@@ -21,6 +23,8 @@ export class SqlServiceStore implements ServiceStore {
   readonly registries: SqlRegistryCredentialStore;
   readonly layers: SqlLayerBlobStore;
   readonly events: SqlEventStore;
+  readonly lookups: SqlLookupIndexStore;
+  readonly trends: SqlTrendStore;
 
   constructor(private readonly driver: SqlDriver) {
     this.kind = driver.dialect;
@@ -33,6 +37,8 @@ export class SqlServiceStore implements ServiceStore {
     this.registries = new SqlRegistryCredentialStore(driver);
     this.layers = new SqlLayerBlobStore(driver);
     this.events = new SqlEventStore(driver);
+    this.lookups = new SqlLookupIndexStore(driver);
+    this.trends = new SqlTrendStore(driver);
   }
 
   async ping(): Promise<void> {
