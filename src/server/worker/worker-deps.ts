@@ -37,7 +37,7 @@ export interface WorkerDeps {
   /** Registry hosts reached over plain HTTP or unverified TLS. */
   insecureRegistries?: string[];
   feeds?: FeedSyncSettings;
-  /** Where a finished feed sync queues the re-evaluation of every analyzed image (none when absent). */
+  /** Where a finished feed sync queues the re-evaluation of the images its changes touch (none when absent). */
   queue?: JobQueue;
   log?: WorkerLog;
   now?: () => Date;
