@@ -33,7 +33,10 @@ export function lookupKeys(sbom: Sbom): LookupKey[] {
       if (!matcher) continue;
       for (const lookup of matcher.lookups(pkg, context)) {
         if (lookup.kind === 'cpe') continue;
-        seen.set(`${lookup.namespace}\u0000${lookup.name}`, { namespace: lookup.namespace, name: lookup.name });
+        seen.set(`${lookup.namespace}\u0000${lookup.name}`, {
+          namespace: lookup.namespace,
+          name: lookup.name,
+        });
       }
     }
   }

@@ -7,6 +7,7 @@ import { customsVersion } from '../../sbom/version.js';
 import { authenticate } from '../auth/authenticate.js';
 import { accountRoutes } from '../routes/account-routes.js';
 import { checkRoutes } from '../routes/check-routes.js';
+import { trendRoutes } from '../routes/trend-routes.js';
 import { contentRoutes } from '../routes/content-routes.js';
 import { feedQueryRoutes } from '../routes/feed-query-routes.js';
 import { harborRoutes } from '../routes/harbor-routes.js';
@@ -107,6 +108,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         registryRoutes,
         feedQueryRoutes,
         accountRoutes,
+        trendRoutes,
       ])
         await v1.register(routes, { services });
     },

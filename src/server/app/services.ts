@@ -8,6 +8,7 @@ import { ImageService } from '../services/image-service.js';
 import { PolicyService } from '../services/policy-service.js';
 import { QueryService } from '../services/query-service.js';
 import { RegistryService } from '../services/registry-service.js';
+import { TrendService } from '../services/trend-service.js';
 import { UploadService } from '../services/upload-service.js';
 import { VulnerabilityService } from '../services/vulnerability-service.js';
 import type { AppDeps } from './app-deps.js';
@@ -25,6 +26,7 @@ export interface Services {
   feeds: FeedService;
   queries: QueryService;
   harbor: HarborService;
+  trends: TrendService;
 }
 
 export function makeServices(deps: AppDeps): Services {
@@ -49,5 +51,6 @@ export function makeServices(deps: AppDeps): Services {
     feeds,
     queries: new QueryService(store),
     harbor: new HarborService(store, images, feeds, deps.secretBox, now),
+    trends: new TrendService(store, now),
   };
 }

@@ -24,11 +24,19 @@ export async function recordTrends(
 ): Promise<number> {
   const stored = await store.analyses.getScanWithoutSbom(digest);
   const { counts, kev } = trendCounts(stored?.scan.matches ?? []);
-  const unscanned = stored ? `scanned ${stored.at} against data synced ${stored.scan.database.lastSync ?? 'never'}` : 'not scanned';
+  const unscanned = stored
+    ? `scanned ${stored.at} against data synced ${stored.scan.database.lastSync ?? 'never'}`
+    : 'not scanned';
   let written = 0;
   for (const accountId of await store.images.holders(digest)) {
     const evaluation = evaluated.get(accountId);
-    const point: TrendPoint = { digest, at, counts: { ...counts }, kev, feedState: evaluation?.feedState ?? unscanned };
+    const point: TrendPoint = {
+      digest,
+      at,
+      counts: { ...counts },
+      kev,
+      feedState: evaluation?.feedState ?? unscanned,
+    };
     if (evaluation) {
       point.finalAction = evaluation.finalAction;
       point.policyId = evaluation.policyId;

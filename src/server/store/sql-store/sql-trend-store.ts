@@ -61,9 +61,7 @@ export class SqlTrendStore implements TrendStore {
   async daily(accountId: string, range: TrendRange, now: Date): Promise<DailyTrend[]> {
     const until = range.until ? new Date(range.until) : now;
     const lastDay = startOfDay(until);
-    const since = range.since
-      ? startOfDay(new Date(range.since))
-      : lastDay - (DEFAULT_DAYS - 1) * DAY_MS;
+    const since = range.since ? startOfDay(new Date(range.since)) : lastDay - (DEFAULT_DAYS - 1) * DAY_MS;
     const firstDay = Math.max(since, lastDay - (MAX_TREND_DAYS - 1) * DAY_MS);
     const params: SqlValue[] = [accountId, new Date(lastDay + DAY_MS).toISOString()];
     const { rows } = await this.db.query<TrendRow>(

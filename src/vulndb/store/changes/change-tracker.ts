@@ -81,10 +81,10 @@ export class ChangeTracker {
 
   /** Before replaceProvider deletes the provider's records this session did not write. */
   async noteReplacement(provider: string, gen: number): Promise<void> {
-    const gone = await this.sql.all(
-      'SELECT id FROM vulnerabilities WHERE provider = ? AND gen <> ?',
-      [provider, gen],
-    );
+    const gone = await this.sql.all('SELECT id FROM vulnerabilities WHERE provider = ? AND gen <> ?', [
+      provider,
+      gen,
+    ]);
     if (gone.length > 0) {
       const oldPairs = await this.sql.all(
         `SELECT DISTINCT namespace, package FROM affected WHERE provider = ? AND vulnerability_id IN
@@ -99,7 +99,10 @@ export class ChangeTracker {
         [provider, provider, gen],
       );
     }
-    const goneKev = await this.sql.all('SELECT cve FROM kev WHERE provider = ? AND gen <> ?', [provider, gen]);
+    const goneKev = await this.sql.all('SELECT cve FROM kev WHERE provider = ? AND gen <> ?', [
+      provider,
+      gen,
+    ]);
     for (const row of goneKev) {
       this.changedIds.add(String(row.cve));
       this.kev.delete(String(row.cve));
@@ -133,7 +136,9 @@ export class ChangeTracker {
         chunk.flatMap((e) => [e.provider, e.id]),
       );
       const before = new Map(stored.map((r) => [`${String(r.provider)}\u0000${String(r.id)}`, r]));
-      const changed = chunk.filter((e) => before.get(`${e.provider}\u0000${e.id}`)?.digest !== e.noted.digest);
+      const changed = chunk.filter(
+        (e) => before.get(`${e.provider}\u0000${e.id}`)?.digest !== e.noted.digest,
+      );
       for (const e of changed) {
         const old = before.get(`${e.provider}\u0000${e.id}`);
         if (old) for (const p of JSON.parse(String(old.packages)) as string[]) this.pairs.add(p);
@@ -177,7 +182,11 @@ export class ChangeTracker {
   }
 
   /** A provider holding data but no digests was written before tracking existed: changes unknown. */
-  private async checkLegacy(provider: string, table: 'vulnerabilities' | 'kev', column: string): Promise<void> {
+  private async checkLegacy(
+    provider: string,
+    table: 'vulnerabilities' | 'kev',
+    column: string,
+  ): Promise<void> {
     const mark = `${table}\u0000${provider}`;
     if (this.checkedProviders.has(mark)) return;
     this.checkedProviders.add(mark);

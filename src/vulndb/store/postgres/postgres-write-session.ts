@@ -228,7 +228,8 @@ function trackerSql(client: pg.PoolClient): TrackerSql {
     return sql.replace(/\?/g, () => `$${++n}`);
   };
   return {
-    all: async (sql, params) => (await client.query(numbered(sql), [...params])).rows as Record<string, unknown>[],
+    all: async (sql, params) =>
+      (await client.query(numbered(sql), [...params])).rows as Record<string, unknown>[],
     run: async (sql, params) => {
       await client.query(numbered(sql), [...params]);
     },

@@ -3,7 +3,12 @@ import { DatabaseError } from '../../../errors/index.js';
 import type { AffectedPackage, EpssScore, KevEntry, Vulnerability } from '../../model.js';
 import { affectedRow, cvssRows, epssRow, kevRow, vulnerabilityRow } from '../rows/record-rows.js';
 import { CHILD_TABLES, META_GENERATION, META_KEV_CATALOG_VERSION } from '../schema/schema-v1.js';
-import { ChangeTracker, RECORD_DIGESTS_TABLE, type PackageChanges, type TrackerSql } from '../changes/change-tracker.js';
+import {
+  ChangeTracker,
+  RECORD_DIGESTS_TABLE,
+  type PackageChanges,
+  type TrackerSql,
+} from '../changes/change-tracker.js';
 import type { ProviderStatus, WriteSession } from '../types.js';
 import { wrap, type SqliteDatabase } from './open-database.js';
 
