@@ -8,6 +8,7 @@ import { authenticate } from '../auth/authenticate.js';
 import { accountRoutes } from '../routes/account-routes.js';
 import { admissionRoutes } from '../routes/admission-routes.js';
 import { checkRoutes } from '../routes/check-routes.js';
+import { trendRoutes } from '../routes/trend-routes.js';
 import { contentRoutes } from '../routes/content-routes.js';
 import { eventRoutes } from '../routes/event-routes.js';
 import { feedQueryRoutes } from '../routes/feed-query-routes.js';
@@ -125,6 +126,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         webhookRoutes,
         subscriptionRoutes,
         eventRoutes,
+        trendRoutes,
       ])
         await v1.register(routes, { services });
     },

@@ -10,6 +10,7 @@ import { ImageService } from '../services/image-service.js';
 import { PolicyService } from '../services/policy-service.js';
 import { QueryService } from '../services/query-service.js';
 import { RegistryService } from '../services/registry-service.js';
+import { TrendService } from '../services/trend-service.js';
 import { UploadService } from '../services/upload-service.js';
 import { VulnerabilityService } from '../services/vulnerability-service.js';
 import { EventService } from '../services/event-service.js';
@@ -34,6 +35,7 @@ export interface Services {
   webhooks: WebhookService;
   subscriptions: SubscriptionService;
   events: EventService;
+  trends: TrendService;
 }
 
 export function makeServices(deps: AppDeps): Services {
@@ -71,5 +73,6 @@ export function makeServices(deps: AppDeps): Services {
     ),
     subscriptions: new SubscriptionService(store, now),
     events: new EventService(store),
+    trends: new TrendService(store, now),
   };
 }

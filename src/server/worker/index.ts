@@ -6,3 +6,9 @@ export { syncFeedsJob } from './sync-feeds-job.js';
 export { layerCacheDir, serviceLayerCache, TieredLayerCache } from './service-layer-cache.js';
 export type { FeedSyncSettings, WorkerDeps, WorkerLog } from './worker-deps.js';
 export { requeueEvaluations } from './requeue-evaluations.js';
+export {
+  backfillLookups,
+  mergeChanges,
+  queueAffectedImages,
+  type AffectedOutcome,
+} from './affected-images.js';

@@ -38,7 +38,7 @@ export interface WorkerDeps {
   /** Registry hosts reached over plain HTTP or unverified TLS. */
   insecureRegistries?: string[];
   feeds?: FeedSyncSettings;
-  /** Where a finished feed sync queues the re-evaluation of every analyzed image (none when absent). */
+  /** Where a finished feed sync queues the re-evaluation of the images its changes touch (none when absent). */
   queue?: JobQueue;
   /** How the notification outbox is delivered (allowed hosts, retries); defaults when absent. */
   notifications?: DeliverySettings & { intervalMs?: number };

@@ -1,5 +1,5 @@
 import type { FeedFile, FeedParser } from '../providers/types.js';
-import type { VulnStore, WriteSession } from '../store/types.js';
+import type { PackageChanges, VulnStore, WriteSession } from '../store/types.js';
 import { checkPaths, walkFeedFiles } from './feed-files.js';
 
 /** How many rejection reasons each provider keeps for the report. */
@@ -40,6 +40,8 @@ export interface ImportOptions {
   replace?: boolean;
   /** Runs in the session just before commit (sync bookkeeping that must commit with the data). */
   beforeCommit?: (session: WriteSession) => Promise<void>;
+  /** After commit: which (namespace, package) pairs the import changed (not called when nothing was written). */
+  onChanges?: (changes: PackageChanges) => void;
 }
 
 /**
@@ -112,6 +114,7 @@ export async function importFeeds(
       if (kevVersion) await session.setKevCatalogVersion(kevVersion);
       await options.beforeCommit?.(session);
       await session.commit();
+      options.onChanges?.(session.changes());
     }
   } catch (err) {
     await session.rollback();

@@ -1,4 +1,7 @@
+import type { PackageChanges } from './changes/change-tracker.js';
 import type { AffectedPackage, Cvss, EpssScore, KevEntry, Severity, Vulnerability } from '../model.js';
+
+export type { PackageChanges } from './changes/change-tracker.js';
 
 /** What `db status` reports per provider. */
 export interface ProviderStatus {
@@ -62,6 +65,11 @@ export interface WriteSession {
   recordProvider(status: Omit<ProviderStatus, 'vulnerabilities' | 'affected'>): Promise<void>;
   commit(): Promise<void>;
   rollback(): Promise<void>;
+  /**
+   * After commit: the (namespace, package) pairs whose matching data this session changed
+   * (records whose content differs from what was stored, deleted ones, KEV entries).
+   */
+  changes(): PackageChanges;
 }
 
 /**

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { importFeeds, type ImportSummary } from '../import/index.js';
 import type { FeedParser } from '../providers/types.js';
-import type { VulnStore, WriteSession } from '../store/types.js';
+import type { PackageChanges, VulnStore, WriteSession } from '../store/types.js';
 import { DEFAULT_SYNC_PROVIDERS, type SyncConfig, type SyncProvider } from './sync-config.js';
 import { syncUnits } from './sync-units.js';
 import { makeWorkDir, removeStaleWork } from './work-dir.js';
@@ -35,6 +35,8 @@ export interface SyncOptions {
    * found there are removed first.
    */
   workDir?: string;
+  /** After each unit's commit: which (namespace, package) pairs it changed. */
+  onChanges?: (changes: PackageChanges) => void;
 }
 
 /**
@@ -81,6 +83,7 @@ export async function syncDatabase(store: VulnStore, options: SyncOptions): Prom
                 source: fetched.source,
                 replace: unit.replace,
                 beforeCommit: record,
+                ...(options.onChanges ? { onChanges: options.onChanges } : {}),
               })
             : emptySummary();
         const imported = Object.values(summary.records).reduce((a, b) => a + b, 0);

@@ -202,6 +202,7 @@ describe.each(backends)('authentication on every route of the OpenAPI document (
       'GET /v1/query/images/by_package': 'own-view',
       'GET /v1/query/images/by_vulnerability': 'own-view',
       'GET /v1/account': 'own-view',
+      'GET /v1/trends': 'own-view',
       'GET /v1/account/keys': 'own-view',
       'POST /v1/account/keys': 'own-write',
       'DELETE /v1/account/keys/{keyId}': 'not-found',

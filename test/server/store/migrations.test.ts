@@ -48,6 +48,7 @@ const extraStep: Migration = {
 const SERVICE_TABLES = [
   'accounts',
   'analyses',
+  'analysis_lookups',
   'analysis_packages',
   'analysis_views',
   'api_keys',
@@ -63,6 +64,7 @@ const SERVICE_TABLES = [
   'scans',
   'schema_migrations',
   'subscriptions',
+  'trends',
   'webhooks',
 ];
 

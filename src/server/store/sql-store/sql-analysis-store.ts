@@ -6,7 +6,9 @@ import { vulnerabilityView, type VulnerabilityView } from '../../views/vulnerabi
 import { placeholderList } from '../sql/placeholders.js';
 import type { SqlDriver, SqlExecutor, SqlValue } from '../sql/sql-driver.js';
 import type { AnalysisStore, Page, PackageRow, PageRequest, VulnerabilityRow } from '../types.js';
+import { lookupKeys } from '../../../matcher/lookup-keys.js';
 import { insertRows } from './batched-insert.js';
+import { writeLookups } from './sql-lookup-index.js';
 import { ParsedDocumentCache } from './parsed-document-cache.js';
 import { fromJson, optional, toJson } from './row-values.js';
 
@@ -60,6 +62,7 @@ export class SqlAnalysisStore implements AnalysisStore {
         ['digest', 'name', 'type', 'version', 'purl'],
         sbom.packages.map((p) => [digest, p.name, p.type, p.version, p.purl ?? null]),
       );
+      await writeLookups(tx, digest, lookupKeys(sbom));
       await putView(tx, digest, PACKAGE_CONTENT_VIEW, sbom.packages.map(packageContent));
       await putView(tx, digest, POLICY_SBOM_VIEW, policySbomOf(sbom));
     });

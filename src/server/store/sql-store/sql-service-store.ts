@@ -7,10 +7,12 @@ import { SqlDeliveryStore } from './sql-delivery-store.js';
 import { SqlEventStore } from './sql-event-store.js';
 import { SqlImageStore } from './sql-image-store.js';
 import { SqlLayerBlobStore } from './sql-layer-blob-store.js';
+import { SqlLookupIndexStore } from './sql-lookup-index.js';
 import { SqlPolicyStore } from './sql-policy-store.js';
 import { SqlRegistryCredentialStore } from './sql-registry-store.js';
 import { SqlSubscriptionStore } from './sql-subscription-store.js';
 import { SqlWebhookStore } from './sql-webhook-store.js';
+import { SqlTrendStore } from './sql-trend-store.js';
 
 /** The one SQL implementation of the ServiceStore, over either driver (already migrated). */
 export class SqlServiceStore implements ServiceStore {
@@ -27,6 +29,8 @@ export class SqlServiceStore implements ServiceStore {
   readonly webhooks: SqlWebhookStore;
   readonly subscriptions: SqlSubscriptionStore;
   readonly deliveries: SqlDeliveryStore;
+  readonly lookups: SqlLookupIndexStore;
+  readonly trends: SqlTrendStore;
 
   constructor(private readonly driver: SqlDriver) {
     this.kind = driver.dialect;
@@ -42,6 +46,8 @@ export class SqlServiceStore implements ServiceStore {
     this.webhooks = new SqlWebhookStore(driver);
     this.subscriptions = new SqlSubscriptionStore(driver);
     this.deliveries = new SqlDeliveryStore(driver);
+    this.lookups = new SqlLookupIndexStore(driver);
+    this.trends = new SqlTrendStore(driver);
   }
 
   async ping(): Promise<void> {

@@ -3,6 +3,12 @@ import { DatabaseError } from '../../../errors/index.js';
 import type { AffectedPackage, EpssScore, KevEntry, Vulnerability } from '../../model.js';
 import { affectedRow, cvssRows, epssRow, kevRow, vulnerabilityRow } from '../rows/record-rows.js';
 import { CHILD_TABLES, META_GENERATION, META_KEV_CATALOG_VERSION } from '../schema/schema-v1.js';
+import {
+  ChangeTracker,
+  RECORD_DIGESTS_TABLE,
+  type PackageChanges,
+  type TrackerSql,
+} from '../changes/change-tracker.js';
 import type { ProviderStatus, WriteSession } from '../types.js';
 import { pgError } from './connect.js';
 import { flushVulnerabilities, upsertScores, type PendingVulnerability } from './batch-writes.js';
@@ -20,12 +26,15 @@ export class PostgresWriteSession implements WriteSession {
   private epss = new Map<string, Record<string, unknown>>();
   private kev = new Map<string, Record<string, unknown>>();
   private open = true;
+  private readonly tracker: ChangeTracker;
 
   private constructor(
     private readonly client: pg.PoolClient,
     private readonly location: string,
     private readonly gen: number,
-  ) {}
+  ) {
+    this.tracker = new ChangeTracker(trackerSql(client));
+  }
 
   static async start(pool: pg.Pool, location: string): Promise<PostgresWriteSession> {
     let client: pg.PoolClient;
@@ -40,6 +49,8 @@ export class PostgresWriteSession implements WriteSession {
         `UPDATE meta SET value = (value::bigint + 1)::text WHERE key = $1 RETURNING value`,
         [META_GENERATION],
       );
+      // The generation row just locked serializes write sessions, so one creates it at a time.
+      await client.query(RECORD_DIGESTS_TABLE);
       return new PostgresWriteSession(client, location, Number((r.rows[0] as { value: string }).value));
     } catch (err) {
       await client.query('ROLLBACK').catch(() => undefined);
@@ -50,6 +61,7 @@ export class PostgresWriteSession implements WriteSession {
 
   async putVulnerability(v: Vulnerability, affected: readonly AffectedPackage[]): Promise<void> {
     this.check();
+    await this.tracked(() => this.tracker.noteVulnerability(v, affected));
     const key = `${v.provider}\u0000${v.id}`;
     const row = vulnerabilityRow(v);
     const aliases = v.aliases.filter((a) => a !== v.id);
@@ -89,6 +101,7 @@ export class PostgresWriteSession implements WriteSession {
 
   async putKev(entry: KevEntry, provider = 'kev'): Promise<void> {
     this.check();
+    await this.tracked(() => this.tracker.noteKev(entry, provider));
     this.kev.set(entry.cve, { ...kevRow(entry), provider });
     if (this.kev.size >= FLUSH_AT * 4) await this.flush();
   }
@@ -113,6 +126,7 @@ export class PostgresWriteSession implements WriteSession {
 
   async replaceProvider(provider: string): Promise<void> {
     await this.flush();
+    await this.tracked(() => this.tracker.noteReplacement(provider, this.gen));
     for (const table of CHILD_TABLES) {
       await this.run(
         `DELETE FROM ${table} WHERE provider = $1 AND vulnerability_id IN
@@ -136,6 +150,7 @@ export class PostgresWriteSession implements WriteSession {
 
   async commit(): Promise<void> {
     await this.flush();
+    await this.tracked(() => this.tracker.settle());
     await this.run('COMMIT', []);
     this.end();
   }
@@ -148,6 +163,19 @@ export class PostgresWriteSession implements WriteSession {
       // a broken connection rolls back by itself
     } finally {
       this.end();
+    }
+  }
+
+  changes(): PackageChanges {
+    return this.tracker.changes();
+  }
+
+  private async tracked(action: () => Promise<unknown>): Promise<void> {
+    try {
+      await action();
+    } catch (err) {
+      await this.rollback();
+      throw pgError(this.location, 'write', err);
     }
   }
 
@@ -191,4 +219,19 @@ export class PostgresWriteSession implements WriteSession {
     this.open = false;
     this.client.release();
   }
+}
+
+/** The tracker's SQL on the session's client: `?` placeholders numbered for PostgreSQL. */
+function trackerSql(client: pg.PoolClient): TrackerSql {
+  const numbered = (sql: string): string => {
+    let n = 0;
+    return sql.replace(/\?/g, () => `$${++n}`);
+  };
+  return {
+    all: async (sql, params) =>
+      (await client.query(numbered(sql), [...params])).rows as Record<string, unknown>[],
+    run: async (sql, params) => {
+      await client.query(numbered(sql), [...params]);
+    },
+  };
 }

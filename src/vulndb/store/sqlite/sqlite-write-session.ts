@@ -3,6 +3,12 @@ import { DatabaseError } from '../../../errors/index.js';
 import type { AffectedPackage, EpssScore, KevEntry, Vulnerability } from '../../model.js';
 import { affectedRow, cvssRows, epssRow, kevRow, vulnerabilityRow } from '../rows/record-rows.js';
 import { CHILD_TABLES, META_GENERATION, META_KEV_CATALOG_VERSION } from '../schema/schema-v1.js';
+import {
+  ChangeTracker,
+  RECORD_DIGESTS_TABLE,
+  type PackageChanges,
+  type TrackerSql,
+} from '../changes/change-tracker.js';
 import type { ProviderStatus, WriteSession } from '../types.js';
 import { wrap, type SqliteDatabase } from './open-database.js';
 
@@ -17,6 +23,7 @@ export class SqliteWriteSession implements WriteSession {
   private readonly seen = new Set<string>();
   private readonly s: Record<string, Statement>;
   private open = true;
+  private readonly tracker: ChangeTracker;
 
   constructor(
     private readonly db: SqliteDatabase,
@@ -32,6 +39,8 @@ export class SqliteWriteSession implements WriteSession {
         META_GENERATION,
         String(this.gen),
       );
+      db.exec(RECORD_DIGESTS_TABLE);
+      this.tracker = new ChangeTracker(trackerSql(db));
     } catch (err) {
       if (db.inTransaction) db.exec('ROLLBACK');
       onEnd();
@@ -41,6 +50,8 @@ export class SqliteWriteSession implements WriteSession {
   }
 
   async putVulnerability(v: Vulnerability, affected: readonly AffectedPackage[]): Promise<void> {
+    this.guard(() => undefined);
+    await this.tracked(() => this.tracker.noteVulnerability(v, affected));
     this.guard(() => {
       const key = `${v.provider}\u0000${v.id}`;
       const first = !this.seen.has(key);
@@ -64,6 +75,8 @@ export class SqliteWriteSession implements WriteSession {
   }
 
   async putKev(entry: KevEntry, provider = 'kev'): Promise<void> {
+    this.guard(() => undefined);
+    await this.tracked(() => this.tracker.noteKev(entry, provider));
     this.guard(() => this.s.upsertKev!.run({ ...kevRow(entry), provider, gen: this.gen }));
   }
 
@@ -79,6 +92,8 @@ export class SqliteWriteSession implements WriteSession {
   }
 
   async replaceProvider(provider: string): Promise<void> {
+    this.guard(() => undefined);
+    await this.tracked(() => this.tracker.noteReplacement(provider, this.gen));
     this.guard(() => {
       for (const table of CHILD_TABLES) this.s[`replace_${table}`]!.run(provider, provider, this.gen);
       this.s.replaceVulnerabilities!.run(provider, this.gen);
@@ -94,6 +109,8 @@ export class SqliteWriteSession implements WriteSession {
   }
 
   async commit(): Promise<void> {
+    this.guard(() => undefined);
+    await this.tracked(() => this.tracker.settle());
     this.guard(() => this.db.exec('COMMIT'));
     this.end();
   }
@@ -104,6 +121,18 @@ export class SqliteWriteSession implements WriteSession {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
     } finally {
       this.end();
+    }
+  }
+
+  changes(): PackageChanges {
+    return this.tracker.changes();
+  }
+
+  private async tracked(action: () => Promise<unknown>): Promise<void> {
+    try {
+      await action();
+    } catch (err) {
+      throw wrap(this.file, 'write', err);
     }
   }
 
@@ -120,6 +149,26 @@ export class SqliteWriteSession implements WriteSession {
       throw wrap(this.file, 'write', err);
     }
   }
+}
+
+/** The tracker's SQL on this connection (synchronous underneath), statements prepared once. */
+function trackerSql(db: SqliteDatabase): TrackerSql {
+  const prepared = new Map<string, Statement>();
+  const statement = (sql: string): Statement => {
+    let s = prepared.get(sql);
+    if (!s) {
+      s = db.prepare(sql);
+      if (prepared.size < 64) prepared.set(sql, s);
+    }
+    return s;
+  };
+  return {
+    all: (sql, params) => Promise.resolve(statement(sql).all(...params) as Record<string, unknown>[]),
+    run: async (sql, params) => {
+      if (params.length === 0 && /^\s*CREATE/i.test(sql)) db.exec(sql);
+      else statement(sql).run(...params);
+    },
+  };
 }
 
 function prepareAll(db: SqliteDatabase): Record<string, Statement> {
