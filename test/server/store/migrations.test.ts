@@ -61,6 +61,8 @@ const SERVICE_TABLES = [
   'scan_vulnerabilities',
   'scans',
   'schema_migrations',
+  'watch_tags',
+  'watches',
 ];
 
 describe.each([sqlite, ...(postgres ? [postgres] : [])])('service store migrations: $name', (backend) => {

@@ -8,6 +8,7 @@ import { SqlImageStore } from './sql-image-store.js';
 import { SqlLayerBlobStore } from './sql-layer-blob-store.js';
 import { SqlPolicyStore } from './sql-policy-store.js';
 import { SqlRegistryCredentialStore } from './sql-registry-store.js';
+import { SqlWatchStore } from './sql-watch-store.js';
 
 /** The one SQL implementation of the ServiceStore, over either driver (already migrated). */
 export class SqlServiceStore implements ServiceStore {
@@ -21,6 +22,7 @@ export class SqlServiceStore implements ServiceStore {
   readonly registries: SqlRegistryCredentialStore;
   readonly layers: SqlLayerBlobStore;
   readonly events: SqlEventStore;
+  readonly watches: SqlWatchStore;
 
   constructor(private readonly driver: SqlDriver) {
     this.kind = driver.dialect;
@@ -33,6 +35,7 @@ export class SqlServiceStore implements ServiceStore {
     this.registries = new SqlRegistryCredentialStore(driver);
     this.layers = new SqlLayerBlobStore(driver);
     this.events = new SqlEventStore(driver);
+    this.watches = new SqlWatchStore(driver);
   }
 
   async ping(): Promise<void> {
