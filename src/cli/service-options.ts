@@ -11,6 +11,8 @@ export interface ServiceJobValues {
   jobExpire?: number;
   jobRetries?: number;
   jobRetryDelay?: number;
+  feedSyncInterval?: number;
+  watchSweep?: number;
 }
 
 export function wholeNumber(text: string): number {
@@ -51,7 +53,17 @@ export function addServiceJobOptions(command: Command): Command {
     )
     .option('--job-expire <seconds>', 'a job running longer goes back to the queue (default 900)', positive)
     .option('--job-retries <n>', 'retries after a job’s first attempt (default 3)', wholeNumber)
-    .option('--job-retry-delay <seconds>', 'first retry delay, doubled each time (default 5)', positive);
+    .option('--job-retry-delay <seconds>', 'first retry delay, doubled each time (default 5)', positive)
+    .option(
+      '--feed-sync-interval <seconds>',
+      'sync the feeds on a schedule, every this many seconds (default 0: only when asked)',
+      wholeNumber,
+    )
+    .option(
+      '--watch-sweep <seconds>',
+      'how often watched tags and repositories due a poll are looked for (default 60; 0 stops polling)',
+      wholeNumber,
+    );
 }
 
 export function requirePostgresUrl(url: string | undefined, option = '--database-url'): void {
@@ -65,7 +77,12 @@ export async function serviceJobSettings(values: ServiceJobValues): Promise<{
   vulnDb?: string;
   feeds?: { importPaths?: string[]; config?: SyncConfig };
   jobDefaults?: { expireInSeconds?: number; retryLimit?: number; retryDelaySeconds?: number };
+  schedules?: { feedSyncIntervalSeconds?: number; watchSweepSeconds?: number };
 }> {
+  const schedules = {
+    ...(values.feedSyncInterval !== undefined ? { feedSyncIntervalSeconds: values.feedSyncInterval } : {}),
+    ...(values.watchSweep !== undefined ? { watchSweepSeconds: values.watchSweep } : {}),
+  };
   const jobDefaults = {
     ...(values.jobExpire !== undefined ? { expireInSeconds: values.jobExpire } : {}),
     ...(values.jobRetries !== undefined ? { retryLimit: values.jobRetries } : {}),
@@ -85,6 +102,7 @@ export async function serviceJobSettings(values: ServiceJobValues): Promise<{
     ...(values.vulnDb !== undefined ? { vulnDb: values.vulnDb } : {}),
     ...(Object.keys(feeds).length > 0 ? { feeds } : {}),
     ...(Object.keys(jobDefaults).length > 0 ? { jobDefaults } : {}),
+    ...(Object.keys(schedules).length > 0 ? { schedules } : {}),
   };
 }
 

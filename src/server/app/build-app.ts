@@ -13,6 +13,7 @@ import { harborRoutes } from '../routes/harbor-routes.js';
 import { imageRoutes } from '../routes/image-routes.js';
 import { policyRoutes } from '../routes/policy-routes.js';
 import { registryRoutes } from '../routes/registry-routes.js';
+import { watchRoutes } from '../routes/watch-routes.js';
 import { ErrorSchema } from '../routes/schemas/common-schemas.js';
 import { ImageSchema } from '../routes/schemas/image-schemas.js';
 import { systemRoutes } from '../routes/system-routes.js';
@@ -105,6 +106,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         checkRoutes,
         policyRoutes,
         registryRoutes,
+        watchRoutes,
         feedQueryRoutes,
         accountRoutes,
       ])

@@ -10,6 +10,7 @@ import { QueryService } from '../services/query-service.js';
 import { RegistryService } from '../services/registry-service.js';
 import { UploadService } from '../services/upload-service.js';
 import { VulnerabilityService } from '../services/vulnerability-service.js';
+import { WatchService } from '../services/watch-service.js';
 import type { AppDeps } from './app-deps.js';
 
 /** Every service the routes call, over one store and queue. */
@@ -25,6 +26,7 @@ export interface Services {
   feeds: FeedService;
   queries: QueryService;
   harbor: HarborService;
+  watches: WatchService;
 }
 
 export function makeServices(deps: AppDeps): Services {
@@ -49,5 +51,6 @@ export function makeServices(deps: AppDeps): Services {
     feeds,
     queries: new QueryService(store),
     harbor: new HarborService(store, images, feeds, deps.secretBox, now),
+    watches: new WatchService(store, queue, now),
   };
 }

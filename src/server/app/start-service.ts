@@ -7,7 +7,7 @@ import type { JOB_DEFAULTS } from '../queue/job-defaults.js';
 import { openJobQueue } from '../queue/open-queue.js';
 import { openServiceStore } from '../store/open-store.js';
 import { loadSecretBox } from '../store/secret-box/index.js';
-import { serviceLayerCache, startWorkers, type FeedSyncSettings } from '../worker/index.js';
+import { serviceLayerCache, startWorkers, type FeedSyncSettings, type WorkerOptions } from '../worker/index.js';
 import { buildApp } from './build-app.js';
 import { createServiceLogger } from './logger-options.js';
 
@@ -33,6 +33,8 @@ export interface ServiceOptions {
   feeds?: FeedSyncSettings;
   /** Retry and expiry of the jobs this process enqueues. */
   jobDefaults?: Partial<typeof JOB_DEFAULTS>;
+  /** The scheduled jobs of this process's workers: the watch sweep and the feed sync. */
+  schedules?: Pick<WorkerOptions, 'watchSweepSeconds' | 'feedSyncIntervalSeconds'>;
   /** The API's and the workers' log (default JSON lines on stdout, credentials redacted). */
   logger?: Logger;
   env?: NodeJS.ProcessEnv;
@@ -87,7 +89,7 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
             ...(options.feeds ? { feeds: options.feeds } : {}),
             log: logger,
           },
-          { concurrency: workers },
+          { concurrency: workers, ...options.schedules },
         )
       : undefined;
   const app = await buildApp({

@@ -9,6 +9,7 @@ import {
   serviceLayerCache,
   startWorkers,
   type FeedSyncSettings,
+  type WorkerOptions,
   type RunningHandlers,
 } from '../worker/index.js';
 import { createServiceLogger } from './logger-options.js';
@@ -26,6 +27,8 @@ export interface WorkerProcessOptions {
   feeds?: FeedSyncSettings;
   /** Retry and expiry of the jobs this process enqueues, and how often it looks for expired ones. */
   jobDefaults?: Partial<typeof JOB_DEFAULTS>;
+  /** The scheduled jobs of this process's workers: the watch sweep and the feed sync. */
+  schedules?: Pick<WorkerOptions, 'watchSweepSeconds' | 'feedSyncIntervalSeconds'>;
   logger?: Logger;
   env?: NodeJS.ProcessEnv;
 }
@@ -69,7 +72,7 @@ export async function startWorkerProcess(options: WorkerProcessOptions): Promise
         ...(options.feeds ? { feeds: options.feeds } : {}),
         log: logger,
       },
-      { concurrency: options.concurrency ?? 1 },
+      { concurrency: options.concurrency ?? 1, ...options.schedules },
     );
   } catch (err) {
     await queue.stop({ timeoutMs: 0 }).catch(() => undefined);
