@@ -57,7 +57,7 @@ export class WatchService {
       });
     } else {
       const ref = parseImageReference(input.repository);
-      if (ref.digest !== undefined || ref.tag !== undefined)
+      if (/[:@]/.test(input.repository.split('/').pop() ?? ''))
         throw new UsageError('a watched repository names no tag or digest: registry/repository');
       watch = await this.store.watches.create({
         accountId,
