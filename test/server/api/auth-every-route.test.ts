@@ -147,6 +147,14 @@ describe.each(backends)('authentication on every route of the OpenAPI document (
       (await api.app.inject({ method: 'POST', url: '/v1/registries', headers: admin, payload: registry }))
         .statusCode,
     ).toBe(200);
+    const watch = await api.app.inject({
+      method: 'POST',
+      url: '/v1/watches',
+      headers: admin,
+      payload: { kind: 'tag', tag: 'reg.admin:5000/secret/app:v1' },
+    });
+    expect(watch.statusCode).toBe(201);
+    const watchId = watch.json().id as string;
     const adminKeyId = api.adminKey.split('_')[1]!;
     const fill = (op: Operation) =>
       op.url
@@ -154,6 +162,7 @@ describe.each(backends)('authentication on every route of the OpenAPI document (
         .replace('/registries/x', '/registries/reg.admin:5000')
         .replace('/account/keys/x', `/account/keys/${adminKeyId}`)
         .replace('/accounts/x', `/accounts/${adminId}`)
+        .replace('/watches/x', `/watches/${watchId}`)
         .replace('/scan/x/', `/scan/${DIGEST}/`);
     // What each route answers another account: not found, forbidden, its own (empty) view, or a
     // write into its own account. A new route fails here until it is put in one of these.
@@ -182,6 +191,11 @@ describe.each(backends)('authentication on every route of the OpenAPI document (
       'DELETE /v1/account/keys/{keyId}': 'not-found',
       'GET /api/v1/metadata': 'shared',
       'POST /api/v1/scan': 'own-write',
+      'GET /v1/watches': 'own-view',
+      'POST /v1/watches': 'own-write',
+      'GET /v1/watches/{id}': 'not-found',
+      'DELETE /v1/watches/{id}': 'not-found',
+      'POST /v1/watches/{id}/check': 'not-found',
     };
     const payloads: Record<string, unknown> = {
       'POST /v1/images': { source: { digest: { pullstring: `reg.admin:5000/secret/app@${DIGEST}` } } },
@@ -192,6 +206,7 @@ describe.each(backends)('authentication on every route of the OpenAPI document (
       'PUT /v1/registries/{registry}': registry,
       'POST /v1/account/keys': { name: 'b-key' },
       'POST /v1/accounts': { name: 'team-d' },
+      'POST /v1/watches': { kind: 'tag', tag: 'reg.admin:5000/secret/app:v1' },
     };
     const queries: Record<string, string> = {
       'GET /v1/query/images/by_package': '?name=left-pad',
@@ -239,5 +254,8 @@ describe.each(backends)('authentication on every route of the OpenAPI document (
     const reg = (await api.app.inject({ url: '/v1/registries/reg.admin:5000', headers: admin })).json();
     expect(reg).toMatchObject({ registry: 'reg.admin:5000', registry_user: 'ci' });
     expect((await api.app.inject({ url: '/v1/account', headers: admin })).statusCode).toBe(200);
+    expect((await api.app.inject({ url: `/v1/watches/${watchId}`, headers: admin })).json()).toMatchObject({
+      tag: 'reg.admin:5000/secret/app:v1',
+    });
   });
 });

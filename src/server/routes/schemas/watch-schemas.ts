@@ -3,8 +3,7 @@ import { Type } from '@sinclair/typebox';
 const Interval = Type.Integer({
   minimum: 10,
   maximum: 7 * 24 * 3600,
-  default: 300,
-  description: 'Seconds between polls (looked for on the service’s sweep, every minute by default)',
+  description: 'Seconds between polls (default 300; due watches are looked for every minute by default)',
 });
 
 export const WatchBody = Type.Union([
@@ -21,7 +20,7 @@ export const WatchBody = Type.Union([
       kind: Type.Literal('repository'),
       repository: Type.String({ minLength: 1, description: 'registry/repository' }),
       limit: Type.Optional(
-        Type.Integer({ minimum: 1, maximum: 100, default: 5, description: 'New tags taken per poll' }),
+        Type.Integer({ minimum: 1, maximum: 100, description: 'New tags taken per poll (default 5)' }),
       ),
       intervalSeconds: Type.Optional(Interval),
     },
