@@ -10,7 +10,13 @@ import { RegistryService } from '../../../src/server/services/registry-service.j
 import { WatchService } from '../../../src/server/services/watch-service.js';
 import { createSecretBox, openServiceStore, type ServiceStore } from '../../../src/server/store/index.js';
 import type { WatchRecord } from '../../../src/server/store/types.js';
-import { makeWatcherDeps, nextPage, pollWatchJob } from '../../../src/server/watchers/index.js';
+import {
+  makeWatcherDeps,
+  nextPage,
+  pollWatchJob,
+  pollWatchesJob,
+  type WatcherDeps,
+} from '../../../src/server/watchers/index.js';
 import { writeOciLayout } from '../../helpers/oci-builder.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 import { startRegistry, type RunningRegistry } from '../../registry/registry-harness.js';
@@ -27,6 +33,7 @@ let store: ServiceStore;
 let queue: InProcessQueue;
 let watches: WatchService;
 let accountId: string;
+let deps: WatcherDeps;
 const logs: string[] = [];
 const log = {
   info: (fields: Record<string, unknown>, message: string) => logs.push(JSON.stringify({ ...fields, message })),
@@ -67,7 +74,7 @@ beforeAll(async () => {
   });
   queue = new InProcessQueue({ sqlitePath: join(dataDir, 'customs.db'), pollIntervalMs: 100 });
   await queue.start();
-  const deps = makeWatcherDeps({ store, queue, secretBox, dataDir, log });
+  deps = makeWatcherDeps({ store, queue, secretBox, dataDir, log });
   await queue.work('poll-tag', (job) => pollWatchJob(deps, job));
   await queue.work('poll-repository', (job) => pollWatchJob(deps, job));
   watches = new WatchService(store, queue, () => new Date());
@@ -186,4 +193,44 @@ describe('repository watching', () => {
     expect(nextPage(undefined)).toBeUndefined();
     expect(nextPage('</v2/x/tags/list?last=b>; rel="prev"')).toBeUndefined();
   });
+});
+
+describe('the scheduled sweep', () => {
+  it('polls a due watch on its interval with no one asking', async () => {
+    await pushOci(await image('s'), 'v', `${registry.host}/team/swept:1`, CREDS);
+    const watch = await store.watches.create({
+      accountId,
+      kind: 'tag',
+      registry: proxy.host,
+      repository: 'team/swept',
+      tag: '1',
+      intervalSeconds: 1,
+      at: new Date().toISOString(),
+    });
+    await queue.work('poll-watches', async (job) => void (await pollWatchesJob(deps, job)));
+    await queue.schedule('poll-watches', {}, { everySeconds: 0.5 });
+    const checks = new Set<string>();
+    await waitFor(
+      'three polls by the sweep',
+      async () => {
+        const w = await store.watches.get(accountId, watch.id);
+        if (w?.lastCheckedAt) checks.add(w.lastCheckedAt);
+        return checks.size >= 3 ? true : undefined;
+      },
+      15_000,
+      50,
+    );
+    await queue.unschedule('poll-watches');
+    const polled = (await store.watches.get(accountId, watch.id))!;
+    expect(polled.lastImageDigest).toMatch(/^sha256:/);
+    const times = [...checks].sort();
+    for (let i = 1; i < times.length; i++)
+      expect(Date.parse(times[i]!) - Date.parse(times[i - 1]!)).toBeGreaterThanOrEqual(900); // its interval
+    const told = await store.events.list(
+      accountId,
+      { type: 'tag_update', fullTag: `${proxy.host}/team/swept:1` },
+      { limit: 10, offset: 0 },
+    );
+    expect(told.total).toBe(1);
+  }, 30_000);
 });
