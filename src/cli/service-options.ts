@@ -13,6 +13,8 @@ export interface ServiceJobValues {
   jobRetryDelay?: number;
   allowWebhookHost: string[];
   webhookRetryDelay?: number;
+  feedSyncInterval?: number;
+  watchSweep?: number;
 }
 
 export function wholeNumber(text: string): number {
@@ -64,6 +66,16 @@ export function addServiceJobOptions(command: Command): Command {
       '--webhook-retry-delay <seconds>',
       'first retry delay of a failed notification, doubled each time up to an hour (default 10)',
       positive,
+    )
+    .option(
+      '--feed-sync-interval <seconds>',
+      'sync the feeds on a schedule, every this many seconds (default 0: only when asked)',
+      wholeNumber,
+    )
+    .option(
+      '--watch-sweep <seconds>',
+      'how often watched tags and repositories due a poll are looked for (default 60; 0 stops polling)',
+      wholeNumber,
     );
 }
 
@@ -79,7 +91,12 @@ export async function serviceJobSettings(values: ServiceJobValues): Promise<{
   feeds?: { importPaths?: string[]; config?: SyncConfig };
   jobDefaults?: { expireInSeconds?: number; retryLimit?: number; retryDelaySeconds?: number };
   notifications: { allowedHosts: string[]; retry?: { firstDelaySeconds: number } };
+  schedules?: { feedSyncIntervalSeconds?: number; watchSweepSeconds?: number };
 }> {
+  const schedules = {
+    ...(values.feedSyncInterval !== undefined ? { feedSyncIntervalSeconds: values.feedSyncInterval } : {}),
+    ...(values.watchSweep !== undefined ? { watchSweepSeconds: values.watchSweep } : {}),
+  };
   const jobDefaults = {
     ...(values.jobExpire !== undefined ? { expireInSeconds: values.jobExpire } : {}),
     ...(values.jobRetries !== undefined ? { retryLimit: values.jobRetries } : {}),
@@ -105,6 +122,7 @@ export async function serviceJobSettings(values: ServiceJobValues): Promise<{
     ...(values.vulnDb !== undefined ? { vulnDb: values.vulnDb } : {}),
     ...(Object.keys(feeds).length > 0 ? { feeds } : {}),
     ...(Object.keys(jobDefaults).length > 0 ? { jobDefaults } : {}),
+    ...(Object.keys(schedules).length > 0 ? { schedules } : {}),
   };
 }
 

@@ -18,6 +18,7 @@ import { policyRoutes } from '../routes/policy-routes.js';
 import { registryRoutes } from '../routes/registry-routes.js';
 import { subscriptionRoutes } from '../routes/subscription-routes.js';
 import { webhookRoutes } from '../routes/webhook-routes.js';
+import { watchRoutes } from '../routes/watch-routes.js';
 import { ErrorSchema } from '../routes/schemas/common-schemas.js';
 import { ImageSchema } from '../routes/schemas/image-schemas.js';
 import { systemRoutes } from '../routes/system-routes.js';
@@ -120,6 +121,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         checkRoutes,
         policyRoutes,
         registryRoutes,
+        watchRoutes,
         feedQueryRoutes,
         accountRoutes,
         admissionRoutes,

@@ -16,6 +16,7 @@ import { VulnerabilityService } from '../services/vulnerability-service.js';
 import { EventService } from '../services/event-service.js';
 import { SubscriptionService } from '../services/subscription-service.js';
 import { WebhookService } from '../services/webhook-service.js';
+import { WatchService } from '../services/watch-service.js';
 import type { AppDeps } from './app-deps.js';
 
 /** Every service the routes call, over one store and queue. */
@@ -36,6 +37,7 @@ export interface Services {
   subscriptions: SubscriptionService;
   events: EventService;
   trends: TrendService;
+  watches: WatchService;
 }
 
 export function makeServices(deps: AppDeps): Services {
@@ -74,5 +76,6 @@ export function makeServices(deps: AppDeps): Services {
     subscriptions: new SubscriptionService(store, now),
     events: new EventService(store),
     trends: new TrendService(store, now),
+    watches: new WatchService(store, queue, now),
   };
 }

@@ -11,7 +11,7 @@ import type { DeliverySettings } from '../notifications/delivery-loop.js';
 import { openJobQueue } from '../queue/open-queue.js';
 import { openServiceStore } from '../store/open-store.js';
 import { loadSecretBox } from '../store/secret-box/index.js';
-import { serviceLayerCache, startWorkers, type FeedSyncSettings } from '../worker/index.js';
+import { serviceLayerCache, startWorkers, type FeedSyncSettings, type WorkerOptions } from '../worker/index.js';
 import { buildApp } from './build-app.js';
 import { createServiceLogger } from './logger-options.js';
 
@@ -39,6 +39,8 @@ export interface ServiceOptions {
   notifications?: DeliverySettings;
   /** Retry and expiry of the jobs this process enqueues. */
   jobDefaults?: Partial<typeof JOB_DEFAULTS>;
+  /** The scheduled jobs of this process's workers: the watch sweep and the feed sync. */
+  schedules?: Pick<WorkerOptions, 'watchSweepSeconds' | 'feedSyncIntervalSeconds'>;
   /** The API's and the workers' log (default JSON lines on stdout, credentials redacted). */
   logger?: Logger;
   /** Serve HTTPS with this PEM key and certificate (files read at start). */
@@ -98,7 +100,7 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
             ...(options.notifications ? { notifications: options.notifications } : {}),
             log: logger,
           },
-          { concurrency: workers },
+          { concurrency: workers, ...options.schedules },
         )
       : undefined;
   const app = await buildApp({

@@ -10,6 +10,7 @@ import {
   serviceLayerCache,
   startWorkers,
   type FeedSyncSettings,
+  type WorkerOptions,
   type RunningHandlers,
 } from '../worker/index.js';
 import { createServiceLogger } from './logger-options.js';
@@ -29,6 +30,8 @@ export interface WorkerProcessOptions {
   notifications?: DeliverySettings;
   /** Retry and expiry of the jobs this process enqueues, and how often it looks for expired ones. */
   jobDefaults?: Partial<typeof JOB_DEFAULTS>;
+  /** The scheduled jobs of this process's workers: the watch sweep and the feed sync. */
+  schedules?: Pick<WorkerOptions, 'watchSweepSeconds' | 'feedSyncIntervalSeconds'>;
   logger?: Logger;
   env?: NodeJS.ProcessEnv;
 }
@@ -73,7 +76,7 @@ export async function startWorkerProcess(options: WorkerProcessOptions): Promise
         ...(options.notifications ? { notifications: options.notifications } : {}),
         log: logger,
       },
-      { concurrency: options.concurrency ?? 1 },
+      { concurrency: options.concurrency ?? 1, ...options.schedules },
     );
   } catch (err) {
     await queue.stop({ timeoutMs: 0 }).catch(() => undefined);

@@ -1,7 +1,32 @@
 import type { JobName, JobOptions } from './types.js';
 
 /** Every job name, in the order counts() lists them. */
-export const JOB_NAMES: readonly JobName[] = ['analyze-image', 'evaluate-image', 'sync-feeds'];
+export const JOB_NAMES: readonly JobName[] = [
+  'analyze-image',
+  'evaluate-image',
+  'sync-feeds',
+  'poll-watches',
+  'poll-tag',
+  'poll-repository',
+];
+
+/** The singleton key of the jobs a schedule queues: one open at a time. */
+export function scheduleKey(name: JobName): string {
+  return `schedule:${name}`;
+}
+
+/**
+ * The cron expression pg-boss fires `everySeconds` by: whole minutes (at least one) up to 59,
+ * then whole hours up to 23, then daily (at 00:00 UTC).
+ */
+export function cronEvery(everySeconds: number): string {
+  const minutes = Math.max(1, Math.ceil(everySeconds / 60));
+  if (minutes === 1) return '* * * * *';
+  if (minutes < 60) return `*/${minutes} * * * *`;
+  const hours = Math.ceil(minutes / 60);
+  if (hours < 24) return `0 */${hours} * * *`;
+  return '0 0 * * *';
+}
 
 /** What a job gets when neither the caller nor the queue says otherwise. */
 export const JOB_DEFAULTS: Required<Omit<JobOptions, 'singletonKey'>> = {

@@ -10,6 +10,12 @@ export interface JobPayloads {
   'evaluate-image': { digest: string; accountId: string; reason: string };
   /** Bring the vulnerability data up to date. */
   'sync-feeds': { requestedBy?: string };
+  /** Look for watches whose interval has passed and queue one poll for each (a scheduled job). */
+  'poll-watches': Record<string, never>;
+  /** HEAD one watched tag's manifest; a new digest is added, analyzed and told (tag_update). */
+  'poll-tag': { accountId: string; watchId: string };
+  /** List one watched repository's tags; tags not seen before are added and analyzed. */
+  'poll-repository': { accountId: string; watchId: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -25,6 +31,15 @@ export interface JobOptions {
   retryDelaySeconds?: number;
   /** A job still active after this long is given back to the queue (its worker is presumed dead). */
   expireInSeconds?: number;
+}
+
+/** How often a scheduled job is queued. */
+export interface ScheduleOptions {
+  /**
+   * The interval. The in-process queue keeps it to the second; pg-boss schedules by cron, so it
+   * is rounded up to whole minutes (at least one), hours past 59 minutes, a day past 23 hours.
+   */
+  everySeconds: number;
 }
 
 export interface JobInfo<N extends JobName = JobName> {
@@ -58,6 +73,15 @@ export interface JobQueue {
   /** The new job's id, or the id of the queued/active job holding the same singleton key. */
   enqueue<N extends JobName>(name: N, data: JobPayloads[N], options?: JobOptions): Promise<string>;
   work<N extends JobName>(name: N, handler: JobHandler<N>, options?: { concurrency?: number }): Promise<void>;
+  /**
+   * Queues `name` every interval, at most one open job at a time (its singleton key is
+   * `schedule:<name>`), once across every process that schedules it: pg-boss's cron (one
+   * schedule per name, fired by one instance), or this process's timer for the in-process queue
+   * (the one process that owns the file). A second call replaces the interval and data.
+   */
+  schedule<N extends JobName>(name: N, data: JobPayloads[N], options: ScheduleOptions): Promise<void>;
+  /** Stops queuing `name` on a schedule (nothing when it has none). */
+  unschedule(name: JobName): Promise<void>;
   get(id: string): Promise<JobInfo | undefined>;
   /** The newest job of this name with this singleton key, in any state (kept ones only). */
   lastByKey(name: JobName, singletonKey: string): Promise<JobInfo | undefined>;

@@ -1,9 +1,10 @@
 import { startDeliveryLoop } from '../notifications/delivery-loop.js';
-import type { JobQueue } from '../queue/types.js';
+import type { JobPayloads, JobQueue } from '../queue/types.js';
 import { analyzeImageJob } from './analyze-image-job.js';
 import { evaluateImageJob } from './evaluate-image-job.js';
 import { startReconciler } from './reconcile-analyses.js';
 import { syncFeedsJob } from './sync-feeds-job.js';
+import { makeWatcherDeps, pollWatchJob, pollWatchesJob } from '../watchers/index.js';
 import type { WorkerDeps } from './worker-deps.js';
 
 export interface WorkerOptions {
@@ -11,6 +12,13 @@ export interface WorkerOptions {
   concurrency?: number;
   /** How often images no job will settle are looked for (default 60 s; see reconcileAnalyses). */
   reconcileIntervalSeconds?: number;
+  /**
+   * How often due watches are looked for (the `poll-watches` schedule; default 60 s, 0 stops
+   * it). pg-boss rounds it up to whole minutes.
+   */
+  watchSweepSeconds?: number;
+  /** A scheduled `sync-feeds` every this many seconds (default 0: only when asked). */
+  feedSyncIntervalSeconds?: number;
 }
 
 export interface RunningHandlers {
@@ -34,6 +42,12 @@ export async function startWorkers(
   await queue.work('analyze-image', (job) => analyzeImageJob(deps, job), { concurrency });
   await queue.work('evaluate-image', (job) => evaluateImageJob(deps, job), { concurrency });
   await queue.work('sync-feeds', (job) => syncFeedsJob(deps, job), { concurrency: 1 });
+  const watchers = makeWatcherDeps({ ...deps, queue });
+  await queue.work('poll-watches', async (job) => void (await pollWatchesJob(watchers, job)));
+  await queue.work('poll-tag', (job) => pollWatchJob(watchers, job), { concurrency });
+  await queue.work('poll-repository', (job) => pollWatchJob(watchers, job), { concurrency: 1 });
+  await scheduleOrNot(queue, 'poll-watches', {}, options.watchSweepSeconds ?? 60);
+  await scheduleOrNot(queue, 'sync-feeds', { requestedBy: 'schedule' }, options.feedSyncIntervalSeconds ?? 0);
   const interval = options.reconcileIntervalSeconds ?? 60;
   const reconciler = startReconciler(deps.store, queue, {
     intervalSeconds: interval,
@@ -55,4 +69,14 @@ export async function startWorkers(
       await Promise.all([reconciler.stop(), deliveries.stop()]);
     },
   };
+}
+
+async function scheduleOrNot<N extends 'poll-watches' | 'sync-feeds'>(
+  queue: JobQueue,
+  name: N,
+  data: JobPayloads[N],
+  everySeconds: number,
+): Promise<void> {
+  if (everySeconds > 0) await queue.schedule(name, data, { everySeconds });
+  else await queue.unschedule(name);
 }

@@ -15,6 +15,8 @@ export interface RegistryClientOptions extends Pick<
 }
 
 export interface GetOptions {
+  /** HEAD asks for the headers only (a manifest's digest and ETag); GET by default. */
+  method?: 'GET' | 'HEAD';
   accept?: string;
   followRedirects?: boolean;
   /** More request headers (`range`). */
@@ -98,7 +100,12 @@ export class RegistryClient {
     const headers: Record<string, string> = { ...options.headers };
     if (options.accept) headers['accept'] = options.accept;
     if (this.authorization) headers['authorization'] = this.authorization;
-    return { headers, followRedirects: options.followRedirects ?? false, signal };
+    return {
+      ...(options.method ? { method: options.method } : {}),
+      headers,
+      followRedirects: options.followRedirects ?? false,
+      signal,
+    };
   }
 
   private async answerChallenge(header: string | string[] | undefined, status: number): Promise<string> {

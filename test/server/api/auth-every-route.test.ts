@@ -147,6 +147,14 @@ describe.each(backends)('authentication on every route of the OpenAPI document (
       (await api.app.inject({ method: 'POST', url: '/v1/registries', headers: admin, payload: registry }))
         .statusCode,
     ).toBe(200);
+    const watch = await api.app.inject({
+      method: 'POST',
+      url: '/v1/watches',
+      headers: admin,
+      payload: { kind: 'tag', tag: 'reg.admin:5000/secret/app:v1' },
+    });
+    expect(watch.statusCode).toBe(201);
+    const watchId = watch.json().id as string;
     const adminKeyId = api.adminKey.split('_')[1]!;
     const webhook = await api.app.inject({
       method: 'POST',
@@ -179,6 +187,7 @@ describe.each(backends)('authentication on every route of the OpenAPI document (
         .replace('/webhooks/x', `/webhooks/${webhookId}`)
         .replace('/subscriptions/x', `/subscriptions/${subscription.json().id}`)
         .replace('/events/x', `/events/${event.id}`)
+        .replace('/watches/x', `/watches/${watchId}`)
         .replace('/scan/x/', `/scan/${DIGEST}/`);
     // What each route answers another account: not found, forbidden, its own (empty) view, or a
     // write into its own account. A new route fails here until it is put in one of these.
@@ -223,6 +232,11 @@ describe.each(backends)('authentication on every route of the OpenAPI document (
       'DELETE /v1/subscriptions/{id}': 'not-found',
       'GET /v1/events': 'own-view',
       'GET /v1/events/{id}': 'not-found',
+      'GET /v1/watches': 'own-view',
+      'POST /v1/watches': 'own-write',
+      'GET /v1/watches/{id}': 'not-found',
+      'DELETE /v1/watches/{id}': 'not-found',
+      'POST /v1/watches/{id}/check': 'not-found',
     };
     const payloads: Record<string, unknown> = {
       'POST /v1/images': { source: { digest: { pullstring: `reg.admin:5000/secret/app@${DIGEST}` } } },
@@ -237,6 +251,7 @@ describe.each(backends)('authentication on every route of the OpenAPI document (
       'PATCH /v1/webhooks/{id}': { name: 'taken over' },
       'POST /v1/subscriptions': { type: 'analysis_update', webhook_id: 'WEBHOOK' },
       'PATCH /v1/subscriptions/{id}': { active: false },
+      'POST /v1/watches': { kind: 'tag', tag: 'reg.admin:5000/secret/app:v1' },
     };
     const queries: Record<string, string> = {
       'GET /v1/query/images/by_package': '?name=left-pad',
@@ -294,5 +309,8 @@ describe.each(backends)('authentication on every route of the OpenAPI document (
         .active,
     ).toBe(true);
     expect((await api.app.inject({ url: `/v1/events/${event.id}`, headers: admin })).statusCode).toBe(200);
+    expect((await api.app.inject({ url: `/v1/watches/${watchId}`, headers: admin })).json()).toMatchObject({
+      tag: 'reg.admin:5000/secret/app:v1',
+    });
   });
 });

@@ -39,10 +39,15 @@ describe.skipIf(!scratch)('pg-boss queue (PostgreSQL)', () => {
         policy: string;
         retry_limit: number;
         expire_seconds: number;
-      }>('SELECT name, policy, retry_limit, expire_seconds FROM boss_queues.queue ORDER BY name');
+      }>(
+        "SELECT name, policy, retry_limit, expire_seconds FROM boss_queues.queue WHERE name NOT LIKE '\\_\\_pgboss\\_\\_%' ORDER BY name",
+      );
       expect(rows).toEqual([
         { name: 'analyze-image', policy: 'standard', retry_limit: 3, expire_seconds: 900 },
         { name: 'evaluate-image', policy: 'standard', retry_limit: 3, expire_seconds: 900 },
+        { name: 'poll-repository', policy: 'standard', retry_limit: 3, expire_seconds: 900 },
+        { name: 'poll-tag', policy: 'standard', retry_limit: 3, expire_seconds: 900 },
+        { name: 'poll-watches', policy: 'singleton', retry_limit: 3, expire_seconds: 900 },
         { name: 'sync-feeds', policy: 'standard', retry_limit: 3, expire_seconds: 900 },
       ]);
     });

@@ -65,6 +65,8 @@ const SERVICE_TABLES = [
   'schema_migrations',
   'subscriptions',
   'trends',
+  'watch_tags',
+  'watches',
   'webhooks',
 ];
 

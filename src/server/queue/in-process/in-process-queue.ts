@@ -2,9 +2,24 @@ import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { StoreError } from '../../../errors/index.js';
 import { withSqliteFileLock } from '../../store/sql/sqlite-driver.js';
-import { DEFAULT_STOP_TIMEOUT_MS, JOB_DEFAULTS, JOB_NAMES, failureMessage } from '../job-defaults.js';
+import {
+  DEFAULT_STOP_TIMEOUT_MS,
+  JOB_DEFAULTS,
+  JOB_NAMES,
+  failureMessage,
+  scheduleKey,
+} from '../job-defaults.js';
 import { RunningJobs } from '../running-jobs.js';
-import type { JobHandler, JobInfo, JobName, JobOptions, JobPayloads, JobQueue, JobState } from '../types.js';
+import type {
+  JobHandler,
+  JobInfo,
+  JobName,
+  JobOptions,
+  JobPayloads,
+  JobQueue,
+  JobState,
+  ScheduleOptions,
+} from '../types.js';
 import { jobInfo, type JobRow } from './job-row.js';
 import {
   completeJob,
@@ -54,6 +69,7 @@ export class InProcessQueue implements JobQueue {
   private readonly registrations = new Map<JobName, Registration>();
   private readonly running = new RunningJobs();
   private readonly expiryTimers = new Map<string, NodeJS.Timeout>();
+  private readonly schedules = new Map<JobName, NodeJS.Timeout>();
   private readonly defaults: typeof JOB_DEFAULTS;
   private poller: NodeJS.Timeout | undefined;
   private wakeScheduled = false;
@@ -151,6 +167,30 @@ export class InProcessQueue implements JobQueue {
     this.wake();
   }
 
+  /**
+   * A timer of this process queues the job every interval under its schedule's singleton key, so
+   * a run still open (queued, retrying or running) is not doubled, and two queues on one file
+   * that both schedule it still run one job at a time.
+   */
+  async schedule<N extends JobName>(name: N, data: JobPayloads[N], options: ScheduleOptions): Promise<void> {
+    this.connection();
+    await this.unschedule(name);
+    const everyMs = Math.max(1, options.everySeconds) * 1000;
+    const timer = setInterval(() => {
+      if (this.stopping || !this.db) return;
+      this.background(async () => {
+        await this.enqueue(name, data, { singletonKey: scheduleKey(name) });
+      });
+    }, everyMs);
+    timer.unref();
+    this.schedules.set(name, timer);
+  }
+
+  async unschedule(name: JobName): Promise<void> {
+    clearInterval(this.schedules.get(name));
+    this.schedules.delete(name);
+  }
+
   async get(id: string): Promise<JobInfo | undefined> {
     const row = this.connection().prepare('SELECT * FROM queue_jobs WHERE id = ?').get(id) as
       JobRow | undefined;
@@ -182,6 +222,8 @@ export class InProcessQueue implements JobQueue {
     if (!this.db || this.stopping) return;
     this.stopping = true;
     clearInterval(this.poller);
+    for (const timer of this.schedules.values()) clearInterval(timer);
+    this.schedules.clear();
     const stuck = await this.running.drain(options.timeoutMs ?? DEFAULT_STOP_TIMEOUT_MS);
     // Handlers that ignored their signal: their jobs go back all the same.
     for (const lease of stuck) await this.giveBack(lease);

@@ -1,9 +1,25 @@
 import PgBoss from 'pg-boss';
 import pg from 'pg';
 import { StoreError } from '../../../errors/index.js';
-import { DEFAULT_STOP_TIMEOUT_MS, JOB_DEFAULTS, JOB_NAMES, failureMessage } from '../job-defaults.js';
+import {
+  DEFAULT_STOP_TIMEOUT_MS,
+  JOB_DEFAULTS,
+  JOB_NAMES,
+  cronEvery,
+  failureMessage,
+  scheduleKey,
+} from '../job-defaults.js';
 import { RunningJobs } from '../running-jobs.js';
-import type { JobHandler, JobInfo, JobName, JobOptions, JobPayloads, JobQueue, JobState } from '../types.js';
+import type {
+  JobHandler,
+  JobInfo,
+  JobName,
+  JobOptions,
+  JobPayloads,
+  JobQueue,
+  JobState,
+  ScheduleOptions,
+} from '../types.js';
 import { jobState, pgBossJobInfo } from './pg-boss-job.js';
 
 export interface PgBossQueueOptions {
@@ -15,6 +31,8 @@ export interface PgBossQueueOptions {
   /** How often expired jobs are given back (by whichever process runs pg-boss's maintenance). */
   maintenanceIntervalSeconds?: number;
   defaults?: Partial<typeof JOB_DEFAULTS>;
+  /** How often this instance checks whether a cron schedule is due (1–45 s, default 30). */
+  cronMonitorIntervalSeconds?: number;
   /** Errors pg-boss reports from its background work (a lost connection); it keeps trying. */
   onError?: (err: unknown) => void;
 }
@@ -51,7 +69,10 @@ export class PgBossQueue implements JobQueue {
       connectionString: this.options.databaseUrl,
       schema: this.schema,
       application_name: 'customs',
-      schedule: false,
+      // Cron schedules (schedule()): every instance may check them, one fires each.
+      schedule: true,
+      cronMonitorIntervalSeconds: this.options.cronMonitorIntervalSeconds ?? 30,
+      cronWorkerIntervalSeconds: Math.min(5, this.options.cronMonitorIntervalSeconds ?? 5),
       maintenanceIntervalSeconds: this.options.maintenanceIntervalSeconds ?? 30,
     });
     boss.on('error', (err) => this.options.onError?.(err));
@@ -200,6 +221,30 @@ export class PgBossQueue implements JobQueue {
       .catch((err: unknown) => this.options.onError?.(err));
   }
 
+  /**
+   * pg-boss's cron: the schedule is a row of its schema (one per name, shared by the cluster);
+   * whichever instance's clock check comes first queues the job, at most once a minute.
+   */
+  async schedule<N extends JobName>(name: N, data: JobPayloads[N], options: ScheduleOptions): Promise<void> {
+    const boss = this.started();
+    try {
+      await boss.schedule(name, cronEvery(options.everySeconds), data, {
+        tz: 'UTC',
+        singletonKey: scheduleKey(name),
+        retryLimit: this.defaults.retryLimit,
+        retryDelay: Math.max(1, Math.round(this.defaults.retryDelaySeconds)),
+        retryBackoff: true,
+        expireInSeconds: Math.max(1, Math.round(this.defaults.expireInSeconds)),
+      });
+    } catch (err) {
+      throw new StoreError(`cannot schedule ${name}: ${failureMessage(err)}`, { cause: err });
+    }
+  }
+
+  async unschedule(name: JobName): Promise<void> {
+    await this.started().unschedule(name);
+  }
+
   async get(id: string): Promise<JobInfo | undefined> {
     const boss = this.started();
     if (!UUID.test(id)) return undefined;
@@ -265,7 +310,8 @@ export class PgBossQueue implements JobQueue {
     if (await boss.getQueue(name)) return;
     await boss.createQueue(name, {
       name,
-      policy: 'standard',
+      // A scheduled sweep runs once at a time across the cluster (pg-boss's singleton queue).
+      policy: name === 'poll-watches' ? 'singleton' : 'standard',
       retryLimit: this.defaults.retryLimit,
       retryDelay: Math.max(1, Math.round(this.defaults.retryDelaySeconds)),
       retryBackoff: true,

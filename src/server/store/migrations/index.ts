@@ -3,6 +3,7 @@ import { analysisViews } from './0002-analysis-views.js';
 import { events } from './0003-events.js';
 import { notifications } from './0004-notifications.js';
 import { reevaluationTrends } from './0005-reevaluation-trends.js';
+import { watches } from './0006-watches.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
@@ -15,4 +16,5 @@ export const MIGRATIONS: readonly Migration[] = [
   events,
   notifications,
   reevaluationTrends,
+  watches,
 ];

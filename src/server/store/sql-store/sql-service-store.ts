@@ -13,6 +13,7 @@ import { SqlRegistryCredentialStore } from './sql-registry-store.js';
 import { SqlSubscriptionStore } from './sql-subscription-store.js';
 import { SqlWebhookStore } from './sql-webhook-store.js';
 import { SqlTrendStore } from './sql-trend-store.js';
+import { SqlWatchStore } from './sql-watch-store.js';
 
 /** The one SQL implementation of the ServiceStore, over either driver (already migrated). */
 export class SqlServiceStore implements ServiceStore {
@@ -31,6 +32,7 @@ export class SqlServiceStore implements ServiceStore {
   readonly deliveries: SqlDeliveryStore;
   readonly lookups: SqlLookupIndexStore;
   readonly trends: SqlTrendStore;
+  readonly watches: SqlWatchStore;
 
   constructor(private readonly driver: SqlDriver) {
     this.kind = driver.dialect;
@@ -48,6 +50,7 @@ export class SqlServiceStore implements ServiceStore {
     this.deliveries = new SqlDeliveryStore(driver);
     this.lookups = new SqlLookupIndexStore(driver);
     this.trends = new SqlTrendStore(driver);
+    this.watches = new SqlWatchStore(driver);
   }
 
   async ping(): Promise<void> {
