@@ -11,7 +11,12 @@ import type { DeliverySettings } from '../notifications/delivery-loop.js';
 import { openJobQueue } from '../queue/open-queue.js';
 import { openServiceStore } from '../store/open-store.js';
 import { loadSecretBox } from '../store/secret-box/index.js';
-import { serviceLayerCache, startWorkers, type FeedSyncSettings, type WorkerOptions } from '../worker/index.js';
+import {
+  serviceLayerCache,
+  startWorkers,
+  type FeedSyncSettings,
+  type WorkerOptions,
+} from '../worker/index.js';
 import { buildApp } from './build-app.js';
 import { createServiceLogger } from './logger-options.js';
 

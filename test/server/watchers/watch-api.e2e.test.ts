@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- the tests read payloads of JSON shapes they check field by field */
 // The issue's "done means" up to the event: the embedded service (real HTTP on loopback, its own
 // workers and sweep), Debian's docker-registry; a watched tag is pushed a new digest and the
 // service records one tag_update naming the old and the new digest. (Delivery to receivers is
@@ -23,7 +24,9 @@ async function layout(name: string): Promise<string> {
   const path = join(dir, name);
   await writeOciLayout(path, {
     tag: 'v',
-    layers: [{ entries: [{ name: `srv/${name}.txt`, content: `${name} ${randomBytes(4).toString('hex')}\n` }] }],
+    layers: [
+      { entries: [{ name: `srv/${name}.txt`, content: `${name} ${randomBytes(4).toString('hex')}\n` }] },
+    ],
   });
   return path;
 }
@@ -103,10 +106,12 @@ describe('watching a tag through the API', () => {
 
   it('refuses a watched tag naming a digest, and an unknown kind', async () => {
     const digest = `sha256:${'a'.repeat(64)}`;
-    expect((await api('POST', '/v1/watches', { kind: 'tag', tag: `${registry.host}/x@${digest}` })).status).toBe(
-      400,
-    );
+    expect(
+      (await api('POST', '/v1/watches', { kind: 'tag', tag: `${registry.host}/x@${digest}` })).status,
+    ).toBe(400);
     expect((await api('POST', '/v1/watches', { kind: 'image', tag: 'x' })).status).toBe(400);
-    expect((await api('POST', '/v1/watches', { kind: 'repository', repository: 'reg:5000/x:1' })).status).toBe(400);
+    expect(
+      (await api('POST', '/v1/watches', { kind: 'repository', repository: 'reg:5000/x:1' })).status,
+    ).toBe(400);
   });
 });
