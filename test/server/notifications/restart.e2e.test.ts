@@ -104,7 +104,7 @@ describe.each(modes)('notifications across a restart ($name)', (mode) => {
     await waitFor(
       'the API',
       async () => (await fetch(`${base}/health`).catch(() => undefined))?.ok || undefined,
-      20_000,
+      60_000,
       200,
     );
   }

@@ -210,7 +210,13 @@ describe('evaluate-image', () => {
     const uploads = new UploadService(store, queue, images, { dataDir, now });
     const id = randomUUID();
     await mkdir(join(dataDir, 'uploads'), { recursive: true });
-    const sbom = sbomWith([pkg('npm', 'lodash', '4.17.11', { purl: 'pkg:npm/lodash@4.17.11' })], null);
+    const sbom = sbomWith(
+      [
+        pkg('npm', 'lodash', '4.17.11', { purl: 'pkg:npm/lodash@4.17.11' }),
+        pkg('npm', 'customs-upload-only', '1.0.0', { purl: 'pkg:npm/customs-upload-only@1.0.0' }),
+      ],
+      null,
+    );
     await writeFile(uploadPath(dataDir, id), JSON.stringify(sbom));
     const view = await uploads.register(accountId, id, 'example.test/app:1');
     const evaluation = await waitFor('the evaluation', async () => {
@@ -242,8 +248,8 @@ describe('sync-feeds', () => {
         modified: '2099-01-01T00:00:00Z',
         affected: [
           {
-            package: { ecosystem: 'npm', name: 'lodash' },
-            ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }, { fixed: '4.17.12' }] }],
+            package: { ecosystem: 'npm', name: 'customs-upload-only' },
+            ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }, { fixed: '1.0.1' }] }],
           },
         ],
       }),
@@ -260,17 +266,20 @@ describe('sync-feeds', () => {
     } finally {
       await synced.close();
     }
-    // Only the images holding npm lodash (the uploaded SBOM; the polyglot image if it has one).
+    // Only the image holding the package the feed touched (the uploaded SBOM), not the polyglot image.
     const holding = await store.analyses.imagesByPackage(
       accountId,
-      { name: 'lodash', type: 'npm' },
+      { name: 'customs-upload-only', type: 'npm' },
       { limit: 100, offset: 0 },
     );
-    expect(holding.total).toBeGreaterThan(0);
-    expect(holding.total).toBeLessThan(2);
+    expect(holding.total).toBe(1);
     await waitFor('the re-evaluations', async () =>
       (await evaluated()) === before + holding.total ? true : undefined,
     );
+    // …and nothing more: the polyglot image, which the change does not touch, is not re-evaluated.
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await evaluated()).toBe(before + 1);
+    expect((await queue.counts())['evaluate-image'].queued ?? 0).toBe(0);
     const empty = join(dir, 'empty-feeds');
     await mkdir(empty);
     await expect(
