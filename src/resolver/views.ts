@@ -1,6 +1,6 @@
 import type { Scope } from '../model/sbom.js';
 import type { FileRecord, FileView } from './file-view.js';
-import { walkTree, type FileTree, type TreeNode } from './file-tree.js';
+import { childrenOf, recordOf, walkTree, type FileTree, type TreeNode } from './file-tree.js';
 import { splitPath } from '../image-path/path.js';
 
 const MAX_SYMLINK_HOPS = 40;
@@ -39,7 +39,7 @@ export class SquashedView extends BaseView {
   private visible: FileRecord[] | undefined;
 
   find(pred: (path: string) => boolean): FileRecord[] {
-    this.visible ??= [...walkTree(this.tree.root)];
+    this.visible ??= walkTree(this.tree.root);
     return this.visible.filter((r) => pred(r.path));
   }
 }
@@ -81,12 +81,13 @@ export function resolveInTree(root: TreeNode, path: string, follow: boolean): Fi
       node = nodeAt(root, dir) ?? root;
       continue;
     }
-    const child = node.children?.get(name);
+    const child = childrenOf(node)?.get(name);
     if (!child) return undefined;
     const last = pending.length === 0;
-    if (child.record?.type === 'symlink' && (!last || follow)) {
+    const record = recordOf(child);
+    if (record?.type === 'symlink' && (!last || follow)) {
       if (++hops > MAX_SYMLINK_HOPS) return undefined;
-      const target = child.record.linkTarget ?? '';
+      const target = record.linkTarget ?? '';
       if (target.startsWith('/')) dir = [];
       pending = [...splitPath(target), ...pending];
       node = nodeAt(root, dir) ?? root;
@@ -95,13 +96,13 @@ export function resolveInTree(root: TreeNode, path: string, follow: boolean): Fi
     dir.push(name);
     node = child;
   }
-  return node.record;
+  return recordOf(node);
 }
 
 function nodeAt(root: TreeNode, parts: string[]): TreeNode | undefined {
   let node: TreeNode | undefined = root;
   for (const part of parts) {
-    node = node?.children?.get(part);
+    node = node && childrenOf(node)?.get(part);
     if (!node) return undefined;
   }
   return node;
