@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- the tests read payloads of JSON shapes they check field by field */
 import { describe, expect, it } from 'vitest';
 import type { EventRecord } from '../../../src/server/events/index.js';
 import { formatPayload } from '../../../src/server/notifications/payloads/format-payload.js';
