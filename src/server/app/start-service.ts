@@ -7,7 +7,12 @@ import type { JOB_DEFAULTS } from '../queue/job-defaults.js';
 import { openJobQueue } from '../queue/open-queue.js';
 import { openServiceStore } from '../store/open-store.js';
 import { loadSecretBox } from '../store/secret-box/index.js';
-import { serviceLayerCache, startWorkers, type FeedSyncSettings, type WorkerOptions } from '../worker/index.js';
+import {
+  serviceLayerCache,
+  startWorkers,
+  type FeedSyncSettings,
+  type WorkerOptions,
+} from '../worker/index.js';
 import { buildApp } from './build-app.js';
 import { createServiceLogger } from './logger-options.js';
 

@@ -411,5 +411,10 @@ export interface WatchStore {
   recordCheck(accountId: string, id: string, check: WatchCheck): Promise<void>;
   /** The tags a repository watch has taken. */
   seenTags(accountId: string, id: string): Promise<string[]>;
-  markTagsSeen(accountId: string, id: string, tags: { tag: string; digest?: string }[], at: string): Promise<void>;
+  markTagsSeen(
+    accountId: string,
+    id: string,
+    tags: { tag: string; digest?: string }[],
+    at: string,
+  ): Promise<void>;
 }

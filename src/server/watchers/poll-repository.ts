@@ -50,7 +50,12 @@ export async function pollRepository(
       payload: { fullTag, digest: image.imageDigest },
       at,
     });
-    await deps.store.watches.markTagsSeen(watch.accountId, watch.id, [{ tag, digest: image.imageDigest }], at);
+    await deps.store.watches.markTagsSeen(
+      watch.accountId,
+      watch.id,
+      [{ tag, digest: image.imageDigest }],
+      at,
+    );
     added.push({ tag, digest: image.imageDigest });
   }
   const at = deps.now();

@@ -46,7 +46,9 @@ export async function pollTag(
     return { kind: 'same-digest' };
   }
   const fullTag = fullTagOf(watch, tag);
-  const image = await deps.images.addFromRegistry(watch.accountId, { source: { tag: { pullstring: fullTag } } });
+  const image = await deps.images.addFromRegistry(watch.accountId, {
+    source: { tag: { pullstring: fullTag } },
+  });
   const previousDigest = watch.lastImageDigest;
   if (image.imageDigest !== previousDigest) {
     await publishEvent(deps, {

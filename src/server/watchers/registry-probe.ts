@@ -30,9 +30,7 @@ export function insecureFor(registry: string, verifyTls: boolean, insecureRegist
 }
 
 export type TagHead =
-  | { kind: 'not-modified' }
-  | { kind: 'missing' }
-  | { kind: 'found'; digest: string; etag?: string };
+  { kind: 'not-modified' } | { kind: 'missing' } | { kind: 'found'; digest: string; etag?: string };
 
 /**
  * HEAD of a tag's manifest, with the OCI and Docker manifest and index types accepted and the

@@ -29,7 +29,10 @@ function overlapProbe(ms: number) {
 
 describe('schedule() on the in-process queue', () => {
   it('queues the job every interval, and stops with unschedule()', async () => {
-    const queue = new InProcessQueue({ sqlitePath: join(tempDir('sched-'), 'customs.db'), pollIntervalMs: 50 });
+    const queue = new InProcessQueue({
+      sqlitePath: join(tempDir('sched-'), 'customs.db'),
+      pollIntervalMs: 50,
+    });
     await queue.start();
     const { probe, handler } = overlapProbe(10);
     await queue.work('poll-watches', handler);
@@ -61,8 +64,16 @@ describe('schedule() on the in-process queue', () => {
     expect(probe.runs.length).toBeGreaterThanOrEqual(2);
     expect(probe.most).toBe(1);
     // A watch's poll is one open job, whichever process queues it.
-    const a = await queues[0]!.enqueue('poll-tag', { accountId: 'a', watchId: 'w' }, { singletonKey: 'watch:w' });
-    const b = await queues[1]!.enqueue('poll-tag', { accountId: 'a', watchId: 'w' }, { singletonKey: 'watch:w' });
+    const a = await queues[0]!.enqueue(
+      'poll-tag',
+      { accountId: 'a', watchId: 'w' },
+      { singletonKey: 'watch:w' },
+    );
+    const b = await queues[1]!.enqueue(
+      'poll-tag',
+      { accountId: 'a', watchId: 'w' },
+      { singletonKey: 'watch:w' },
+    );
     expect(b).toBe(a);
     for (const q of queues) await q.stop({ timeoutMs: 2000 });
   }, 15_000);

@@ -36,15 +36,19 @@ let accountId: string;
 let deps: WatcherDeps;
 const logs: string[] = [];
 const log = {
-  info: (fields: Record<string, unknown>, message: string) => logs.push(JSON.stringify({ ...fields, message })),
-  warn: (fields: Record<string, unknown>, message: string) => logs.push(JSON.stringify({ ...fields, message })),
+  info: (fields: Record<string, unknown>, message: string) =>
+    logs.push(JSON.stringify({ ...fields, message })),
+  warn: (fields: Record<string, unknown>, message: string) =>
+    logs.push(JSON.stringify({ ...fields, message })),
 };
 
 async function image(name: string): Promise<string> {
   const layout = join(dir, name);
   await writeOciLayout(layout, {
     tag: 'v',
-    layers: [{ entries: [{ name: `srv/${name}.txt`, content: `${name} ${randomBytes(4).toString('hex')}\n` }] }],
+    layers: [
+      { entries: [{ name: `srv/${name}.txt`, content: `${name} ${randomBytes(4).toString('hex')}\n` }] },
+    ],
   });
   return layout;
 }
@@ -120,7 +124,9 @@ describe('tag polling', () => {
     ]);
     expect(sent.every((r) => r.method === 'HEAD')).toBe(true);
     expect(second.lastImageDigest).toBe(digestA);
-    expect((await store.events.list(accountId, { type: 'tag_update' }, { limit: 10, offset: 0 })).total).toBe(1);
+    expect((await store.events.list(accountId, { type: 'tag_update' }, { limit: 10, offset: 0 })).total).toBe(
+      1,
+    );
     expect((await store.images.list(accountId, {}, { limit: 10, offset: 0 })).total).toBe(1);
 
     // The tag moves: B is added, its analysis queued, one tag_update with A as the previous digest.
@@ -135,13 +141,20 @@ describe('tag polling', () => {
       { limit: 10, offset: 0 },
     );
     expect(moved.items.map((e) => [e.fullTag, e.payload])).toEqual([
-      [`${proxy.host}/team/app:1`, { fullTag: `${proxy.host}/team/app:1`, digest: digestB, previousDigest: digestA }],
+      [
+        `${proxy.host}/team/app:1`,
+        { fullTag: `${proxy.host}/team/app:1`, digest: digestB, previousDigest: digestA },
+      ],
     ]);
-    expect((await store.events.list(accountId, { type: 'tag_update' }, { limit: 10, offset: 0 })).total).toBe(2);
+    expect((await store.events.list(accountId, { type: 'tag_update' }, { limit: 10, offset: 0 })).total).toBe(
+      2,
+    );
 
     // And polled again: unchanged once more.
     await checkNow(created.id);
-    expect((await store.events.list(accountId, { type: 'tag_update' }, { limit: 10, offset: 0 })).total).toBe(2);
+    expect((await store.events.list(accountId, { type: 'tag_update' }, { limit: 10, offset: 0 })).total).toBe(
+      2,
+    );
     // The credential went to the registry, never into a log line.
     expect(logs.join('\n')).not.toContain(USER.password);
   }, 90_000);
@@ -182,10 +195,14 @@ describe('repository watching', () => {
     await checkNow(created.id);
     expect(await store.watches.seenTags(accountId, created.id)).toEqual(['1.10', '1.9']);
     const images = await store.images.list(accountId, {}, { limit: 50, offset: 0 });
-    const tagged = images.items.flatMap((i) => i.tags.map((t) => t.fullTag)).filter((t) => t.includes('/team/repo:'));
+    const tagged = images.items
+      .flatMap((i) => i.tags.map((t) => t.fullTag))
+      .filter((t) => t.includes('/team/repo:'));
     expect(tagged.sort()).toEqual([`${proxy.host}/team/repo:1.10`, `${proxy.host}/team/repo:1.9`]);
     // Both went through tags/list.
-    expect(proxy.seen.some((r) => r.method === 'GET' && r.path.startsWith('/v2/team/repo/tags/list'))).toBe(true);
+    expect(proxy.seen.some((r) => r.method === 'GET' && r.path.startsWith('/v2/team/repo/tags/list'))).toBe(
+      true,
+    );
   }, 90_000);
 
   it('follows the Link header of a paged tag list', () => {

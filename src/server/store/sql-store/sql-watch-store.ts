@@ -53,10 +53,10 @@ export class SqlWatchStore implements WatchStore {
   }
 
   async get(accountId: string, id: string): Promise<WatchRecord | undefined> {
-    const { rows } = await this.db.query<WatchRow>('SELECT * FROM watches WHERE account_id = $1 AND id = $2', [
-      accountId,
-      id,
-    ]);
+    const { rows } = await this.db.query<WatchRow>(
+      'SELECT * FROM watches WHERE account_id = $1 AND id = $2',
+      [accountId, id],
+    );
     return rows[0] && toWatch(rows[0]);
   }
 
