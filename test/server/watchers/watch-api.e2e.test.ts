@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- the tests read payloads of JSON shapes they check field by field */
 // The "done means" up to the event: the embedded service (real HTTP on loopback, its own
 // workers and sweep), Debian's docker-registry; a watched tag is pushed a new digest and the
 // service records one tag_update naming the old and the new digest. (Delivery to receivers is
