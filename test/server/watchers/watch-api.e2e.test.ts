@@ -1,7 +1,7 @@
-// The issue's "done means" up to the event: the embedded service (real HTTP on loopback, its own
-// workers and sweep), Debian's docker-registry; a watched tag is pushed a new digest and the
-// service records one tag_update naming the old and the new digest. (Delivery to receivers is
-// the notifier's part.)
+// The issue's "done means": the embedded service (real HTTP on loopback, its own workers, sweep
+// and delivery loop), Debian's docker-registry and a webhook receiver on loopback; a watched tag
+// is pushed a new digest, the service records one tag_update naming the old and the new digest,
+// and the receiver gets it, signed.
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -11,6 +11,8 @@ import { openServiceStore, type ServiceStore } from '../../../src/server/store/i
 import { writeOciLayout } from '../../helpers/oci-builder.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 import { startRegistry, type RunningRegistry } from '../../registry/registry-harness.js';
+import { verifySignature } from '../../../src/server/notifications/signature.js';
+import { Receiver } from '../notifications/receiver.js';
 import { pushOci, waitFor } from '../workers/worker-fixtures.js';
 
 const dir = tempDir('customs-watch-api-');
@@ -18,6 +20,7 @@ const adminKey = `cus_${randomBytes(8).toString('hex')}_${randomBytes(24).toStri
 const auth = { authorization: `Bearer ${adminKey}` };
 let registry: RunningRegistry;
 let service: RunningService;
+let receiver: Receiver;
 
 async function layout(name: string): Promise<string> {
   const path = join(dir, name);
@@ -54,7 +57,9 @@ async function api(
 
 beforeAll(async () => {
   registry = await startRegistry();
+  receiver = await new Receiver([200]).start();
   service = await startService({
+    notifications: { allowedHosts: ['127.0.0.1'] },
     port: 0,
     dataDir: join(dir, 'data'),
     vulnDb: join(dir, 'no-vulns.db'),
@@ -69,11 +74,25 @@ beforeAll(async () => {
 afterAll(async () => {
   await service?.close();
   await registry?.stop();
+  await receiver?.stop();
 });
 
 describe('watching a tag through the API', () => {
   it('a new digest pushed to a watched tag is added and told as one tag_update', async () => {
     const fullTag = `${registry.host}/team/web:prod`;
+    const hook = await fetch(`${service.address}/v1/webhooks`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'receiver', url: receiver.url }),
+    });
+    expect(hook.status).toBe(201);
+    const { id: webhookId, secret } = (await hook.json()) as { id: string; secret: string };
+    const sub = await fetch(`${service.address}/v1/subscriptions`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'tag_update', webhook_id: webhookId, scope: fullTag }),
+    });
+    expect(sub.status).toBe(201);
     await pushOci(await layout('a'), 'v', fullTag);
     const created = await api('POST', '/v1/watches', { kind: 'tag', tag: fullTag, intervalSeconds: 10 });
     expect(created.status).toBe(201);
@@ -107,6 +126,24 @@ describe('watching a tag through the API', () => {
     } finally {
       await store.close();
     }
+    // The receiver got both, each once and validly signed, the move naming the previous digest.
+    const delivered = await waitFor('both tag_update deliveries', async () =>
+      receiver.received.length >= 2 ? receiver.received : undefined,
+    );
+    for (const r of delivered) {
+      expect(r.headers['customs-event-type']).toBe('tag_update');
+      expect(
+        verifySignature({ secret, body: r.body, header: r.headers['customs-signature'] as string }),
+      ).toMatchObject({ valid: true });
+    }
+    const bodies = delivered.map((r) => JSON.parse(r.body) as { payload: unknown });
+    expect(bodies.map((b) => b.payload)).toEqual(
+      expect.arrayContaining([
+        { fullTag, digest: digestA },
+        { fullTag, digest: digestB, previousDigest: digestA },
+      ]),
+    );
+    expect(new Set(delivered.map((r) => r.headers['customs-event-id'])).size).toBe(2);
 
     const list = await api('GET', '/v1/watches');
     expect((JSON.parse(list.raw) as { id: string }[]).map((w) => w.id)).toEqual([id]);
