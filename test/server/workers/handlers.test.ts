@@ -260,14 +260,13 @@ describe('sync-feeds', () => {
     } finally {
       await synced.close();
     }
-    // Only the images holding npm lodash (the uploaded SBOM; the polyglot image if it has one).
+    // The images holding npm lodash (both here; test/server/reevaluation shows one without it is left alone).
     const holding = await store.analyses.imagesByPackage(
       accountId,
       { name: 'lodash', type: 'npm' },
       { limit: 100, offset: 0 },
     );
     expect(holding.total).toBeGreaterThan(0);
-    expect(holding.total).toBeLessThan(2);
     await waitFor('the re-evaluations', async () =>
       (await evaluated()) === before + holding.total ? true : undefined,
     );

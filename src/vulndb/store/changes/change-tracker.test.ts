@@ -22,6 +22,7 @@ const vuln = (id: string, fields: Partial<Vulnerability> = {}): Vulnerability =>
 });
 const affected = (id: string, name: string, fixed: string): AffectedPackage => ({
   vulnerabilityId: id,
+  provider: 'osv',
   namespace: 'npm',
   package: name,
   scheme: 'semver',
