@@ -14,6 +14,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { apiLoadBench } from './api-load.mjs';
+import { reevaluateBench } from './reevaluate.mjs';
 import { findCdxgen, timeCdxgen } from './cdxgen.mjs';
 import { generateImage } from './generate-image.mjs';
 import { patternsBench } from './patterns.mjs';
@@ -325,6 +326,15 @@ target(
   apiLoad.met,
 );
 
+// 6. Re-evaluation after a feed change touching 1% of package names (bench/reevaluate.mjs).
+const reevaluation = await reevaluateBench(10_000);
+target(
+  `re-evaluation of ${reevaluation.imagesReevaluated} of ${reevaluation.images} images after a 1% feed change (s)`,
+  reevaluation.totalS,
+  `< ${reevaluation.targetS}`,
+  reevaluation.met,
+);
+
 machine.loadAtEnd = loadavg().map((l) => Number(l.toFixed(2)));
 console.log(
   `\ntargets (load average ${machine.loadAtStart.join(' ')} at start, ${machine.loadAtEnd.join(' ')} at end; ${machine.nproc} CPUs)`,
@@ -340,6 +350,7 @@ const results = {
   sharedBase,
   cdxgen: cdxgenResult,
   apiLoad,
+  reevaluation,
   targets,
 };
 writeFileSync(join(repo, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
