@@ -78,7 +78,17 @@ describe.each(modes)('notifications across a restart ($name)', (mode) => {
   let receiver: Receiver;
   let base = '';
 
+  /** Starts the processes; a serve that exits before it is healthy (a port taken meanwhile) is tried again on another port. */
   async function start(): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      const output = await startOnce();
+      if (output === undefined) return;
+      await stop();
+      if (attempt === 3) throw new Error(`customs serve did not start:\n${output.join('\n')}`);
+    }
+  }
+
+  async function startOnce(): Promise<string[] | undefined> {
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     const common = [
@@ -101,12 +111,16 @@ describe.each(modes)('notifications across a restart ($name)', (mode) => {
       procs.push(
         startCli(['worker', '--data-dir', join(dir, `${mode.name}-worker`), ...store, ...common], env).child,
       );
-    await waitFor(
+    let exited = false;
+    api.child.once('exit', () => (exited = true));
+    const healthy = await waitFor(
       'the API',
-      async () => (await fetch(`${base}/health`).catch(() => undefined))?.ok || undefined,
-      60_000,
+      async () =>
+        exited ? false : (await fetch(`${base}/health`).catch(() => undefined))?.ok ? true : undefined,
+      90_000,
       200,
     );
+    return healthy ? undefined : api.lines;
   }
 
   async function stop(): Promise<void> {
@@ -183,7 +197,7 @@ describe.each(modes)('notifications across a restart ($name)', (mode) => {
         }
         return true;
       },
-      60_000,
+      150_000, // the next attempt may wait out a backoff grown while the receiver was down (1, 2, 4 … 64 s)
       300,
     );
     await new Promise((r) => setTimeout(r, 2_500)); // nothing more arrives
@@ -207,5 +221,5 @@ describe.each(modes)('notifications across a restart ($name)', (mode) => {
     );
     expect(statuses.filter((s) => s === 'analyzed')).toHaveLength(mode.images.length);
     expect(statuses.filter((s) => s === 'analyzing')).toHaveLength(mode.images.length);
-  }, 180_000);
+  }, 330_000);
 });
