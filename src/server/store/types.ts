@@ -4,6 +4,13 @@ import type { EvaluationResult } from '../../policy/types.js';
 import type { PackageContent } from '../views/package-content.js';
 import type { VulnerabilityView } from '../views/vulnerability-view.js';
 import type { EventRecord, EventType, NewEvent } from '../events/event-payloads.js';
+import type { WebhookStore, SubscriptionStore, DeliveryStore } from './notification-types.js';
+import type { LookupIndexStore, TrendStore } from './trend-types.js';
+import type { WatchStore } from './watch-types.js';
+
+export type * from './notification-types.js';
+export type * from './trend-types.js';
+export type * from './watch-types.js';
 
 /**
  * The service's system of record. One interface, implemented over SQLite (the embedded default,
@@ -31,6 +38,10 @@ export interface ServiceStore {
   readonly deliveries: DeliveryStore;
   /** Watched tags and repositories (polled by the watchers' jobs). */
   readonly watches: WatchStore;
+  /** Which stored SBOMs can look up which (namespace, package) pairs (see lookupKeys). */
+  readonly lookups: LookupIndexStore;
+  /** Vulnerability counts and final actions per image over time, stored as they were computed. */
+  readonly trends: TrendStore;
   /** Cheap round trip for readiness probes. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -356,246 +367,4 @@ export interface EventStore {
   get(accountId: string, id: string): Promise<EventRecord | undefined>;
   /** Newest first, or oldest first after `afterId`. */
   list(accountId: string, filter: EventFilter, page: PageRequest): Promise<Page<EventRecord>>;
-}
-
-// ── notifications ───────────────────────────────────────────────────────────────────────────
-
-export type WebhookKind = 'generic' | 'slack' | 'teams' | 'jira';
-
-/** What a kind needs besides the URL (JIRA: where the issue goes and who creates it). */
-export interface WebhookOptions {
-  jiraProjectKey?: string;
-  jiraIssueType?: string;
-  jiraApiVersion?: 2 | 3;
-  /** The JIRA user the API token belongs to (the token itself is sealedAuth). */
-  jiraUser?: string;
-}
-
-export interface WebhookRecord {
-  id: string;
-  accountId: string;
-  name: string;
-  url: string;
-  kind: WebhookKind;
-  options: WebhookOptions;
-  /** The signing secret, sealed by the secret box (sealContext.webhookSecret). */
-  sealedSecret: string;
-  /** JIRA's API token, sealed (sealContext.webhookAuth); absent for other kinds. */
-  sealedAuth?: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface WebhookStore {
-  create(record: Omit<WebhookRecord, 'createdAt' | 'updatedAt'> & { at: string }): Promise<WebhookRecord>;
-  get(accountId: string, id: string): Promise<WebhookRecord | undefined>;
-  list(accountId: string): Promise<WebhookRecord[]>;
-  update(
-    accountId: string,
-    id: string,
-    change: Partial<Pick<WebhookRecord, 'name' | 'url' | 'options' | 'sealedAuth'>> & { at: string },
-  ): Promise<WebhookRecord | undefined>;
-  /** Removes the webhook with its subscriptions and deliveries. */
-  delete(accountId: string, id: string): Promise<boolean>;
-}
-
-export interface SubscriptionRecord {
-  id: string;
-  accountId: string;
-  type: EventType;
-  /** A full tag (registry/repo:tag), a digest (sha256:…) or '*' for every image of the account. */
-  scope: string;
-  webhookId: string;
-  active: boolean;
-  createdAt: string;
-}
-
-export interface SubscriptionStore {
-  create(record: SubscriptionRecord): Promise<SubscriptionRecord>;
-  get(accountId: string, id: string): Promise<SubscriptionRecord | undefined>;
-  list(accountId: string, filter?: { type?: EventType; webhookId?: string }): Promise<SubscriptionRecord[]>;
-  setActive(accountId: string, id: string, active: boolean): Promise<SubscriptionRecord | undefined>;
-  delete(accountId: string, id: string): Promise<boolean>;
-}
-
-export type DeliveryState = 'pending' | 'delivered' | 'failed';
-
-/** One event for one webhook: the outbox row the delivery loop works through. */
-export interface DeliveryRecord {
-  /** Stable across retries: receivers dedupe on it (Customs-Delivery-Id). */
-  id: string;
-  accountId: string;
-  eventId: string;
-  webhookId: string;
-  state: DeliveryState;
-  /** Attempts started (a claim counts, so an attempt cut short by a crash counts too). */
-  attempts: number;
-  nextAttemptAt: string;
-  /** The receiver's HTTP status on the last attempt that got an answer. */
-  lastStatus?: number;
-  lastError?: string;
-  deliveredAt?: string;
-  createdAt: string;
-}
-
-export interface DeliveryStore {
-  /**
-   * Claims up to `limit` pending deliveries due at `now`: each gets `token` and is not due again
-   * before `leaseUntil` (a claimant that dies leaves it to be claimed again then). Concurrent
-   * claimers never get the same row.
-   */
-  claimDue(input: {
-    now: string;
-    leaseUntil: string;
-    token: string;
-    limit: number;
-  }): Promise<DeliveryRecord[]>;
-  /** The three outcomes of a claimed attempt; false when the claim was lost (another claimant took over). */
-  markDelivered(id: string, token: string, outcome: { at: string; status: number }): Promise<boolean>;
-  markRetry(
-    id: string,
-    token: string,
-    outcome: { nextAttemptAt: string; error: string; status?: number },
-  ): Promise<boolean>;
-  markFailed(id: string, token: string, outcome: { error: string; status?: number }): Promise<boolean>;
-  forEvent(accountId: string, eventId: string): Promise<DeliveryRecord[]>;
-}
-
-// ── re-evaluation index and trends ──────────────────────────────────────────────────────────
-// (Declared here, merged into ServiceStore above, so this section stays apart from the others.)
-
-export interface ServiceStore {
-  /** Which stored SBOMs can look up which (namespace, package) pairs (see lookupKeys). */
-  readonly lookups: LookupIndexStore;
-  /** Vulnerability counts and final actions per image over time, stored as they were computed. */
-  readonly trends: TrendStore;
-}
-
-/** A (namespace, package) pair as the vulnerability data writes it. */
-export interface LookupKeyRow {
-  namespace: string;
-  name: string;
-}
-
-export interface LookupIndexStore {
-  /** Stored digests whose SBOM can look up any of these pairs, sorted. */
-  digestsFor(keys: readonly LookupKeyRow[]): Promise<string[]>;
-  /** Up to `limit` stored analyses not indexed yet (stored before the index existed). */
-  unindexed(limit: number): Promise<string[]>;
-  /** Replaces the digest's pairs and marks it indexed (putSbom does this itself). */
-  index(digest: string, keys: readonly LookupKeyRow[]): Promise<void>;
-}
-
-export interface SeverityCounts {
-  critical: number;
-  high: number;
-  medium: number;
-  low: number;
-  negligible: number;
-  unknown: number;
-}
-
-export interface TrendPoint {
-  digest: string;
-  at: string;
-  counts: SeverityCounts;
-  /** Matches whose vulnerability is in CISA's KEV catalog. */
-  kev: number;
-  /** The active policy's final action; absent when the account had none. */
-  finalAction?: string;
-  policyId?: string;
-  feedState: string;
-}
-
-/** One day of an account's images: the sums over each image's latest row at the day's end. */
-export interface DailyTrend {
-  day: string;
-  images: number;
-  counts: SeverityCounts;
-  kev: number;
-  /** Images per final action ('none': no evaluation). */
-  actions: Record<string, number>;
-}
-
-export interface TrendRange {
-  since?: string;
-  until?: string;
-}
-
-export interface TrendStore {
-  add(accountId: string, point: TrendPoint): Promise<void>;
-  /** The image's rows in the range, oldest first. */
-  forImage(accountId: string, digest: string, range: TrendRange): Promise<TrendPoint[]>;
-  /** Every day of the range (UTC, default the last 30 days up to `now`) for the account's images. */
-  daily(accountId: string, range: TrendRange, now: Date): Promise<DailyTrend[]>;
-}
-
-// ── watches (tag polling, repository watching) ──────────────────────────────────────────────
-
-export type WatchKind = 'tag' | 'repository';
-
-export interface WatchRecord {
-  id: string;
-  accountId: string;
-  kind: WatchKind;
-  /** Host[:port], as references name it (`docker.io`, `127.0.0.1:5000`). */
-  registry: string;
-  repository: string;
-  /** The watched tag (kind `tag`). */
-  tag?: string;
-  intervalSeconds: number;
-  /** New tags taken per run (kind `repository`). */
-  limit?: number;
-  active: boolean;
-  /** The manifest (or index) digest the registry last reported for the tag. */
-  lastDigest?: string;
-  /** The image digest that manifest was added as (the tag_update's previousDigest next time). */
-  lastImageDigest?: string;
-  lastEtag?: string;
-  lastCheckedAt?: string;
-  /** Why the last poll failed (cleared by one that worked). */
-  lastError?: string;
-  nextCheckAt: string;
-  createdAt: string;
-}
-
-export interface NewWatch {
-  accountId: string;
-  kind: WatchKind;
-  registry: string;
-  repository: string;
-  tag?: string;
-  intervalSeconds: number;
-  limit?: number;
-  at: string;
-}
-
-/** What one poll found; fields left out keep their stored values, except lastError. */
-export interface WatchCheck {
-  at: string;
-  nextCheckAt: string;
-  lastDigest?: string;
-  lastImageDigest?: string;
-  lastEtag?: string;
-  lastError?: string;
-}
-
-export interface WatchStore {
-  /** A ConflictError when the account already watches the same tag or repository. */
-  create(input: NewWatch): Promise<WatchRecord>;
-  get(accountId: string, id: string): Promise<WatchRecord | undefined>;
-  /** Oldest first. */
-  list(accountId: string): Promise<WatchRecord[]>;
-  delete(accountId: string, id: string): Promise<boolean>;
-  /** Active watches of every account whose next check is at or before `now`, the most overdue first. */
-  due(now: string, limit: number): Promise<WatchRecord[]>;
-  recordCheck(accountId: string, id: string, check: WatchCheck): Promise<void>;
-  /** The tags a repository watch has taken. */
-  seenTags(accountId: string, id: string): Promise<string[]>;
-  markTagsSeen(
-    accountId: string,
-    id: string,
-    tags: { tag: string; digest?: string }[],
-    at: string,
-  ): Promise<void>;
 }

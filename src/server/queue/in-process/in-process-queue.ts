@@ -2,14 +2,10 @@ import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { StoreError } from '../../../errors/index.js';
 import { withSqliteFileLock } from '../../store/sql/sqlite-driver.js';
-import {
-  DEFAULT_STOP_TIMEOUT_MS,
-  JOB_DEFAULTS,
-  JOB_NAMES,
-  failureMessage,
-  scheduleKey,
-} from '../job-defaults.js';
+import { DEFAULT_STOP_TIMEOUT_MS, JOB_DEFAULTS, failureMessage, scheduleKey } from '../job-defaults.js';
 import { RunningJobs } from '../running-jobs.js';
+import { IntervalSchedules } from './interval-schedules.js';
+import { jobById, jobCounts, lastJobByKey } from './job-queries.js';
 import type {
   JobHandler,
   JobInfo,
@@ -20,7 +16,7 @@ import type {
   JobState,
   ScheduleOptions,
 } from '../types.js';
-import { jobInfo, type JobRow } from './job-row.js';
+import type { JobRow } from './job-row.js';
 import {
   completeJob,
   deleteOldJobs,
@@ -69,7 +65,7 @@ export class InProcessQueue implements JobQueue {
   private readonly registrations = new Map<JobName, Registration>();
   private readonly running = new RunningJobs();
   private readonly expiryTimers = new Map<string, NodeJS.Timeout>();
-  private readonly schedules = new Map<JobName, NodeJS.Timeout>();
+  private readonly schedules = new IntervalSchedules();
   private readonly defaults: typeof JOB_DEFAULTS;
   private poller: NodeJS.Timeout | undefined;
   private wakeScheduled = false;
@@ -174,56 +170,35 @@ export class InProcessQueue implements JobQueue {
    */
   async schedule<N extends JobName>(name: N, data: JobPayloads[N], options: ScheduleOptions): Promise<void> {
     this.connection();
-    await this.unschedule(name);
-    const everyMs = Math.max(1, options.everySeconds) * 1000;
-    const timer = setInterval(() => {
+    this.schedules.set(name, options.everySeconds, () => {
       if (this.stopping || !this.db) return;
       this.background(async () => {
         await this.enqueue(name, data, { singletonKey: scheduleKey(name) });
       });
-    }, everyMs);
-    timer.unref();
-    this.schedules.set(name, timer);
+    });
   }
 
   async unschedule(name: JobName): Promise<void> {
-    clearInterval(this.schedules.get(name));
-    this.schedules.delete(name);
+    this.schedules.clear(name);
   }
 
   async get(id: string): Promise<JobInfo | undefined> {
-    const row = this.connection().prepare('SELECT * FROM queue_jobs WHERE id = ?').get(id) as
-      JobRow | undefined;
-    return row && jobInfo(row);
+    return jobById(this.connection(), id);
   }
 
   async lastByKey(name: JobName, singletonKey: string): Promise<JobInfo | undefined> {
-    const row = this.connection()
-      .prepare(
-        'SELECT * FROM queue_jobs WHERE name = ? AND singleton_key = ? ORDER BY created_at DESC, rowid DESC LIMIT 1',
-      )
-      .get(name, singletonKey) as JobRow | undefined;
-    return row && jobInfo(row);
+    return lastJobByKey(this.connection(), name, singletonKey);
   }
 
   async counts(): Promise<Record<JobName, Partial<Record<JobState, number>>>> {
-    const rows = this.connection()
-      .prepare('SELECT name, state, COUNT(*) AS n FROM queue_jobs GROUP BY name, state')
-      .all() as { name: JobName; state: JobState; n: number }[];
-    const counts = Object.fromEntries(JOB_NAMES.map((n) => [n, {}])) as Record<
-      JobName,
-      Partial<Record<JobState, number>>
-    >;
-    for (const row of rows) if (counts[row.name]) counts[row.name][row.state] = row.n;
-    return counts;
+    return jobCounts(this.connection());
   }
 
   async stop(options: { timeoutMs?: number } = {}): Promise<void> {
     if (!this.db || this.stopping) return;
     this.stopping = true;
     clearInterval(this.poller);
-    for (const timer of this.schedules.values()) clearInterval(timer);
-    this.schedules.clear();
+    this.schedules.clearAll();
     const stuck = await this.running.drain(options.timeoutMs ?? DEFAULT_STOP_TIMEOUT_MS);
     // Handlers that ignored their signal: their jobs go back all the same.
     for (const lease of stuck) await this.giveBack(lease);
