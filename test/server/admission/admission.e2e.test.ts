@@ -8,12 +8,11 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startService, type RunningService } from '../../../src/server/app/start-service.js';
-import { writeOciLayout } from '../../helpers/oci-builder.js';
 import { serviceStoreBackends } from '../../helpers/service-store-backends.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 import { everyImageBundle } from '../../helpers/use-case-fixtures.js';
 import { startRegistry, type RunningRegistry } from '../../registry/registry-harness.js';
-import { pushOci, waitFor } from '../workers/worker-fixtures.js';
+import { addImageAndWait, pushNpmImage } from '../workers/worker-fixtures.js';
 
 const dir = tempDir('customs-admission-');
 const adminKey = `cus_${randomBytes(8).toString('hex')}_${randomBytes(24).toString('base64url')}`;
@@ -44,22 +43,8 @@ const BUNDLE = {
 };
 
 async function pushApp(name: string, pkg: string, version: string): Promise<string> {
-  const layout = join(dir, name);
-  await writeOciLayout(layout, {
-    tag: 'v1',
-    layers: [
-      {
-        entries: [
-          {
-            name: `usr/lib/node_modules/${pkg}/package.json`,
-            content: JSON.stringify({ name: pkg, version }),
-          },
-        ],
-      },
-    ],
-  });
   const ref = `${registry.host}/admission/${name}:v1`;
-  await pushOci(layout, 'v1', ref);
+  await pushNpmImage(join(dir, name), ref, pkg, version);
   return ref;
 }
 
@@ -108,17 +93,7 @@ async function api(path: string, init: RequestInit = {}): Promise<unknown> {
   return res.json();
 }
 
-async function addAndWait(ref: string): Promise<string> {
-  const { imageDigest } = (await api('/v1/images', {
-    method: 'POST',
-    body: JSON.stringify({ source: { tag: { pullstring: ref } } }),
-  })) as { imageDigest: string };
-  await waitFor(`the analysis of ${ref}`, async () => {
-    const view = (await api(`/v1/images/${imageDigest}`)) as { analysis_status: string };
-    return view.analysis_status === 'analyzed' ? true : undefined;
-  });
-  return imageDigest;
-}
+const addAndWait = (ref: string): Promise<string> => addImageAndWait(service.address, headers, ref);
 
 let bad: string;
 let good: string;

@@ -10,12 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startService, type RunningService } from '../../../src/server/app/start-service.js';
 import { verifySignature } from '../../../src/server/notifications/signature.js';
 import { runCliAsync } from '../../helpers/run-cli.js';
-import { writeOciLayout } from '../../helpers/oci-builder.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 import { everyImageBundle } from '../../helpers/use-case-fixtures.js';
 import { startRegistry, type RunningRegistry } from '../../registry/registry-harness.js';
 import { Receiver } from '../notifications/receiver.js';
-import { pushOci, waitFor } from '../workers/worker-fixtures.js';
+import { addImageAndWait, pushNpmImage, waitFor } from '../workers/worker-fixtures.js';
 
 const dir = tempDir('customs-feed-change-');
 const adminKey = `cus_${randomBytes(8).toString('hex')}_${randomBytes(24).toString('base64url')}`;
@@ -65,37 +64,12 @@ async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
 }
 
 async function pushNpm(name: string, pkg: string, version: string): Promise<string> {
-  const layout = join(dir, name);
-  await writeOciLayout(layout, {
-    tag: 'v1',
-    layers: [
-      {
-        entries: [
-          {
-            name: `usr/lib/node_modules/${pkg}/package.json`,
-            content: JSON.stringify({ name: pkg, version }),
-          },
-        ],
-      },
-    ],
-  });
   const ref = `${registry.host}/feeds/${name}:v1`;
-  await pushOci(layout, 'v1', ref);
+  await pushNpmImage(join(dir, name), ref, pkg, version);
   return ref;
 }
 
-async function addAndWait(ref: string): Promise<string> {
-  const { imageDigest } = await call<{ imageDigest: string }>('/v1/images', {
-    method: 'POST',
-    body: JSON.stringify({ source: { tag: { pullstring: ref } } }),
-  });
-  await waitFor(`the analysis of ${ref}`, async () =>
-    (await call<{ analysis_status: string }>(`/v1/images/${imageDigest}`)).analysis_status === 'analyzed'
-      ? true
-      : undefined,
-  );
-  return imageDigest;
-}
+const addAndWait = (ref: string): Promise<string> => addImageAndWait(service.address, headers, ref);
 
 const evaluations = async (digest: string) =>
   (await call<{ total: number }>(`/v1/images/${digest}/check/history?limit=1`)).total;

@@ -1,6 +1,7 @@
 // What the worker tests share: a policy that stops on a high vulnerability, skopeo pushes, waiting.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { writeOciLayout } from '../../helpers/oci-builder.js';
 import { everyImageBundle } from '../../helpers/use-case-fixtures.js';
 
 const run = promisify(execFile);
@@ -46,4 +47,49 @@ export async function waitFor<T>(
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, everyMs));
   }
+}
+
+/** Writes a one-layer image holding one global npm package and pushes it to `ref` (plain HTTP). */
+export async function pushNpmImage(
+  layoutDir: string,
+  ref: string,
+  pkg: string,
+  version: string,
+): Promise<void> {
+  await writeOciLayout(layoutDir, {
+    tag: 'v1',
+    layers: [
+      {
+        entries: [
+          {
+            name: `usr/lib/node_modules/${pkg}/package.json`,
+            content: JSON.stringify({ name: pkg, version }),
+          },
+        ],
+      },
+    ],
+  });
+  await pushOci(layoutDir, 'v1', ref);
+}
+
+/** Adds an image by tag through POST /v1/images and waits until it is analyzed; its digest. */
+export async function addImageAndWait(
+  address: string,
+  headers: Record<string, string>,
+  ref: string,
+): Promise<string> {
+  const added = await fetch(`${address}/v1/images`, {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/json' },
+    body: JSON.stringify({ source: { tag: { pullstring: ref } } }),
+  });
+  if (!added.ok) throw new Error(`POST /v1/images ${ref}: ${added.status} ${await added.text()}`);
+  const { imageDigest } = (await added.json()) as { imageDigest: string };
+  await waitFor(`the analysis of ${ref}`, async () => {
+    const view = (await (await fetch(`${address}/v1/images/${imageDigest}`, { headers })).json()) as {
+      analysis_status: string;
+    };
+    return view.analysis_status === 'analyzed' ? true : undefined;
+  });
+  return imageDigest;
 }
