@@ -77,7 +77,9 @@ function osv(id, name) {
 export async function reevaluateBench(imageCount = 10_000) {
   const { openServiceStore } = await dist('server/store/index.js');
   const { openJobQueue } = await dist('server/queue/index.js');
-  const { evaluateImageJob, queueAffectedImages, mergeChanges } = await dist('server/worker/index.js');
+  const { evaluateImageJob, queueAffectedImages, mergeChanges, VulnerabilityReader } =
+    await dist('server/worker/index.js');
+  const { CheckBundleCache } = await dist('server/services/check-bundle-cache.js');
   const { importFeeds } = await dist('vulndb/import/index.js');
   const { FEED_PARSERS } = await dist('vulndb/providers/registry.js');
   const { openSqliteStore } = await dist('vulndb/store/sqlite/index.js');
@@ -186,6 +188,9 @@ export async function reevaluateBench(imageCount = 10_000) {
     const deps = {
       store,
       vulnData: vulnDb,
+      // What startWorkers gives its handlers: the data and the bundles kept open across jobs.
+      vulnReader: new VulnerabilityReader(vulnDb),
+      bundles: new CheckBundleCache(),
       secretBox: createSecretBox(Buffer.alloc(32, 7)),
       dataDir: work,
       queue,
@@ -193,6 +198,7 @@ export async function reevaluateBench(imageCount = 10_000) {
 
     // The change: import the new feed, then queue and run what it affects.
     const started = Date.now();
+    const cpuBefore = process.cpuUsage();
     const changes = [];
     const writable = openSqliteStore(vulnDb);
     await importFeeds(writable, [after], { parsers: FEED_PARSERS, onChanges: (c) => changes.push(c) });
@@ -207,8 +213,11 @@ export async function reevaluateBench(imageCount = 10_000) {
       await sleep(100);
     }
     const totalS = (Date.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    const cpuS = (cpu.user + cpu.system) / 1e6;
     const failed = (await queue.counts())['evaluate-image'].failed ?? 0;
     await queue.stop({ timeoutMs: 5000 });
+    await deps.vulnReader.close();
     const vulnEvents = (await store.events.list(account.id, { type: 'vuln_update' }, { limit: 1, offset: 0 }))
       .total;
     await store.close();
@@ -225,11 +234,13 @@ export async function reevaluateBench(imageCount = 10_000) {
       importS: Number(importS.toFixed(2)),
       queuedS: Number(queuedS.toFixed(2)),
       totalS: Number(totalS.toFixed(1)),
+      // This process's CPU time over the same span: what the work cost, whatever else ran.
+      cpuS: Number(cpuS.toFixed(1)),
       targetS: TARGET_S,
       met: totalS < TARGET_S && failed === 0,
     };
     console.log(
-      `re-evaluation: ${result.changedPackages} changed names (1% of ${POOL}) → ${result.imagesReevaluated} of ${imageCount} images re-matched and re-evaluated in ${result.totalS} s (import ${result.importS} s; ${result.imagesLeftAlone} left alone; ${vulnEvents} vuln_update events; target < ${TARGET_S} s)`,
+      `re-evaluation: ${result.changedPackages} changed names (1% of ${POOL}) → ${result.imagesReevaluated} of ${imageCount} images re-matched and re-evaluated in ${result.totalS} s, ${result.cpuS} s of CPU (import ${result.importS} s; ${result.imagesLeftAlone} left alone; ${vulnEvents} vuln_update events; target < ${TARGET_S} s)`,
     );
     return result;
   } finally {

@@ -130,6 +130,10 @@ export class MemoryVulnStore implements VulnStore {
     throw new Error('MemoryVulnStore is read-only');
   }
 
+  async generation(): Promise<number> {
+    return 0;
+  }
+
   async syncState(): Promise<string | undefined> {
     return undefined;
   }

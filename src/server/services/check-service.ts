@@ -1,9 +1,9 @@
 import { ConflictError, NotFoundError } from '../../errors/index.js';
 import { evaluateWithGates } from '../../policy/evaluate/index.js';
 import { parseImageReference } from '../../source/reference/index.js';
-import { loadCheckBundle } from '../../usecases/check-bundle.js';
 import type { EvaluationRecord, ServiceStore } from '../store/types.js';
 import { readsPackageMetadata } from '../views/policy-sbom.js';
+import { CheckBundleCache } from './check-bundle-cache.js';
 
 export interface EvaluationView {
   id: string;
@@ -25,6 +25,7 @@ export class CheckService {
   constructor(
     private readonly store: ServiceStore,
     private readonly now: () => Date,
+    private readonly bundles: CheckBundleCache = new CheckBundleCache(),
   ) {}
 
   async check(
@@ -49,10 +50,7 @@ export class CheckService {
     // The scan without the SBOM it embeds: the gates read the stored SBOM (context.sbom), never
     // the scan's copy, so the report is given the stored one back.
     const stored = await this.store.analyses.getScanWithoutSbom(digest);
-    const { bundle, gates } = await loadCheckBundle({
-      document: policy.bundle,
-      name: `policy ${policy.policyId}`,
-    });
+    const { bundle, gates } = await this.bundles.load(policy.bundle, `policy ${policy.policyId}`);
     const sbom = readsPackageMetadata(bundle)
       ? ((await this.store.analyses.getSbom(digest)) ?? policySbom)
       : policySbom;

@@ -302,6 +302,15 @@ export interface EvaluationStore {
     tag: string,
     policyId: string,
   ): Promise<EvaluationRecord | undefined>;
+  /**
+   * The final action of the newest evaluation for this tag and policy other than `exceptId`
+   * (the one just added), without reading any result; undefined when there is none.
+   */
+  previousAction(
+    accountId: string,
+    digest: string,
+    filter: { tag: string; policyId: string; exceptId: string },
+  ): Promise<string | undefined>;
   /** Newest first. */
   history(
     accountId: string,

@@ -31,7 +31,7 @@ export async function analyzeImageJob(deps: WorkerDeps, job: JobContext<'analyze
     await setAnalysisStatus(deps, digest, image.analysisStatus, 'analyzing', { at: now().toISOString() });
     deps.log?.info({ jobId: job.id, digest, attempt: job.attempt }, 'analyzing image');
     const started = performance.now();
-    const policies = await holderPolicies(deps.store, digest);
+    const policies = await holderPolicies(deps.store, digest, deps.bundles);
     const found = await imageSource(deps, image.accountId, image.digest, image.origin);
     let sbom: Sbom | undefined;
     let scan: ScanReport | undefined;
@@ -49,13 +49,20 @@ export async function analyzeImageJob(deps: WorkerDeps, job: JobContext<'analyze
       // An uploaded SBOM: stored when it came, only its scan and evaluation are due.
       sbom = await deps.store.analyses.getSbom(digest);
       if (!sbom) throw new Error(`no stored SBOM for ${digest}`);
-      scan = await scanStoredSbom(deps.vulnData, sbom, job.signal);
+      scan = await scanStoredSbom(deps, sbom, job.signal);
     }
     job.signal.throwIfAborted();
     const at = now().toISOString();
     if (found) await deps.store.analyses.putSbom(digest, sbom, at);
     if (scan) await deps.store.analyses.putScan(digest, scan, at);
-    const actions = await evaluateHolders(deps.store, digest, policies.accounts, now, job.signal);
+    const actions = await evaluateHolders(
+      deps.store,
+      digest,
+      policies.accounts,
+      now,
+      job.signal,
+      deps.bundles,
+    );
     await setAnalysisStatus(deps, digest, 'analyzing', 'analyzed', {
       at: now().toISOString(),
       metadata: sbomMetadata(sbom),

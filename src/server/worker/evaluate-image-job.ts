@@ -22,12 +22,12 @@ export async function evaluateImageJob(deps: WorkerDeps, job: JobContext<'evalua
     return;
   }
   const previous = await deps.store.analyses.getScanWithoutSbom(digest);
-  const scan = await scanStoredSbom(deps.vulnData, sbom, job.signal);
+  const scan = await scanStoredSbom(deps, sbom, job.signal);
   job.signal.throwIfAborted();
   const at = now().toISOString();
   if (scan) await deps.store.analyses.putScan(digest, scan, at);
-  const { accounts } = await holderPolicies(deps.store, digest);
-  const evaluations = await evaluateHolders(deps.store, digest, accounts, now, job.signal);
+  const { accounts } = await holderPolicies(deps.store, digest, deps.bundles);
+  const evaluations = await evaluateHolders(deps.store, digest, accounts, now, job.signal, deps.bundles);
   let events = 0;
   if (scan) {
     const diff = diffMatches(previous?.scan.matches ?? [], scan.matches);

@@ -1,7 +1,7 @@
 import type { CatalogOptions } from '../../cataloger/types.js';
 import { bundleNeeds, type BundleNeeds } from '../../policy/evaluate/index.js';
 import { catalogForBundle } from '../../usecases/bundle-catalog.js';
-import { loadCheckBundle } from '../../usecases/check-bundle.js';
+import { CheckBundleCache } from '../services/check-bundle-cache.js';
 import { CheckService, type EvaluationView } from '../services/check-service.js';
 import type { ServiceStore } from '../store/types.js';
 import { recordTrends } from './image-trends.js';
@@ -16,13 +16,17 @@ export interface HolderPolicies {
  * Every holder's active bundle, read so that one analysis collects what any of them needs (all
  * files when one rule inspects the whole tree, every retrieved path, ClamAV when one asks).
  */
-export async function holderPolicies(store: ServiceStore, digest: string): Promise<HolderPolicies> {
+export async function holderPolicies(
+  store: ServiceStore,
+  digest: string,
+  bundles: CheckBundleCache = new CheckBundleCache(),
+): Promise<HolderPolicies> {
   const needs: BundleNeeds = { allFiles: false, retrievedPaths: [], malware: false, scan: false };
   const accounts: string[] = [];
   for (const accountId of await store.images.holders(digest)) {
     const policy = await store.policies.active(accountId);
     if (!policy) continue;
-    const { bundle } = await loadCheckBundle({ document: policy.bundle, name: `policy ${policy.policyId}` });
+    const { bundle } = await bundles.load(policy.bundle, `policy ${policy.policyId}`);
     const own = bundleNeeds(bundle);
     needs.allFiles ||= own.allFiles;
     needs.malware ||= own.malware;
@@ -55,23 +59,22 @@ export async function evaluateHolders(
   accounts: readonly string[],
   now: () => Date,
   signal: AbortSignal,
+  bundles: CheckBundleCache = new CheckBundleCache(),
 ): Promise<HolderEvaluation[]> {
-  const checks = new CheckService(store, now);
+  const checks = new CheckService(store, now, bundles);
   const out: HolderEvaluation[] = [];
   for (const accountId of accounts) {
     signal.throwIfAborted();
     const evaluation = await checks.check(accountId, digest, {});
-    const recent = await store.evaluations.history(
-      accountId,
-      digest,
-      { limit: 2, offset: 0 },
-      { tag: evaluation.tag, policyId: evaluation.policyId },
-    );
-    const previous = recent.items.find((e) => e.id !== evaluation.id);
+    const previousAction = await store.evaluations.previousAction(accountId, digest, {
+      tag: evaluation.tag,
+      policyId: evaluation.policyId,
+      exceptId: evaluation.id,
+    });
     out.push({
       accountId,
       evaluation,
-      ...(previous ? { previousAction: previous.finalAction } : {}),
+      ...(previousAction !== undefined ? { previousAction } : {}),
     });
   }
   const evaluated = new Map(

@@ -12,3 +12,4 @@ export {
   queueAffectedImages,
   type AffectedOutcome,
 } from './affected-images.js';
+export { VulnerabilityReader } from './vulnerability-reader.js';

@@ -5,6 +5,8 @@ import { evaluateImageJob } from './evaluate-image-job.js';
 import { startReconciler } from './reconcile-analyses.js';
 import { syncFeedsJob } from './sync-feeds-job.js';
 import { makeWatcherDeps, pollWatchJob, pollWatchesJob } from '../watchers/index.js';
+import { CheckBundleCache } from '../services/check-bundle-cache.js';
+import { VulnerabilityReader } from './vulnerability-reader.js';
 import type { WorkerDeps } from './worker-deps.js';
 
 export interface WorkerOptions {
@@ -22,7 +24,10 @@ export interface WorkerOptions {
 }
 
 export interface RunningHandlers {
-  /** Stops the reconciler and the notification loop; the handlers stop with the queue. */
+  /**
+   * Stops the reconciler and the notification loop and closes the vulnerability data kept open
+   * (a job still reading keeps it until it ends); the handlers stop with the queue.
+   */
   stop(): Promise<void>;
 }
 
@@ -38,7 +43,13 @@ export async function startWorkers(
   options: WorkerOptions = {},
 ): Promise<RunningHandlers> {
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? 1));
-  deps = deps.queue ? deps : { ...deps, queue };
+  const reader = deps.vulnReader ? undefined : new VulnerabilityReader(deps.vulnData);
+  deps = {
+    ...deps,
+    queue: deps.queue ?? queue,
+    bundles: deps.bundles ?? new CheckBundleCache(),
+    ...(reader ? { vulnReader: reader } : {}),
+  };
   await queue.work('analyze-image', (job) => analyzeImageJob(deps, job), { concurrency });
   await queue.work('evaluate-image', (job) => evaluateImageJob(deps, job), { concurrency });
   await queue.work('sync-feeds', (job) => syncFeedsJob(deps, job), { concurrency: 1 });
@@ -67,6 +78,7 @@ export async function startWorkers(
   return {
     async stop() {
       await Promise.all([reconciler.stop(), deliveries.stop()]);
+      await reader?.close();
     },
   };
 }

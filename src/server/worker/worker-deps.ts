@@ -3,6 +3,8 @@ import type { VulnerabilityData } from '../../usecases/types.js';
 import type { SyncConfig, SyncProvider } from '../../vulndb/sync/index.js';
 import type { DeliverySettings } from '../notifications/delivery-loop.js';
 import type { JobQueue } from '../queue/types.js';
+import type { VulnerabilityReader } from './vulnerability-reader.js';
+import type { CheckBundleCache } from '../services/check-bundle-cache.js';
 import type { SecretBox } from '../store/secret-box/index.js';
 import type { ServiceStore } from '../store/types.js';
 
@@ -30,6 +32,10 @@ export interface WorkerDeps {
   store: ServiceStore;
   /** The vulnerability data scans read and `sync-feeds` writes (an open store or its location). */
   vulnData: VulnerabilityData;
+  /** The same data kept open across jobs (startWorkers makes one); absent, each scan opens it. */
+  vulnReader?: VulnerabilityReader;
+  /** Stored bundles read once across jobs (startWorkers makes one); absent, read per job. */
+  bundles?: CheckBundleCache;
   secretBox: SecretBox;
   /** The service's data directory: uploaded archives (DIR/uploads) and the layer cache (DIR/layers). */
   dataDir: string;

@@ -149,6 +149,24 @@ describe.each([sqlite, ...(postgresAvailable ? [postgres] : [])])(
       await store.close();
     });
 
+    it('moves its generation on a commit, seen by another connection, and not on a rollback', async () => {
+      await setup();
+      const other = await again();
+      const start = await other.generation();
+      const rolledBack = await store.begin();
+      await rolledBack.putVulnerability(vuln('V-1', 'osv'), [pkg('V-1', 'osv', 'left-pad')]);
+      await rolledBack.rollback();
+      expect(await other.generation()).toBe(start);
+      const committed = await store.begin();
+      await committed.putVulnerability(vuln('V-1', 'osv'), [pkg('V-1', 'osv', 'left-pad')]);
+      await committed.commit();
+      const after = await other.generation();
+      expect(after).toBeGreaterThan(start);
+      expect(await store.generation()).toBe(after);
+      await other.close();
+      await store.close();
+    });
+
     it('shows nothing before commit and nothing after rollback', async () => {
       await setup();
       const other = await again();

@@ -89,5 +89,11 @@ export interface VulnStore {
   begin(): Promise<WriteSession>;
   /** What setSyncState last committed under `key`. */
   syncState(key: string): Promise<string | undefined>;
+  /**
+   * The count of committed write sessions: it changes whenever a commit may have changed what
+   * the store holds (a rolled-back session leaves it as it was), so a reader can keep what it
+   * derived (the status) until it moves. One small read.
+   */
+  generation(): Promise<number>;
   close(): Promise<void>;
 }

@@ -542,6 +542,26 @@ describe.each([sqlite, ...(postgres ? [postgres] : [])])('ServiceStore conforman
       expect(bobs.total).toBe(1);
       expect(bobs.items[0]!.accountId).toBe(bob.id);
     });
+
+    it("answers the previous evaluation's final action for a tag and policy, leaving out the one given", async () => {
+      store = await backend.fresh();
+      const { alice, bob } = await twoAccounts(store);
+      const filter = (exceptId: string) => ({ tag: 'docker.io/acme/app:1', policyId: 'default', exceptId });
+      const first = await store.evaluations.add(
+        evaluation(alice.id, digestOf(1), T0, { finalAction: 'stop' }),
+      );
+      expect(await store.evaluations.previousAction(alice.id, digestOf(1), filter(first.id))).toBeUndefined();
+      await store.evaluations.add(
+        evaluation(alice.id, digestOf(1), T1, { policyId: 'other', finalAction: 'warn' }),
+      );
+      await store.evaluations.add(evaluation(bob.id, digestOf(1), T1, { finalAction: 'warn' }));
+      const second = await store.evaluations.add(
+        evaluation(alice.id, digestOf(1), T2, { finalAction: 'go' }),
+      );
+      expect(await store.evaluations.previousAction(alice.id, digestOf(1), filter(second.id))).toBe('stop');
+      expect(await store.evaluations.previousAction(alice.id, digestOf(1), filter('none'))).toBe('go');
+      expect(await store.evaluations.previousAction(alice.id, digestOf(2), filter('none'))).toBeUndefined();
+    });
   });
 
   describe('registry credentials', () => {

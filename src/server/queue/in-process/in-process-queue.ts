@@ -25,6 +25,7 @@ import {
   giveJobBack,
 } from './job-transitions.js';
 import { migrateQueueSchema } from './queue-schema.js';
+import { prepared } from './statement-cache.js';
 
 export interface InProcessQueueOptions {
   /** The SQLite file (the service store's, in the embedded mode), or an open connection to it. */
@@ -105,9 +106,10 @@ export class InProcessQueue implements JobQueue {
     }
     if (this.options.ownsFile !== false) {
       // Whatever an earlier run left active has no worker any more.
-      const orphans = this.connection()
-        .prepare("SELECT id, lease FROM queue_jobs WHERE state = 'active'")
-        .all() as { id: string; lease: string }[];
+      const orphans = prepared(
+        this.connection(),
+        "SELECT id, lease FROM queue_jobs WHERE state = 'active'",
+      ).all() as { id: string; lease: string }[];
       for (const job of orphans)
         await this.failAttempt(job.id, job.lease, 'the worker stopped before the job finished');
     }
@@ -120,15 +122,15 @@ export class InProcessQueue implements JobQueue {
     const key = options.singletonKey ?? null;
     const insert = db.transaction((): string => {
       if (key !== null) {
-        const open = db
-          .prepare(
-            `SELECT id FROM queue_jobs WHERE name = ? AND singleton_key = ? AND state IN ${OPEN_STATES}`,
-          )
-          .get(name, key) as { id: string } | undefined;
+        const open = prepared(
+          db,
+          `SELECT id FROM queue_jobs WHERE name = ? AND singleton_key = ? AND state IN ${OPEN_STATES}`,
+        ).get(name, key) as { id: string } | undefined;
         if (open) return open.id;
       }
       const id = randomUUID();
-      db.prepare(
+      prepared(
+        db,
         `INSERT INTO queue_jobs (id, name, data, state, retry_limit, retry_delay_ms, expire_in_ms, singleton_key, run_after, created_at)
          VALUES (?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?)`,
       ).run(
@@ -276,19 +278,17 @@ export class InProcessQueue implements JobQueue {
     const db = this.connection();
     const lease = randomUUID();
     const claim = db.transaction((): JobRow | undefined => {
-      const next = db
-        .prepare(
-          `SELECT id FROM queue_jobs WHERE name = ? AND state IN ('queued', 'retry') AND run_after <= ?
+      const next = prepared(
+        db,
+        `SELECT id FROM queue_jobs WHERE name = ? AND state IN ('queued', 'retry') AND run_after <= ?
            ORDER BY run_after, created_at LIMIT 1`,
-        )
-        .get(name, Date.now()) as { id: string } | undefined;
+      ).get(name, Date.now()) as { id: string } | undefined;
       if (!next) return undefined;
-      return db
-        .prepare(
-          `UPDATE queue_jobs SET state = 'active', attempts = attempts + 1, started_at = ?, lease = ?
+      return prepared(
+        db,
+        `UPDATE queue_jobs SET state = 'active', attempts = attempts + 1, started_at = ?, lease = ?
            WHERE id = ? RETURNING *`,
-        )
-        .get(Date.now(), lease, next.id) as JobRow;
+      ).get(Date.now(), lease, next.id) as JobRow;
     });
     return this.write(() => claim.immediate(), 'take a job');
   }

@@ -2,10 +2,11 @@ import type Database from 'better-sqlite3';
 import { JOB_NAMES } from '../job-defaults.js';
 import type { JobInfo, JobName, JobState } from '../types.js';
 import { jobInfo, type JobRow } from './job-row.js';
+import { prepared } from './statement-cache.js';
 
 /** One job by id, in any state. */
 export function jobById(db: Database.Database, id: string): JobInfo | undefined {
-  const row = db.prepare('SELECT * FROM queue_jobs WHERE id = ?').get(id) as JobRow | undefined;
+  const row = prepared(db, 'SELECT * FROM queue_jobs WHERE id = ?').get(id) as JobRow | undefined;
   return row && jobInfo(row);
 }
 
@@ -15,17 +16,19 @@ export function lastJobByKey(
   name: JobName,
   singletonKey: string,
 ): JobInfo | undefined {
-  const row = db
-    .prepare(
-      'SELECT * FROM queue_jobs WHERE name = ? AND singleton_key = ? ORDER BY created_at DESC, rowid DESC LIMIT 1',
-    )
-    .get(name, singletonKey) as JobRow | undefined;
+  const row = prepared(
+    db,
+    'SELECT * FROM queue_jobs WHERE name = ? AND singleton_key = ? ORDER BY created_at DESC, rowid DESC LIMIT 1',
+  ).get(name, singletonKey) as JobRow | undefined;
   return row && jobInfo(row);
 }
 
 /** Jobs per name and state (every name present, with no states when it has no jobs). */
 export function jobCounts(db: Database.Database): Record<JobName, Partial<Record<JobState, number>>> {
-  const rows = db.prepare('SELECT name, state, COUNT(*) AS n FROM queue_jobs GROUP BY name, state').all() as {
+  const rows = prepared(
+    db,
+    'SELECT name, state, COUNT(*) AS n FROM queue_jobs GROUP BY name, state',
+  ).all() as {
     name: JobName;
     state: JobState;
     n: number;

@@ -62,6 +62,20 @@ export class SqlEvaluationStore implements EvaluationStore {
     return rows[0] && toEvaluation(rows[0]);
   }
 
+  async previousAction(
+    accountId: string,
+    digest: string,
+    filter: { tag: string; policyId: string; exceptId: string },
+  ): Promise<string | undefined> {
+    const { rows } = await this.db.query<{ final_action: string }>(
+      `SELECT final_action FROM evaluations
+       WHERE account_id = $1 AND digest = $2 AND tag = $3 AND policy_id = $4 AND id <> $5
+       ${NEWEST_FIRST} LIMIT 1`,
+      [accountId, digest, filter.tag, filter.policyId, filter.exceptId],
+    );
+    return rows[0]?.final_action;
+  }
+
   async history(
     accountId: string,
     digest: string,

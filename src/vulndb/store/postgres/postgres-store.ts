@@ -13,7 +13,7 @@ import {
   type KevRow,
   type VulnerabilityRow,
 } from '../rows/record-rows.js';
-import { META_KEV_CATALOG_VERSION } from '../schema/schema-v1.js';
+import { META_GENERATION, META_KEV_CATALOG_VERSION } from '../schema/schema-v1.js';
 import { buildStatus } from '../rows/build-status.js';
 import type { DatabaseStatus, StoredVulnerability, VulnStore, WriteSession } from '../types.js';
 import { pgError } from './connect.js';
@@ -131,6 +131,13 @@ export class PostgresStore implements VulnStore {
       key,
     ]);
     return rows[0]?.state;
+  }
+
+  async generation(): Promise<number> {
+    const rows = await this.query<{ value: string }>('SELECT value FROM meta WHERE key = $1', [
+      META_GENERATION,
+    ]);
+    return Number(rows[0]?.value ?? '0');
   }
 
   begin(): Promise<WriteSession> {

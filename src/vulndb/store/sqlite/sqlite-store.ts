@@ -14,7 +14,7 @@ import {
   type KevRow,
   type VulnerabilityRow,
 } from '../rows/record-rows.js';
-import { META_KEV_CATALOG_VERSION } from '../schema/schema-v1.js';
+import { META_GENERATION, META_KEV_CATALOG_VERSION } from '../schema/schema-v1.js';
 import { buildStatus } from '../rows/build-status.js';
 import type { DatabaseStatus, StoredVulnerability, VulnStore, WriteSession } from '../types.js';
 import { wrap, type SqliteDatabase } from './open-database.js';
@@ -29,6 +29,9 @@ const BATCH = 400;
 const LIVE_AFFECTED = `SELECT a.* FROM affected a WHERE %WHERE% AND NOT EXISTS (
   SELECT 1 FROM vulnerabilities v WHERE v.provider = a.provider AND v.id = a.vulnerability_id
   AND v.withdrawn IS NOT NULL)`;
+
+/** Prepared statements a store keeps (see cached). */
+const MAX_STATEMENTS = 256;
 
 export class SqliteStore implements VulnStore {
   readonly location: string;
@@ -165,6 +168,15 @@ export class SqliteStore implements VulnStore {
     );
   }
 
+  async generation(): Promise<number> {
+    return this.read(() => {
+      const row = this.cached('generation', () => 'SELECT value FROM meta WHERE key = ?').get(
+        META_GENERATION,
+      ) as { value: string } | undefined;
+      return Number(row?.value ?? '0');
+    });
+  }
+
   async begin(): Promise<WriteSession> {
     if (this.readonly) throw new DatabaseError(`${this.file} is open read-only`);
     if (this.writing) throw new DatabaseError(`${this.file}: another write session is open`);
@@ -184,20 +196,25 @@ export class SqliteStore implements VulnStore {
   }
 
   private batchStatement(kind: 'affected' | 'vulnerabilities' | 'epss' | 'kev', n: number): Statement {
-    const key = `${kind}:${n}`;
+    return this.cached(`${kind}:${n}`, () => {
+      const marks = Array.from({ length: n }, () => '?').join(', ');
+      return kind === 'affected'
+        ? LIVE_AFFECTED.replace(
+            '%WHERE%',
+            `(a.namespace, a.package) IN (VALUES ${Array.from({ length: n }, () => '(?, ?)').join(', ')})`,
+          )
+        : kind === 'vulnerabilities'
+          ? `SELECT * FROM vulnerabilities WHERE id IN (${marks})`
+          : `SELECT * FROM ${kind} WHERE cve IN (${marks})`;
+    });
+  }
+
+  /** A statement prepared once per shape; at most MAX_STATEMENTS kept (a batch size is any 1..BATCH). */
+  private cached(key: string, sql: () => string): Statement {
     let statement = this.batches.get(key);
     if (!statement) {
-      const marks = Array.from({ length: n }, () => '?').join(', ');
-      const sql =
-        kind === 'affected'
-          ? LIVE_AFFECTED.replace(
-              '%WHERE%',
-              `(a.namespace, a.package) IN (VALUES ${Array.from({ length: n }, () => '(?, ?)').join(', ')})`,
-            )
-          : kind === 'vulnerabilities'
-            ? `SELECT * FROM vulnerabilities WHERE id IN (${marks})`
-            : `SELECT * FROM ${kind} WHERE cve IN (${marks})`;
-      statement = this.db.prepare(sql);
+      if (this.batches.size >= MAX_STATEMENTS) this.batches.clear();
+      statement = this.db.prepare(sql());
       this.batches.set(key, statement);
     }
     return statement;
@@ -205,7 +222,11 @@ export class SqliteStore implements VulnStore {
 
   private childRows(table: ChildTable, providers: string[], ids: string[]): unknown[] {
     if (providers.length === 0) return [];
-    return this.db.prepare(childRowsSql(table, providers.length, ids.length)).all(...providers, ...ids);
+    // Kept with the batch statements: a long-lived reader (a service worker) runs the same
+    // few shapes for every scan.
+    return this.cached(`${table}:${providers.length}:${ids.length}`, () =>
+      childRowsSql(table, providers.length, ids.length),
+    ).all(...providers, ...ids);
   }
 
   private read<T>(action: () => T): T {
