@@ -2,13 +2,15 @@ import type { AffectedPackage } from '../model.js';
 import type { DatabaseStatus, StoredVulnerability, VulnStore, WriteSession } from './types.js';
 
 /**
- * A store whose status() is read again only when its generation moved. The status counts every
- * provider's rows, which on a full database is most of a small scan's time; a long-lived reader
- * (a service worker re-matching thousands of stored SBOMs after a sync) asks for it per scan.
- * Everything else goes straight to the store.
+ * A store whose status() and namespaces() are read again only when its generation moved. The
+ * status counts every provider's rows and the namespaces scan the affected table, which on a
+ * full database is most of a small scan's time; a long-lived reader (a service worker
+ * re-matching thousands of stored SBOMs after a sync) asks for both per scan. Everything else
+ * goes straight to the store.
  */
 export class CachedStatusStore implements VulnStore {
   #cached: { generation: number; status: Promise<DatabaseStatus> } | undefined;
+  #namespaces: { generation: number; namespaces: Promise<string[]> } | undefined;
 
   constructor(private readonly store: VulnStore) {}
 
@@ -42,8 +44,17 @@ export class CachedStatusStore implements VulnStore {
     return this.store.vulnerabilities(ids);
   }
 
-  namespaces(): Promise<string[]> {
-    return this.store.namespaces();
+  async namespaces(): Promise<string[]> {
+    const generation = await this.store.generation();
+    if (this.#namespaces?.generation !== generation) {
+      const namespaces = this.store.namespaces();
+      this.#namespaces = { generation, namespaces };
+      namespaces.catch(() => {
+        if (this.#namespaces?.namespaces === namespaces) this.#namespaces = undefined;
+      });
+    }
+    // A copy: callers may sort or extend what they get.
+    return [...(await this.#namespaces.namespaces)];
   }
 
   begin(): Promise<WriteSession> {
