@@ -3,3 +3,6 @@ export const EXIT_FAIL_ON = 2;
 
 /** `customs check` (and `customs image check`) exit 2 when the evaluation is STOP. */
 export const EXIT_POLICY_STOP = 2;
+
+/** `customs diff` exits 2 when a change of a kind --fail-on-drift names is found. */
+export const EXIT_DRIFT = 2;
