@@ -1,4 +1,4 @@
-import type { FileType } from '../model/file-type.js';
+import type { FileEntry } from '../model/file-entry.js';
 
 /** One image as a drift names it. */
 export interface DriftSide {
@@ -21,15 +21,10 @@ export interface PackageChange {
 }
 
 /** What a drift compares of a file. */
-export interface FileState {
-  type: FileType;
-  modeText: string;
-  uid: number;
-  gid: number;
-  size: number;
-  sha256?: string;
-  linkTarget?: string;
-}
+export type FileState = Pick<
+  FileEntry,
+  'type' | 'modeText' | 'uid' | 'gid' | 'size' | 'sha256' | 'linkTarget'
+>;
 
 export type FileChangeKind = 'content' | 'mode' | 'owner' | 'type' | 'target';
 

@@ -9,8 +9,8 @@ import type { DatabaseStatus, StoredVulnerability, VulnStore, WriteSession } fro
  * goes straight to the store.
  */
 export class CachedStatusStore implements VulnStore {
-  #cached: { generation: number; status: Promise<DatabaseStatus> } | undefined;
-  #namespaces: { generation: number; namespaces: Promise<string[]> } | undefined;
+  readonly #status = new ByGeneration<DatabaseStatus>();
+  readonly #namespaces = new ByGeneration<string[]>();
 
   constructor(private readonly store: VulnStore) {}
 
@@ -19,15 +19,7 @@ export class CachedStatusStore implements VulnStore {
   }
 
   async status(): Promise<DatabaseStatus> {
-    const generation = await this.store.generation();
-    if (this.#cached?.generation !== generation) {
-      const status = this.store.status();
-      this.#cached = { generation, status };
-      status.catch(() => {
-        if (this.#cached?.status === status) this.#cached = undefined;
-      });
-    }
-    return this.#cached.status;
+    return this.#status.get(await this.store.generation(), () => this.store.status());
   }
 
   affectedBy(namespace: string, packageName: string): Promise<AffectedPackage[]> {
@@ -45,16 +37,8 @@ export class CachedStatusStore implements VulnStore {
   }
 
   async namespaces(): Promise<string[]> {
-    const generation = await this.store.generation();
-    if (this.#namespaces?.generation !== generation) {
-      const namespaces = this.store.namespaces();
-      this.#namespaces = { generation, namespaces };
-      namespaces.catch(() => {
-        if (this.#namespaces?.namespaces === namespaces) this.#namespaces = undefined;
-      });
-    }
     // A copy: callers may sort or extend what they get.
-    return [...(await this.#namespaces.namespaces)];
+    return [...(await this.#namespaces.get(await this.store.generation(), () => this.store.namespaces()))];
   }
 
   begin(): Promise<WriteSession> {
@@ -71,5 +55,21 @@ export class CachedStatusStore implements VulnStore {
 
   close(): Promise<void> {
     return this.store.close();
+  }
+}
+
+/** One value read for a generation, read again when the generation moves; a failed read is not kept. */
+class ByGeneration<T> {
+  #entry: { generation: number; value: Promise<T> } | undefined;
+
+  get(generation: number, read: () => Promise<T>): Promise<T> {
+    if (this.#entry?.generation !== generation) {
+      const value = read();
+      this.#entry = { generation, value };
+      value.catch(() => {
+        if (this.#entry?.value === value) this.#entry = undefined;
+      });
+    }
+    return this.#entry.value;
   }
 }
