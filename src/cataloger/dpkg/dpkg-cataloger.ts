@@ -7,7 +7,7 @@ import type { CatalogContext, CatalogResult, Cataloger } from '../types.js';
 import { parseDeb822 } from './deb822.js';
 import { dependencyRelationships } from './dependency-graph.js';
 import { OwnedFilesIndex } from './owned-files.js';
-import { packageId } from './package-id.js';
+import { packageId } from '../../model/package-id.js';
 import { paragraphToPackage } from './paragraph-to-package.js';
 import { DPKG_STATUS, DPKG_STATUS_D, isStatusDEntry, wantsDpkgPath } from './paths.js';
 import { debPurl } from './purl.js';

@@ -5,23 +5,28 @@ import { readText, unknownAt } from '../read-content.js';
 import type { CatalogContext, CatalogResult, Cataloger } from '../types.js';
 import type { LockOutcome } from './lock-entry.js';
 import { locationOf } from '../locations.js';
-import { type NpmDraft, draftToPackage } from './npm-drafts.js';
-import { parsePackageJson } from './package-json.js';
+import { type NpmDraft, type NpmMetadata, draftToPackage } from './npm-drafts.js';
+import { parsePackageJson, type PackageJsonInfo } from './package-json.js';
 import { parsePackageLock } from './package-lock.js';
-import {
-  dirOf,
-  isDistroModuleManifest,
-  joinPath,
-  projectRootOf,
-  resolutionCandidates,
-  wantsNpmPath,
-} from './paths.js';
+import { dirOf, isDistroModuleManifest, joinPath, projectRootOf, wantsNpmPath } from './paths.js';
 import { parsePnpmLock } from './pnpm-lock.js';
 import { isYarnBerry, parseYarnBerryLock } from './yarn-berry-lock.js';
 import { parseYarnClassicLock } from './yarn-classic-lock.js';
 import { osOwnedFiles } from '../os-owned-files.js';
 
 const NAME = 'npm';
+const NODE_MODULES_DIR = '/node_modules/';
+const NODE_MODULES_SUFFIX = '/node_modules';
+
+/** The draft's metadata from an installed package.json: only what it says. */
+function metadataOf(info: PackageJsonInfo): NpmMetadata {
+  const metadata: NpmMetadata = {};
+  if (info.author !== undefined) metadata.author = info.author;
+  if (info.homepage !== undefined) metadata.homepage = info.homepage;
+  if (info.repository !== undefined) metadata.repository = info.repository;
+  if (info.private) metadata.private = true;
+  return metadata;
+}
 
 /** `…/node_modules/<name>/package.json` or `…/node_modules/@scope/<name>/package.json`. */
 export function isInstalledManifest(path: string): boolean {
@@ -47,13 +52,20 @@ function parseLock(path: string, text: string): LockOutcome {
 
 class NpmCollection {
   readonly drafts = new Map<string, NpmDraft>();
-  /** Install directory → draft key, for Node's resolution between installed packages. */
+  /** Install directory → draft key, for lock entries that name their install path. */
   readonly installedAt = new Map<string, string>();
-  /** project + name@version → draft keys of installed packages. */
-  readonly installedIn = new Map<string, string[]>();
+  /**
+   * `node_modules` directory → the name of each package installed in it (its directory below
+   * node_modules, `name` or `@scope/name`) → draft key: Node's resolution between installed
+   * packages looks a name up in each ancestor's node_modules without building a path string.
+   */
+  private readonly installedUnder = new Map<string, Map<string, string>>();
+  /** project + name@version → draft keys of installed packages; made at the first lock file. */
+  private installedInProject: Map<string, string[]> | undefined;
   /** Project roots with at least one installed package. */
   readonly projectsWithInstalled = new Set<string>();
-  readonly edges = new Set<string>();
+  /** Draft key → keys of the drafts it depends on. */
+  readonly edges = new Map<string, Set<string>>();
   readonly unknowns: Unknown[] = [];
   private readonly requires = new Map<string, string[]>();
 
@@ -77,23 +89,46 @@ class NpmCollection {
         version: info.version,
         discriminator: dir,
         licenses: info.licenses,
-        metadata: {
-          author: info.author,
-          homepage: info.homepage,
-          repository: info.repository,
-          ...(info.private ? { private: true } : {}),
-        },
+        metadata: metadataOf(info),
         primary: [],
         secondary: [],
       };
       this.drafts.set(key, draft);
-      this.requires.set(key, info.dependencies);
+      if (info.dependencies.length) this.requires.set(key, info.dependencies);
       this.projectsWithInstalled.add(projectRootOf(record.path));
-      const projectKey = `${projectRootOf(record.path)}\u0000${info.name}@${info.version}`;
-      this.installedIn.set(projectKey, [...(this.installedIn.get(projectKey) ?? []), key]);
     }
     this.installedAt.set(dir, key);
+    this.noteInstalledUnder(dir, key);
     draft.primary.push(locationOf(record));
+  }
+
+  private noteInstalledUnder(dir: string, key: string): void {
+    const at = dir.lastIndexOf(NODE_MODULES_DIR);
+    if (at < 0) return;
+    const under = dir.slice(0, at + NODE_MODULES_DIR.length - 1);
+    let names = this.installedUnder.get(under);
+    if (!names) this.installedUnder.set(under, (names = new Map()));
+    names.set(dir.slice(at + NODE_MODULES_DIR.length), key);
+  }
+
+  /** Installed drafts by project + name@version, made once, when the first lock file is read. */
+  private installedIn(): Map<string, string[]> {
+    if (this.installedInProject) return this.installedInProject;
+    const index = new Map<string, string[]>();
+    for (const draft of this.drafts.values()) {
+      if (draft.discriminator.endsWith(':lock')) continue;
+      const projectKey = `${projectRootOf(`${draft.discriminator}/package.json`)}\u0000${draft.name}@${draft.version}`;
+      const keys = index.get(projectKey);
+      if (keys) keys.push(draft.key);
+      else index.set(projectKey, [draft.key]);
+    }
+    return (this.installedInProject = index);
+  }
+
+  private addEdge(from: string, to: string): void {
+    const targets = this.edges.get(from);
+    if (targets) targets.add(to);
+    else this.edges.set(from, new Set([to]));
   }
 
   /**
@@ -127,7 +162,7 @@ class NpmCollection {
         this.drafts.get(exact)?.name === entry.name &&
         this.drafts.get(exact)?.version === entry.version
           ? exact
-          : this.installedIn.get(`${project}\u0000${nameVersion}`)?.[0];
+          : this.installedIn().get(`${project}\u0000${nameVersion}`)?.[0];
       if (!installed && onlyInstalled) continue;
       const key = installed ?? `${project}\u0000lock\u0000${nameVersion}`;
       let draft = this.drafts.get(key);
@@ -158,7 +193,7 @@ class NpmCollection {
       const from = draftOf.get(entry.key);
       for (const target of entry.dependsOn) {
         const to = draftOf.get(target);
-        if (from && to && from !== to) this.edges.add(`${from}\u0001${to}`);
+        if (from && to && from !== to) this.addEdge(from, to);
       }
     }
   }
@@ -170,14 +205,26 @@ class NpmCollection {
       if (!draft) continue;
       const root = projectRootOf(`${draft.discriminator}/package.json`);
       for (const name of names) {
-        for (const candidate of resolutionCandidates(draft.discriminator, name, root)) {
-          const target = this.installedAt.get(candidate);
-          if (target) {
-            if (target !== key) this.edges.add(`${key}\u0001${target}`);
-            break;
-          }
-        }
+        const target = this.resolve(draft.discriminator, name, root);
+        if (target && target !== key) this.addEdge(key, target);
       }
+    }
+  }
+
+  /**
+   * The installed package `require(name)` from `fromDir` finds: the one in its own node_modules,
+   * else in each ancestor's, up to the project root.
+   */
+  private resolve(fromDir: string, name: string, root: string): string | undefined {
+    let dir = fromDir;
+    for (;;) {
+      if (!dir.endsWith(NODE_MODULES_SUFFIX)) {
+        const under = this.installedUnder.get(dir === '/' ? NODE_MODULES_SUFFIX : dir + NODE_MODULES_SUFFIX);
+        const target = under?.get(name);
+        if (target) return target;
+      }
+      if (dir === root || dir === '/' || dir.length <= root.length) return undefined;
+      dir = dirOf(dir);
     }
   }
 }
@@ -200,11 +247,12 @@ function catalogNpm(context: CatalogContext): CatalogResult {
     return pkg;
   });
   const relationships: Relationship[] = [];
-  for (const edge of collection.edges) {
-    const [from, to] = edge.split('\u0001');
-    const fromId = idOf.get(from ?? '');
-    const toId = idOf.get(to ?? '');
-    if (fromId && toId) relationships.push({ from: fromId, to: toId, type: 'depends-on' });
+  for (const [from, targets] of collection.edges) {
+    const fromId = idOf.get(from);
+    for (const to of targets) {
+      const toId = idOf.get(to);
+      if (fromId && toId) relationships.push({ from: fromId, to: toId, type: 'depends-on' });
+    }
   }
   packages.sort((a, b) =>
     a.name !== b.name

@@ -42,18 +42,3 @@ export function projectRootOf(path: string): string {
 export function joinPath(root: string, relative: string): string {
   return root === '/' ? `/${relative}` : `${root}/${relative}`;
 }
-
-/**
- * The candidate directories Node would try for `name` required from `fromDir`: its own
- * node_modules, then each ancestor's, up to the project root.
- */
-export function resolutionCandidates(fromDir: string, name: string, root: string): string[] {
-  const out: string[] = [];
-  let dir = fromDir;
-  for (;;) {
-    if (!dir.endsWith('/node_modules')) out.push(`${dir === '/' ? '' : dir}/node_modules/${name}`);
-    if (dir === root || dir === '/' || dir.length <= root.length) break;
-    dir = dirOf(dir);
-  }
-  return out;
-}
