@@ -4,6 +4,7 @@ import 'uplot/dist/uPlot.min.css';
 import { chartData, chartSeries, CHART_SEVERITIES, type CountsAt } from './severity-series.js';
 
 const HEIGHT = 220;
+const DAY = 24 * 60 * 60;
 
 /**
  * Vulnerability counts by severity over time, drawn by uPlot on a canvas (its styles come from
@@ -20,7 +21,11 @@ export function TrendChart({ label, points }: { label: string; points: readonly 
         width: Math.max(el.clientWidth, 320),
         height: HEIGHT,
         series: chartSeries(),
-        scales: { y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
+        scales: {
+          // One point (an image scanned once) gets a day either side instead of a span of years.
+          x: { time: true, range: (_u, min, max) => (min === max ? [min - DAY, max + DAY] : [min, max]) },
+          y: { range: (_u, _min, max) => [0, Math.max(1, max)] },
+        },
         axes: [{}, { size: 48 }],
         legend: { live: false },
       },
