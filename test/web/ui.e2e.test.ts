@@ -218,15 +218,23 @@ describe.runIf(ready)('the web UI in headless Chromium', () => {
     await page.reload();
     await listed();
     timings.imagesPageMs = Date.now() - started;
-    // Where the time went: the list's API pages as the browser timed them (asked for in parallel).
-    const pages = await page.evaluate(() =>
-      performance
-        .getEntriesByType('resource')
-        .filter((e) => e.name.includes('/v1/images?'))
-        .map((e) => Math.round(e.duration)),
-    );
-    timings.imagesListRequests = pages.length;
-    timings.imagesListSlowestRequestMs = Math.max(...pages);
+    // Where the time went, as the browser timed it from the navigation: the app asking for the
+    // list's first page (script loaded and run), every page in (asked for in parallel).
+    const list = await page.evaluate(() => {
+      const pages = performance.getEntriesByType('resource').filter((e) => e.name.includes('/v1/images?'));
+      return {
+        requests: pages.length,
+        firstAskedAt: Math.round(Math.min(...pages.map((e) => e.startTime))),
+        allInAt: Math.round(
+          Math.max(...pages.map((e) => (e as unknown as { responseEnd: number }).responseEnd)),
+        ),
+        slowest: Math.round(Math.max(...pages.map((e) => e.duration))),
+      };
+    });
+    timings.imagesListRequests = list.requests;
+    timings.imagesListFirstAskedAtMs = list.firstAskedAt;
+    timings.imagesListAllInAtMs = list.allInAt;
+    timings.imagesListSlowestRequestMs = list.slowest;
     console.log(
       `images page with ${FILLER_IMAGES + 1} images: ${timings.imagesPageMs} ms from navigation to the list rendered (${timings.imagesPageAfterLoginMs} ms after login)`,
     );
