@@ -20,7 +20,7 @@ import { subscriptionRoutes } from '../routes/subscription-routes.js';
 import { webhookRoutes } from '../routes/webhook-routes.js';
 import { watchRoutes } from '../routes/watch-routes.js';
 import { ErrorSchema } from '../routes/schemas/common-schemas.js';
-import { ImageSchema } from '../routes/schemas/image-schemas.js';
+import { ImageSchema, ImageSummarySchema } from '../routes/schemas/image-schemas.js';
 import { systemRoutes } from '../routes/system-routes.js';
 import type { AppDeps } from './app-deps.js';
 import { sendError } from './error-reply.js';
@@ -59,6 +59,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const metrics = new ServiceMetrics(deps.queue);
 
   app.addSchema(ErrorSchema);
+  app.addSchema(ImageSummarySchema);
   app.addSchema(ImageSchema);
 
   await app.register(swagger, {

@@ -3,6 +3,7 @@ import { parseImageReference } from '../../source/reference/index.js';
 import { openSource } from '../../source/open-source.js';
 import type { JobQueue } from '../queue/types.js';
 import type { AnalysisStatus, ImageOrigin, ImageTag, ServiceStore } from '../store/types.js';
+import { imageSummaries } from './image-summary.js';
 import { imageView, type ImageView } from './image-view.js';
 import type { RegistryService } from './registry-service.js';
 
@@ -100,13 +101,23 @@ export class ImageService {
       },
       { limit: page.limit, offset: (page.page - 1) * page.limit },
     );
-    return { images: result.items.map(imageView), total: result.total, page: page.page, limit: page.limit };
+    const summaries = await imageSummaries(
+      this.store,
+      accountId,
+      result.items.map((i) => i.digest),
+    );
+    return {
+      images: result.items.map((i) => imageView(i, summaries.get(i.digest))),
+      total: result.total,
+      page: page.page,
+      limit: page.limit,
+    };
   }
 
   async get(accountId: string, digest: string): Promise<ImageView> {
     const image = await this.store.images.get(accountId, digest);
     if (!image) throw new NotFoundError(`no image ${digest}`);
-    return imageView(image);
+    return imageView(image, (await imageSummaries(this.store, accountId, [digest])).get(digest));
   }
 
   async delete(accountId: string, digest: string): Promise<void> {

@@ -1,4 +1,7 @@
 import type { ImageOrigin, ImageWithTags } from '../store/types.js';
+import type { ImageSummaryView } from './image-summary.js';
+
+export type { ImageSummaryView } from './image-summary.js';
 
 /** An image as the API shows it, in Anchore's field names. */
 export interface ImageView {
@@ -22,9 +25,11 @@ export interface ImageView {
   created_at: string;
   last_updated: string;
   analyzed_at?: string;
+  /** Customs: the last policy result and vulnerability counts, when the image has them. */
+  summary?: ImageSummaryView;
 }
 
-export function imageView(image: ImageWithTags): ImageView {
+export function imageView(image: ImageWithTags, summary?: ImageSummaryView): ImageView {
   const m = image.metadata;
   return {
     imageDigest: image.digest,
@@ -53,6 +58,7 @@ export function imageView(image: ImageWithTags): ImageView {
     created_at: image.createdAt,
     last_updated: image.updatedAt,
     ...(image.analyzedAt !== undefined ? { analyzed_at: image.analyzedAt } : {}),
+    ...(summary ? { summary } : {}),
   };
 }
 

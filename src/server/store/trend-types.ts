@@ -55,6 +55,8 @@ export interface TrendStore {
   add(accountId: string, point: TrendPoint): Promise<void>;
   /** The image's rows in the range, oldest first. */
   forImage(accountId: string, digest: string, range: TrendRange): Promise<TrendPoint[]>;
+  /** The newest row of each of these images, one query. */
+  latestPoints(accountId: string, digests: readonly string[]): Promise<TrendPoint[]>;
   /** Every day of the range (UTC, default the last 30 days up to `now`) for the account's images. */
   daily(accountId: string, range: TrendRange, now: Date): Promise<DailyTrend[]>;
 }

@@ -294,8 +294,24 @@ export interface EvaluationRecord {
   evaluatedAt: string;
 }
 
+/** What a list shows of an evaluation, stored beside its result (migration 0007). */
+export interface EvaluationSummary {
+  digest: string;
+  tag: string;
+  policyId: string;
+  finalAction: string;
+  /** The health grade A-F; absent when the evaluation had no scan. */
+  grade?: string;
+  /** The gate and trigger that decided a stop or warn (see decisiveFinding). */
+  decisive?: { gate: string; trigger: string };
+  evaluatedAt: string;
+}
+
 export interface EvaluationStore {
+  /** Stores the record with its summary (grade, decisive gate and trigger) taken from the result. */
   add(record: Omit<EvaluationRecord, 'id'>): Promise<EvaluationRecord>;
+  /** The newest evaluation of each of these images (any tag or policy), one query. */
+  latestSummaries(accountId: string, digests: readonly string[]): Promise<EvaluationSummary[]>;
   latest(
     accountId: string,
     digest: string,

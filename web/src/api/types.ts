@@ -15,3 +15,5 @@ export interface Page<K extends string, T> {
 export type { FileEntry } from '../../../src/model/file-entry.js';
 export type { SecretFinding } from '../../../src/model/secret.js';
 export type { HistoryEntry } from '../../../src/model/history-entry.js';
+export type { DailyTrend, TrendPoint } from '../../../src/server/store/trend-types.js';
+export type { ImageSummaryView } from '../../../src/server/services/image-summary.js';

@@ -1,34 +1,38 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from './client.js';
 
-const PAGE = 1000;
+const PAGE = 250;
+
+interface AllPages<T> {
+  items?: T[];
+  total?: number;
+  error?: ApiError;
+  loading: boolean;
+}
 
 /**
- * Every item of a paged list route (`?page=&limit=`, answering `{ total, <key>: [...] }`), read
- * page by page: the first page shows at once, the rest follow.
+ * Every item of a paged list route (`?page=&limit=`, answering `{ total, <key>: [...] }`): the
+ * first page shows at once, then the rest are asked for together and shown when all are in.
  */
-export function useAllPages<T>(
-  path: string,
-  key: string,
-): { items?: T[]; total?: number; error?: ApiError; loading: boolean } {
-  const [state, setState] = useState<{ items?: T[]; total?: number; error?: ApiError; loading: boolean }>({
-    loading: true,
-  });
+export function useAllPages<T>(path: string, key: string): AllPages<T> {
+  const [state, setState] = useState<AllPages<T>>({ loading: true });
   useEffect(() => {
     let live = true;
     const separator = path.includes('?') ? '&' : '?';
+    const read = async (page: number) => {
+      const body = await api<Record<string, unknown>>(`${path}${separator}page=${page}&limit=${PAGE}`);
+      return { items: (body[key] ?? []) as T[], total: Number(body.total ?? 0) };
+    };
     (async () => {
-      const items: T[] = [];
-      for (let page = 1; ; page++) {
-        const body = await api<Record<string, unknown>>(`${path}${separator}page=${page}&limit=${PAGE}`);
-        const batch = (body[key] ?? []) as T[];
-        const total = Number(body.total ?? 0);
-        items.push(...batch);
-        if (!live) return;
-        const done = batch.length < PAGE || items.length >= total;
-        setState({ items: [...items], total, loading: !done });
-        if (done) return;
-      }
+      const first = await read(1);
+      const pages = Math.ceil(first.total / PAGE);
+      if (!live) return;
+      setState({ items: first.items, total: first.total, loading: pages > 1 });
+      if (pages <= 1) return;
+      const rest = await Promise.all(Array.from({ length: pages - 1 }, (_, i) => read(i + 2)));
+      if (!live) return;
+      const items = first.items.concat(...rest.map((r) => r.items));
+      setState({ items, total: rest.at(-1)?.total ?? first.total, loading: false });
     })().catch((err: unknown) => {
       if (live)
         setState({

@@ -5,6 +5,8 @@ import { bytes, when } from '../format.js';
 import { href } from '../route.js';
 import { DiffTab } from './image/diff-tab.js';
 import { FilesTab } from './image/files-tab.js';
+import { HistoryTab } from './image/history-tab.js';
+import { ImageTrend } from './image/image-trend.js';
 import { LayersTab } from './image/layers-tab.js';
 import { PackagesTab } from './image/packages-tab.js';
 import { PolicyTab } from './image/policy-tab.js';
@@ -17,12 +19,14 @@ const TABS = [
   ['layers', 'Layers'],
   ['files', 'Secrets and files'],
   ['diff', 'Changes'],
+  ['history', 'History'],
 ] as const;
 
 /** One image: its summary and a tab per kind of finding. */
 export function ImagePage({ digest, tab = 'vulnerabilities' }: { digest: string; tab?: string | undefined }) {
   const image = useApi<ImageView>(`/images/${digest}`);
   const meta = image.data?.image_content.metadata;
+  const summary = image.data?.summary;
   return (
     <section>
       <p>
@@ -50,8 +54,18 @@ export function ImagePage({ digest, tab = 'vulnerabilities' }: { digest: string;
           <dd>{meta.layer_count ?? '—'}</dd>
           <dt>Analyzed</dt>
           <dd>{when(image.data.analyzed_at)}</dd>
+          <dt>Grade</dt>
+          <dd data-testid="image-grade">{summary?.grade ?? '—'}</dd>
+          <dt>Last result</dt>
+          <dd>
+            {summary?.policy
+              ? `${summary.policy.final_action.toUpperCase()} (${summary.policy.status})` +
+                (summary.policy.gate ? ` by ${summary.policy.gate}/${summary.policy.trigger}` : '')
+              : 'not evaluated'}
+          </dd>
         </dl>
       )}
+      {image.data?.analysis_status === 'analyzed' && <ImageTrend digest={digest} />}
       {image.data?.analysis_status === 'analyzed' && (
         <>
           <nav class="tabs" aria-label="Image details">
@@ -71,6 +85,8 @@ export function ImagePage({ digest, tab = 'vulnerabilities' }: { digest: string;
             <FilesTab digest={digest} />
           ) : tab === 'diff' ? (
             <DiffTab image={image.data} />
+          ) : tab === 'history' ? (
+            <HistoryTab digest={digest} />
           ) : (
             <VulnerabilitiesTab digest={digest} />
           )}

@@ -2,23 +2,18 @@ import { useMemo, useState } from 'preact/hooks';
 import type { ImageView } from '../api/types.js';
 import { useAllPages } from '../api/use-all-pages.js';
 import { Status } from '../components/status.js';
-import { shortDigest, when } from '../format.js';
-import { href } from '../route.js';
+import { filterImages } from './overview/filter-images.js';
+import { FleetTrend } from './overview/fleet-trend.js';
+import { ImageTable } from './overview/image-table.js';
 
-/** Every image of the account, newest first, filtered by tag or digest as you type. */
+/**
+ * The overview: the account's vulnerabilities over time, then every image (newest first) with
+ * its grade, last policy result and counts, filtered by tag or digest as you type.
+ */
 export function ImagesPage() {
   const list = useAllPages<ImageView>('/images', 'images');
   const [filter, setFilter] = useState('');
-  const shown = useMemo(() => {
-    const needle = filter.trim().toLowerCase();
-    const images = list.items ?? [];
-    if (!needle) return images;
-    return images.filter(
-      (i) =>
-        i.imageDigest.includes(needle) ||
-        i.image_detail.some((t) => t.fulltag.toLowerCase().includes(needle)),
-    );
-  }, [list.items, filter]);
+  const shown = useMemo(() => filterImages(list.items ?? [], filter), [list.items, filter]);
   return (
     <section>
       <div class="toolbar">
@@ -38,50 +33,9 @@ export function ImagesPage() {
           </span>
         )}
       </div>
+      <FleetTrend />
       <Status loading={list.loading && !list.items} error={list.error} />
-      {list.items && (
-        <table class="grid" aria-label="Images">
-          <thead>
-            <tr>
-              <th scope="col">Image</th>
-              <th scope="col">Digest</th>
-              <th scope="col">Status</th>
-              <th scope="col">Distro</th>
-              <th scope="col">Layers</th>
-              <th scope="col">Analyzed</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((image) => (
-              <tr key={image.imageDigest}>
-                <td>
-                  <a href={href('images', image.imageDigest)}>
-                    {image.image_detail[0]?.fulltag ?? image.imageDigest}
-                  </a>
-                  {image.image_detail.length > 1 && (
-                    <span class="muted"> +{image.image_detail.length - 1}</span>
-                  )}
-                </td>
-                <td>
-                  <code>{shortDigest(image.imageDigest)}</code>
-                </td>
-                <td>
-                  <span class={`badge status-${image.analysis_status}`}>
-                    {image.analysis_status.replace('_', ' ')}
-                  </span>
-                </td>
-                <td>
-                  {[image.image_content.metadata.distro, image.image_content.metadata.distro_version]
-                    .filter(Boolean)
-                    .join(' ') || '—'}
-                </td>
-                <td>{image.image_content.metadata.layer_count ?? '—'}</td>
-                <td>{when(image.analyzed_at)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {list.items && <ImageTable images={shown} />}
     </section>
   );
 }

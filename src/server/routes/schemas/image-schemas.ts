@@ -1,6 +1,37 @@
 import { Type } from '@sinclair/typebox';
 import { AnalysisStatusSchema } from './common-schemas.js';
 
+const SeverityCountsSchema = Type.Object({
+  critical: Type.Integer(),
+  high: Type.Integer(),
+  medium: Type.Integer(),
+  low: Type.Integer(),
+  negligible: Type.Integer(),
+  unknown: Type.Integer(),
+});
+
+/** Customs: what the overview shows of an image (its last evaluation and newest trend row). */
+export const ImageSummarySchema = Type.Object(
+  {
+    grade: Type.Optional(Type.String({ description: 'Health grade A-F of the last evaluation' })),
+    policy: Type.Optional(
+      Type.Object({
+        policy_id: Type.String(),
+        tag: Type.String(),
+        final_action: Type.String(),
+        status: Type.Union([Type.Literal('pass'), Type.Literal('fail')]),
+        gate: Type.Optional(Type.String({ description: 'The gate that decided a stop or warn' })),
+        trigger: Type.Optional(Type.String()),
+        evaluated_at: Type.String(),
+      }),
+    ),
+    vulnerabilities: Type.Optional(
+      Type.Object({ counts: SeverityCountsSchema, kev: Type.Integer(), recorded_at: Type.String() }),
+    ),
+  },
+  { $id: 'ImageSummary' },
+);
+
 export const ImageSchema = Type.Object(
   {
     imageDigest: Type.String(),
@@ -35,6 +66,7 @@ export const ImageSchema = Type.Object(
     created_at: Type.String(),
     last_updated: Type.String(),
     analyzed_at: Type.Optional(Type.String()),
+    summary: Type.Optional(Type.Ref('ImageSummary')),
   },
   { $id: 'Image' },
 );

@@ -4,6 +4,7 @@ import { events } from './0003-events.js';
 import { notifications } from './0004-notifications.js';
 import { reevaluationTrends } from './0005-reevaluation-trends.js';
 import { watches } from './0006-watches.js';
+import { evaluationSummaries } from './0007-evaluation-summaries.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
@@ -17,4 +18,5 @@ export const MIGRATIONS: readonly Migration[] = [
   notifications,
   reevaluationTrends,
   watches,
+  evaluationSummaries,
 ];

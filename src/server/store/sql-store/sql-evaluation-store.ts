@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { EvaluationResult } from '../../../policy/types.js';
 import { NotFoundError } from '../../../errors/index.js';
 import type { SqlDriver, SqlValue } from '../sql/sql-driver.js';
-import type { EvaluationRecord, EvaluationStore, Page, PageRequest } from '../types.js';
-import { fromJson, toJson } from './row-values.js';
+import { decisiveFinding } from '../../../policy/summary/index.js';
+import { placeholderList } from '../sql/placeholders.js';
+import type { EvaluationRecord, EvaluationStore, EvaluationSummary, Page, PageRequest } from '../types.js';
+import { fromJson, optional, toJson } from './row-values.js';
 
 interface EvaluationRow {
   id: string;
@@ -25,10 +27,12 @@ export class SqlEvaluationStore implements EvaluationStore {
 
   async add(record: Omit<EvaluationRecord, 'id'>): Promise<EvaluationRecord> {
     const stored: EvaluationRecord = { id: randomUUID(), ...record };
+    const decisive = decisiveFinding(stored.result);
     try {
       await this.db.query(
-        `INSERT INTO evaluations (id, account_id, digest, tag, policy_id, final_action, result, feed_state, evaluated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        `INSERT INTO evaluations (id, account_id, digest, tag, policy_id, final_action, result, feed_state,
+           evaluated_at, grade, decisive_gate, decisive_trigger)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
         [
           stored.id,
           stored.accountId,
@@ -39,6 +43,9 @@ export class SqlEvaluationStore implements EvaluationStore {
           toJson(stored.result),
           stored.feedState,
           stored.evaluatedAt,
+          stored.result.grade?.grade ?? null,
+          decisive?.gate ?? null,
+          decisive?.trigger ?? null,
         ],
       );
     } catch (err) {
@@ -60,6 +67,19 @@ export class SqlEvaluationStore implements EvaluationStore {
       [accountId, digest, tag, policyId],
     );
     return rows[0] && toEvaluation(rows[0]);
+  }
+
+  async latestSummaries(accountId: string, digests: readonly string[]): Promise<EvaluationSummary[]> {
+    if (digests.length === 0) return [];
+    const { rows } = await this.db.query<SummaryRow>(
+      `SELECT digest, tag, policy_id, final_action, grade, decisive_gate, decisive_trigger, evaluated_at
+       FROM (SELECT e.*, ROW_NUMBER() OVER (PARTITION BY digest ${NEWEST_FIRST}) AS newest
+             FROM evaluations e
+             WHERE account_id = $1 AND digest IN (${placeholderList(2, digests.length)})) ranked
+       WHERE newest = 1`,
+      [accountId, ...digests],
+    );
+    return rows.map(toSummary);
   }
 
   async previousAction(
@@ -103,6 +123,27 @@ export class SqlEvaluationStore implements EvaluationStore {
     );
     return { items: rows.map(toEvaluation), total: Number(total.rows[0]?.total ?? 0) };
   }
+}
+
+type SummaryRow = Pick<EvaluationRow, 'digest' | 'tag' | 'policy_id' | 'final_action' | 'evaluated_at'> & {
+  grade: string | null;
+  decisive_gate: string | null;
+  decisive_trigger: string | null;
+};
+
+function toSummary(row: SummaryRow): EvaluationSummary {
+  const summary: EvaluationSummary = {
+    digest: row.digest,
+    tag: row.tag,
+    policyId: row.policy_id,
+    finalAction: row.final_action,
+    evaluatedAt: row.evaluated_at,
+  };
+  const grade = optional(row.grade);
+  if (grade) summary.grade = grade;
+  const gate = optional(row.decisive_gate);
+  if (gate) summary.decisive = { gate, trigger: optional(row.decisive_trigger) ?? '' };
+  return summary;
 }
 
 function toEvaluation(row: EvaluationRow): EvaluationRecord {

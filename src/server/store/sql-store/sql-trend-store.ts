@@ -1,3 +1,4 @@
+import { placeholderList } from '../sql/placeholders.js';
 import type { SqlDriver, SqlValue } from '../sql/sql-driver.js';
 import type { DailyTrend, SeverityCounts, TrendPoint, TrendRange, TrendStore } from '../types.js';
 import { optional } from './row-values.js';
@@ -50,6 +51,18 @@ export class SqlTrendStore implements TrendStore {
     const { rows } = await this.db.query<TrendRow>(
       `SELECT * FROM trends WHERE ${where.join(' AND ')} ORDER BY at, id`,
       params,
+    );
+    return rows.map(pointOf);
+  }
+
+  async latestPoints(accountId: string, digests: readonly string[]): Promise<TrendPoint[]> {
+    if (digests.length === 0) return [];
+    const { rows } = await this.db.query<TrendRow>(
+      `SELECT * FROM (SELECT t.*, ROW_NUMBER() OVER (PARTITION BY digest ORDER BY at DESC, id DESC) AS newest
+                      FROM trends t
+                      WHERE account_id = $1 AND digest IN (${placeholderList(2, digests.length)})) ranked
+       WHERE newest = 1`,
+      [accountId, ...digests],
     );
     return rows.map(pointOf);
   }

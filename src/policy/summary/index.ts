@@ -1,0 +1,1 @@
+export { decisiveFinding, type DecisiveFinding } from './decisive-finding.js';
