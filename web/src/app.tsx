@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { session } from './api/client.js';
+import { EventsPage } from './pages/events-page.js';
 import { ImagePage } from './pages/image-page.js';
 import { ImagesPage } from './pages/images-page.js';
 import { LoginPage } from './pages/login-page.js';
@@ -29,6 +30,9 @@ export function App() {
           <a href={href('policies')} aria-current={page === 'policies' ? 'page' : undefined}>
             Policies
           </a>
+          <a href={href('events')} aria-current={page === 'events' ? 'page' : undefined}>
+            Events
+          </a>
         </nav>
         <button type="button" class="link" onClick={logout}>
           Log out
@@ -39,6 +43,8 @@ export function App() {
           <ImagePage digest={id} tab={route[2]} />
         ) : page === 'policies' ? (
           <PoliciesPage selected={id} />
+        ) : page === 'events' ? (
+          <EventsPage />
         ) : (
           <ImagesPage />
         )}
