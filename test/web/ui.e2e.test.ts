@@ -25,6 +25,8 @@ import { everyImageBundle } from '../helpers/use-case-fixtures.js';
 import { getTestImages } from '../images/index.js';
 import { startRegistry, type RunningRegistry } from '../registry/registry-harness.js';
 import { pushOci, waitFor } from '../server/workers/worker-fixtures.js';
+import { Receiver } from '../server/notifications/receiver.js';
+import { verifySignature } from '../../src/server/notifications/signature.js';
 
 const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/ui/', import.meta.url));
 const ready = chromiumInstalled();
@@ -105,6 +107,7 @@ describe.runIf(ready)('the web UI in headless Chromium', () => {
   const headers = { authorization: `Bearer ${adminKey}`, 'content-type': 'application/json' };
   let registry: RunningRegistry;
   let service: RunningService;
+  const receiver = new Receiver();
   let browser: HeadlessChromium;
   let page: Page;
   let watch: PageWatch;
@@ -142,7 +145,9 @@ describe.runIf(ready)('the web UI in headless Chromium', () => {
       adminKey,
       logger: pino({ level: 'silent' }),
       env: { CUSTOMS_SECRET_KEY: randomBytes(32).toString('base64') },
+      notifications: { allowedHosts: ['127.0.0.1'] },
     });
+    await receiver.start();
     await call('/v1/policies', { method: 'POST', body: JSON.stringify(BUNDLE) });
     await call('/v1/policies/ui-bundle?active=true', { method: 'PUT', body: '{}' });
     digest = String(
@@ -189,6 +194,7 @@ describe.runIf(ready)('the web UI in headless Chromium', () => {
     await browser?.close();
     await service?.close();
     await registry?.stop();
+    await receiver.stop();
   });
 
   it('refuses a wrong key, then logs in with the right one and lists every image', async () => {
@@ -405,6 +411,49 @@ describe.runIf(ready)('the web UI in headless Chromium', () => {
       'GHSA-test-lodash-ui01',
     );
     await shot('image-changes');
+  });
+
+  it('lists the events, sends a signed test notification to a new webhook, adds and removes a subscription', async () => {
+    await page.getByRole('link', { name: 'Events' }).click();
+    const events = page.locator('table[aria-label="Event list"] tbody tr[data-event-type]');
+    await expect.poll(() => events.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    // The analysed image's own events link to its page.
+    const links = page.locator(`table[aria-label="Event list"] a[href*="${digest.slice(7)}"]`);
+    expect(await links.count()).toBeGreaterThan(0);
+    expect(await page.locator('table[aria-label="Event list"]').textContent()).toContain(
+      'analyzing → analyzed',
+    );
+    const form = page.getByRole('form', { name: 'Add a webhook' });
+    await form.getByLabel('Name').fill('ui receiver');
+    await form.getByLabel('URL').fill(receiver.url);
+    await form.getByRole('button', { name: 'Add webhook' }).click();
+    const secret = (await page.getByTestId('webhook-secret').textContent())!.trim();
+    expect(secret.length).toBeGreaterThan(10);
+    await page.getByRole('button', { name: 'Send a test notification to ui receiver' }).click();
+    await expect.poll(() => page.getByTestId('test-result').textContent()).toContain('Delivered');
+    expect(receiver.received).toHaveLength(1);
+    const [got] = receiver.received;
+    const header = got!.headers['customs-signature'];
+    expect(verifySignature({ secret, body: got!.body, header: String(header) }).valid).toBe(true);
+    expect(verifySignature({ secret: `${secret}x`, body: got!.body, header: String(header) }).valid).toBe(
+      false,
+    );
+    const subscriptions = page.locator('table[aria-label="Subscription list"] tbody tr');
+    const sub = page.getByRole('form', { name: 'Add a subscription' });
+    await sub.getByLabel('Scope').fill('*');
+    await sub.getByRole('button', { name: 'Add subscription' }).click();
+    await expect
+      .poll(() => subscriptions.getByRole('button', { name: /^Remove subscription/ }).count())
+      .toBe(1);
+    expect(await subscriptions.first().textContent()).toContain('ui receiver');
+    expect((await call('/v1/subscriptions')) as unknown as unknown[]).toHaveLength(1);
+    await shot('events');
+    await subscriptions.getByRole('button', { name: /^Remove subscription/ }).click();
+    await expect
+      .poll(() => subscriptions.getByRole('button', { name: /^Remove subscription/ }).count())
+      .toBe(0);
+    await page.getByRole('button', { name: 'Remove webhook ui receiver' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Remove webhook ui receiver' }).count()).toBe(0);
   });
 
   it('had no console errors, no uncaught errors and no CSP violations on any page', async () => {
