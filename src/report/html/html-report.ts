@@ -9,8 +9,9 @@ import { reportTable, type ReportColumn, type ReportRow } from './report-table.j
 import { TABLE_SCRIPT } from './table-script.js';
 
 const STYLE = `${PAGE_STYLE}
-.sev{font-weight:600;text-transform:uppercase}.critical{color:#8b0000}.high{color:#c0392b}
-.medium{color:#b9770e}.low{color:#2e86c1}.negligible,.unknown{color:#777}.warn{background:#fff3cd;padding:8px}`;
+.sev{font-weight:600;text-transform:uppercase}.critical{color:var(--stop)}.high{color:var(--high)}
+.medium{color:var(--warn)}.low,.negligible,.unknown{color:var(--muted)}
+.warn{background:var(--panel);border:1px solid var(--line);padding:8px}`;
 
 const COLUMNS: ReportColumn[] = [
   { label: 'Severity' },

@@ -8,9 +8,10 @@ import { actionRank, failuresFirst } from '../failures-first.js';
 import type { CheckReportFormat } from '../types.js';
 
 const STYLE = `${PAGE_STYLE}
-.action{font-weight:600;text-transform:uppercase}.stop{color:#a61b1b}.warn{color:#a86500}
-.go{color:#1e7b34}.verdict{font-size:1.4em}.problem{background:#fff3cd;padding:6px 8px;margin:4px 0}
-tr.allowlisted td{color:#777}`;
+.action{font-weight:600;text-transform:uppercase}.stop{color:var(--stop)}.warn{color:var(--warn)}
+.go{color:var(--go)}.verdict{font-size:1.4em}
+.problem{background:var(--panel);border:1px solid var(--line);padding:6px 8px;margin:4px 0}
+tr.allowlisted td{color:var(--muted)}`;
 
 const COLUMNS: ReportColumn[] = [
   { label: 'Action' },
