@@ -132,9 +132,22 @@ describe.runIf(ready)('the web UI in headless Chromium', () => {
     const ref = `${registry.host}/ui/polyglot:v1`;
     writeFileSync(join(dir, 'osv.json'), JSON.stringify(OSV));
     writeFileSync(join(dir, 'tracker.json'), JSON.stringify(TRACKER));
+    // FIRST's EPSS scores: 42% for the tracker's ruby-rack CVE.
+    writeFileSync(
+      join(dir, 'epss.csv'),
+      '#model_version:v2025.03.14,score_date:2026-01-01T00:00:00+0000\ncve,epss,percentile\nCVE-2099-0002,0.42000,0.97000\n',
+    );
     const vulnDb = join(dir, 'vulns.db');
     const [imported] = await Promise.all([
-      runCliAsync(['db', 'import', join(dir, 'tracker.json'), join(dir, 'osv.json'), '--db', vulnDb]),
+      runCliAsync([
+        'db',
+        'import',
+        join(dir, 'tracker.json'),
+        join(dir, 'osv.json'),
+        join(dir, 'epss.csv'),
+        '--db',
+        vulnDb,
+      ]),
       pushOci(polyglot.ociDir, polyglot.tag, ref),
     ]);
     expect(imported.code, imported.stderr).toBe(0);
@@ -289,6 +302,19 @@ describe.runIf(ready)('the web UI in headless Chromium', () => {
     expect(await row.count()).toBe(1);
     expect(await row.first().textContent()).toContain('GHSA-test-lodash-ui01');
     expect(await row.first().textContent()).toContain('4.17.12');
+    // EPSS: only the tracker's CVE has a score (42%).
+    await page.getByLabel('Severity').selectOption({ label: 'Any' });
+    await page.getByLabel('Fix available').uncheck();
+    await page.getByLabel('EPSS').selectOption({ label: 'at least 10%' });
+    expect(await page.getByTestId('vuln-count').textContent()).toBe('1 of 2');
+    expect(await row.first().textContent()).toContain('CVE-2099-0002');
+    expect(await row.first().textContent()).toContain('42.0%');
+    await page.getByLabel('EPSS').selectOption({ label: 'at least 50%' });
+    expect(await page.getByTestId('vuln-count').textContent()).toBe('0 of 2');
+    await page.getByLabel('EPSS').selectOption({ label: 'Any' });
+    await page.getByLabel('Severity').selectOption('Critical');
+    await page.getByLabel('Fix available').check();
+    expect(await page.getByTestId('vuln-count').textContent()).toBe('1 of 2');
     expect(await row.getByRole('link').getAttribute('href')).toBe(
       'https://github.com/advisories/GHSA-jf85-cpcp-j695',
     );

@@ -9,14 +9,18 @@ interface VulnList {
   scanned_at: string;
 }
 
+/** EPSS thresholds offered by the filter: the probability of exploitation in the next 30 days. */
+const EPSS_STEPS = [0.01, 0.1, 0.5];
+
 const RANK = new Map<string, number>(SEVERITIES.map((s, i) => [s, i]));
 
-/** The latest scan's matches, filtered by severity, fix, KEV and text. */
+/** The latest scan's matches, filtered by severity, fix, KEV, EPSS and text. */
 export function VulnerabilitiesTab({ digest }: { digest: string }) {
   const list = useApi<VulnList>(`/images/${digest}/vuln/all`);
   const [severity, setSeverity] = useState('');
   const [fixed, setFixed] = useState(false);
   const [kev, setKev] = useState(false);
+  const [epss, setEpss] = useState(0);
   const [text, setText] = useState('');
   const shown = useMemo(() => {
     const needle = text.trim().toLowerCase();
@@ -24,13 +28,14 @@ export function VulnerabilitiesTab({ digest }: { digest: string }) {
       .filter((v) => !severity || v.severity === severity)
       .filter((v) => !fixed || v.fix_state === 'fixed')
       .filter((v) => !kev || v.kev === true)
+      .filter((v) => !epss || (v.epss ?? 0) >= epss)
       .filter(
         (v) => !needle || v.vuln.toLowerCase().includes(needle) || v.package.toLowerCase().includes(needle),
       )
       .sort(
         (a, b) => (RANK.get(a.severity) ?? 9) - (RANK.get(b.severity) ?? 9) || a.vuln.localeCompare(b.vuln),
       );
-  }, [list.data, severity, fixed, kev, text]);
+  }, [list.data, severity, fixed, kev, epss, text]);
   return (
     <section aria-label="Vulnerabilities">
       <div class="toolbar">
@@ -56,6 +61,21 @@ export function VulnerabilitiesTab({ digest }: { digest: string }) {
         <label>
           <input type="checkbox" name="kev" checked={kev} onChange={() => setKev(!kev)} /> Known exploited
           (KEV)
+        </label>
+        <label>
+          EPSS{' '}
+          <select
+            name="epss"
+            value={String(epss)}
+            onChange={(e) => setEpss(Number((e.target as HTMLSelectElement).value))}
+          >
+            <option value="0">Any</option>
+            {EPSS_STEPS.map((step) => (
+              <option key={step} value={String(step)}>
+                at least {step * 100}%
+              </option>
+            ))}
+          </select>
         </label>
         <label>
           <span class="visually-hidden">Search vulnerabilities</span>
