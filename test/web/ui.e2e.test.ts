@@ -513,7 +513,7 @@ describe.runIf(ready)('the web UI in headless Chromium', () => {
     });
     expect(found).toEqual({});
     // The check can fail: a button with no name, put on the page on purpose, is reported.
-    await page.evaluate(() => document.querySelector('main')?.append(document.createElement('button')));
+    await page.evaluate("document.querySelector('main').append(document.createElement('button'))");
     expect((await seriousAxeViolations(page)).map((v) => v.id)).toContain('button-name');
     // From the top of the page, Tab reaches every link of the navigation, each with a focus ring.
     const nav = await page.locator('nav a, header a').allTextContents();
@@ -522,10 +522,10 @@ describe.runIf(ready)('the web UI in headless Chromium', () => {
     const reached: string[] = [];
     for (let i = 0; i < nav.length + 3; i++) {
       await page.keyboard.press('Tab');
-      const focused = await page.evaluate(() => {
-        const el = document.activeElement as HTMLElement | null;
-        return el ? { text: el.textContent ?? '', outline: getComputedStyle(el).outlineStyle } : undefined;
-      });
+      const focused = await page.evaluate<{ text: string; outline: string } | null>(
+        `(() => { const el = document.activeElement;
+          return el ? { text: el.textContent ?? '', outline: getComputedStyle(el).outlineStyle } : null; })()`,
+      );
       if (focused && nav.includes(focused.text)) {
         reached.push(focused.text);
         expect(focused.outline, `focus ring on ${focused.text}`).not.toBe('none');
