@@ -1,20 +1,11 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { DigestParams, SECURITY, withErrors } from './schemas/common-schemas.js';
+import { DigestParams, SECURITY, SeverityCountsSchema, withErrors } from './schemas/common-schemas.js';
 import { accountOf, type RouteOptions } from './route-context.js';
-
-const Counts = Type.Object({
-  critical: Type.Integer(),
-  high: Type.Integer(),
-  medium: Type.Integer(),
-  low: Type.Integer(),
-  negligible: Type.Integer(),
-  unknown: Type.Integer(),
-});
 
 const TrendPointSchema = Type.Object({
   digest: Type.String(),
   at: Type.String(),
-  counts: Counts,
+  counts: SeverityCountsSchema,
   kev: Type.Integer(),
   finalAction: Type.Optional(Type.String()),
   policyId: Type.Optional(Type.String()),
@@ -24,7 +15,7 @@ const TrendPointSchema = Type.Object({
 const DailyTrendSchema = Type.Object({
   day: Type.String(),
   images: Type.Integer(),
-  counts: Counts,
+  counts: SeverityCountsSchema,
   kev: Type.Integer(),
   actions: Type.Record(Type.String(), Type.Integer()),
 });

@@ -46,3 +46,13 @@ export const AnalysisStatusSchema = Type.Union([
 export const AnyJson = Type.Unknown();
 
 export const SECURITY: { [scheme: string]: string[] }[] = [{ bearer: [] }, { basic: [] }];
+
+/** Vulnerability counts by severity (a trend row, an image summary). */
+export const SeverityCountsSchema = Type.Object({
+  critical: Type.Integer(),
+  high: Type.Integer(),
+  medium: Type.Integer(),
+  low: Type.Integer(),
+  negligible: Type.Integer(),
+  unknown: Type.Integer(),
+});

@@ -1,14 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { AnalysisStatusSchema } from './common-schemas.js';
-
-const SeverityCountsSchema = Type.Object({
-  critical: Type.Integer(),
-  high: Type.Integer(),
-  medium: Type.Integer(),
-  low: Type.Integer(),
-  negligible: Type.Integer(),
-  unknown: Type.Integer(),
-});
+import { AnalysisStatusSchema, SeverityCountsSchema } from './common-schemas.js';
 
 /** Customs: what the overview shows of an image (its last evaluation and newest trend row). */
 export const ImageSummarySchema = Type.Object(
