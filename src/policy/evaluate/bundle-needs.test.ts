@@ -7,7 +7,14 @@ describe('bundleNeeds', () => {
     const bundle = bundleOf({
       policies: [policy('p', [rule('r', 'exposed_ports', 'STOP', {}, 'dockerfile')])],
     });
-    expect(bundleNeeds(bundle)).toEqual({ scan: false, allFiles: false, malware: false, retrievedPaths: [] });
+    expect(bundleNeeds(bundle)).toEqual({
+      scan: false,
+      allFiles: false,
+      malware: false,
+      retrievedPaths: [],
+      previous: false,
+      fileDigests: false,
+    });
   });
 
   it('reads what vulnerability, grade, files, malware and retrieved_files rules need', () => {
@@ -29,7 +36,23 @@ describe('bundleNeeds', () => {
       allFiles: true,
       malware: true,
       retrievedPaths: ['/etc/app.conf'],
+      previous: false,
+      fileDigests: false,
     });
+  });
+
+  it('a drift rule needs the previous image, and every file with its digest only when it compares files', () => {
+    const needs = (params: Record<string, string>) =>
+      bundleNeeds(bundleOf({ policies: [policy('p', [rule('r', 'changed', 'STOP', params, 'drift')])] }));
+    expect(needs({})).toMatchObject({ previous: true, fileDigests: true, allFiles: true });
+    expect(needs({ kinds: 'package_added,config_changed' })).toMatchObject({
+      previous: true,
+      fileDigests: false,
+      allFiles: false,
+    });
+    expect(needs({ kinds: 'file_removed' })).toMatchObject({ fileDigests: true, allFiles: true });
+    const onlyFirst = bundleOf({ policies: [policy('p', [rule('r', 'no_previous', 'WARN', {}, 'drift')])] });
+    expect(bundleNeeds(onlyFirst)).toMatchObject({ previous: true, fileDigests: false });
   });
 
   it('suid_or_guid_set alone does not need the full inventory', () => {

@@ -14,14 +14,21 @@ export interface HolderPolicies {
 
 /**
  * Every holder's active bundle, read so that one analysis collects what any of them needs (all
- * files when one rule inspects the whole tree, every retrieved path, ClamAV when one asks).
+ * files when one rule inspects the whole tree, every retrieved path, ClamAV when one asks, file digests when a drift rule compares files).
  */
 export async function holderPolicies(
   store: ServiceStore,
   digest: string,
   bundles: CheckBundleCache = new CheckBundleCache(),
 ): Promise<HolderPolicies> {
-  const needs: BundleNeeds = { allFiles: false, retrievedPaths: [], malware: false, scan: false };
+  const needs: BundleNeeds = {
+    allFiles: false,
+    retrievedPaths: [],
+    malware: false,
+    scan: false,
+    previous: false,
+    fileDigests: false,
+  };
   const accounts: string[] = [];
   for (const accountId of await store.images.holders(digest)) {
     const policy = await store.policies.active(accountId);
@@ -31,6 +38,8 @@ export async function holderPolicies(
     needs.allFiles ||= own.allFiles;
     needs.malware ||= own.malware;
     needs.scan ||= own.scan;
+    needs.previous ||= own.previous;
+    needs.fileDigests ||= own.fileDigests;
     for (const p of own.retrievedPaths) if (!needs.retrievedPaths.includes(p)) needs.retrievedPaths.push(p);
     accounts.push(accountId);
   }
