@@ -17,8 +17,8 @@ const WANTED = (process.env.FUZZ_TARGETS ?? '').split(',').filter((t) => t !== '
 const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/fuzz', import.meta.url));
 const results: FuzzStats[] = [];
 
-afterAll(() => {
-  cleanSbomInput();
+/** Written after every target, so that a run stopped part-way keeps what it measured. */
+function writeResults(): void {
   mkdirSync(ARTIFACTS, { recursive: true });
   const file = join(ARTIFACTS, 'results.json');
   writeFileSync(
@@ -36,6 +36,11 @@ afterAll(() => {
       2,
     ) + '\n',
   );
+}
+
+afterAll(() => {
+  cleanSbomInput();
+  writeResults();
 });
 
 describe(`fuzzing (long run: ${RUNS} inputs per target, seed ${SEED})`, () => {
@@ -47,6 +52,7 @@ describe(`fuzzing (long run: ${RUNS} inputs per target, seed ${SEED})`, () => {
         if ((await target.seeds()).length === 0) return;
         const stats = await fuzz(target, { executions: RUNS, seed: SEED });
         results.push(stats);
+      writeResults();
         expect(stats.failure, JSON.stringify(stats.failure)).toBeUndefined();
       },
       0,
