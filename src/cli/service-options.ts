@@ -12,6 +12,7 @@ export interface ServiceJobValues {
   jobRetries?: number;
   jobRetryDelay?: number;
   allowWebhookHost: string[];
+  allowRegistryHost: string[];
   webhookRetryDelay?: number;
   feedSyncInterval?: number;
   watchSweep?: number;
@@ -57,6 +58,12 @@ export function addServiceJobOptions(command: Command): Command {
     .option('--job-retries <n>', 'retries after a job’s first attempt (default 3)', wholeNumber)
     .option('--job-retry-delay <seconds>', 'first retry delay, doubled each time (default 5)', positive)
     .option(
+      '--allow-registry-host <host>',
+      'let image pulls reach this registry host though it is loopback, link-local or a metadata address (repeatable; --insecure-registry hosts are allowed too)',
+      collect,
+      [] as string[],
+    )
+    .option(
       '--allow-webhook-host <host>',
       'let webhooks reach this host though it is loopback, link-local or a metadata address (repeatable)',
       collect,
@@ -87,6 +94,7 @@ export function requirePostgresUrl(url: string | undefined, option = '--database
 /** The service options the shared flags give. */
 export async function serviceJobSettings(values: ServiceJobValues): Promise<{
   insecureRegistries: string[];
+  allowedRegistryHosts: string[];
   vulnDb?: string;
   feeds?: { importPaths?: string[]; config?: SyncConfig };
   jobDefaults?: { expireInSeconds?: number; retryLimit?: number; retryDelaySeconds?: number };
@@ -113,6 +121,7 @@ export async function serviceJobSettings(values: ServiceJobValues): Promise<{
   };
   return {
     insecureRegistries: values.insecureRegistry,
+    allowedRegistryHosts: values.allowRegistryHost,
     notifications: {
       allowedHosts: values.allowWebhookHost,
       ...(values.webhookRetryDelay !== undefined

@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'registry-response'
   | 'registry-transfer'
   | 'credentials'
+  | 'address-refused'
   | 'invalid-version'
   | 'feed-format'
   | 'database'
@@ -116,6 +117,17 @@ export class RegistryError extends CustomsError {
     super(code, message, options);
     this.name = 'RegistryError';
     this.status = options?.status;
+  }
+}
+
+/**
+ * A connection the address rule refuses (the service's guard against SSRF: loopback,
+ * link-local, cloud metadata and unspecified addresses, unless an administrator allowed the host).
+ */
+export class AddressRefusedError extends CustomsError {
+  constructor(message: string) {
+    super('address-refused', message);
+    this.name = 'AddressRefusedError';
   }
 }
 

@@ -1,3 +1,4 @@
+import type { LookupFunction } from 'node:net';
 import { EnvHttpProxyAgent } from 'undici';
 import { UsageError } from '../errors/index.js';
 
@@ -8,6 +9,8 @@ export interface DispatcherOptions {
   idleMs: number;
   /** Verify TLS certificates of the servers reached (default true). */
   verifyTls?: boolean;
+  /** Resolves (and may refuse) the addresses direct connections go to. */
+  lookup?: LookupFunction;
 }
 
 /** `proxy:3128` means `http://proxy:3128`, as curl reads it. */
@@ -40,7 +43,11 @@ export function envProxyDispatcher(
     ...(httpProxy ? { httpProxy } : {}),
     ...(httpsProxy ? { httpsProxy } : {}),
     noProxy,
-    connect: { timeout: options.connectMs, rejectUnauthorized },
+    connect: {
+      timeout: options.connectMs,
+      rejectUnauthorized,
+      ...(options.lookup ? { lookup: options.lookup } : {}),
+    },
     requestTls: { timeout: options.connectMs, rejectUnauthorized },
     proxyTls: { timeout: options.connectMs },
     headersTimeout: options.headersMs,

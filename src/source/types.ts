@@ -87,5 +87,11 @@ export interface SourceOptions {
   dockerConfigPath?: string;
   /** Explicit credentials, taking precedence over the docker config. */
   credentials?: { username: string; password: string };
+  /**
+   * Refuse connections to loopback, link-local, cloud metadata and unspecified addresses (the
+   * service's rule against SSRF through image references, token realms and redirects), except
+   * to these hosts (`host` or `host:port` names the host; ports are not compared).
+   */
+  addressRule?: { allowedHosts: readonly string[] };
   signal?: AbortSignal;
 }

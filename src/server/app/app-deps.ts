@@ -20,6 +20,8 @@ export interface AppDeps {
   dataDir: string;
   /** Registry hosts reached over plain HTTP or unverified TLS. */
   insecureRegistries?: string[];
+  /** Registry hosts allowed past the address rule though loopback, link-local or metadata (`--allow-registry-host`). */
+  allowedRegistryHosts?: string[];
   /** When set, GET /metrics needs `Authorization: Bearer <metricsKey>`. */
   metricsKey?: string;
   /** Largest upload accepted, bytes (default 8 GiB). */

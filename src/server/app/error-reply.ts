@@ -38,6 +38,7 @@ const STATUS: Partial<Record<CustomsError['code'], number>> = {
   'platform-not-found': 400,
   'registry-auth': 400,
   credentials: 400,
+  'address-refused': 400,
   'registry-unreachable': 502,
   'registry-response': 502,
   'registry-transfer': 502,

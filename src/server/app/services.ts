@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { registryAddressRule } from '../services/registry-address-rule.js';
 import { AdmissionService } from '../admission/admission-service.js';
 import { DEFAULT_ADMISSION_SETTINGS } from '../admission/admission-settings.js';
 import { AccountService } from '../services/account-service.js';
@@ -46,6 +47,7 @@ export function makeServices(deps: AppDeps): Services {
   const registries = new RegistryService(store, deps.secretBox, now);
   const images = new ImageService(store, queue, registries, {
     insecureRegistries: deps.insecureRegistries ?? [],
+    addressRule: registryAddressRule(deps),
     noDockerConfig: path.join(deps.dataDir, 'no-docker-config', 'config.json'),
     now,
   });

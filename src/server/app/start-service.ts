@@ -31,6 +31,8 @@ export interface ServiceOptions {
   vulnDb?: string;
   metricsKey?: string;
   insecureRegistries?: string[];
+  /** Registry hosts allowed past the address rule though loopback, link-local or metadata (`--allow-registry-host`). */
+  allowedRegistryHosts?: string[];
   /** CUSTOMS_ADMIN_KEY: the admin key the first start uses instead of a new one. */
   adminKey?: string;
   /**
@@ -101,6 +103,7 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
             dataDir,
             layerCache: serviceLayerCache(dataDir, store),
             ...(options.insecureRegistries ? { insecureRegistries: options.insecureRegistries } : {}),
+            ...(options.allowedRegistryHosts ? { allowedRegistryHosts: options.allowedRegistryHosts } : {}),
             ...(options.feeds ? { feeds: options.feeds } : {}),
             ...(options.notifications ? { notifications: options.notifications } : {}),
             log: logger,
@@ -116,6 +119,7 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
     logger,
     dataDir,
     ...(options.insecureRegistries ? { insecureRegistries: options.insecureRegistries } : {}),
+    ...(options.allowedRegistryHosts ? { allowedRegistryHosts: options.allowedRegistryHosts } : {}),
     ...(options.metricsKey !== undefined ? { metricsKey: options.metricsKey } : {}),
     ...(options.admission ? { admission: options.admission } : {}),
     ...(options.tls ? { tls: await readTls(options.tls) } : {}),

@@ -25,6 +25,8 @@ export interface WorkerProcessOptions {
   dataDir?: string;
   concurrency?: number;
   insecureRegistries?: string[];
+  /** Registry hosts allowed past the address rule though loopback, link-local or metadata (`--allow-registry-host`). */
+  allowedRegistryHosts?: string[];
   feeds?: FeedSyncSettings;
   /** Webhook delivery: hosts allowed past the address rule, retries. */
   notifications?: DeliverySettings;
@@ -72,6 +74,7 @@ export async function startWorkerProcess(options: WorkerProcessOptions): Promise
         dataDir,
         layerCache: serviceLayerCache(dataDir, store),
         ...(options.insecureRegistries ? { insecureRegistries: options.insecureRegistries } : {}),
+        ...(options.allowedRegistryHosts ? { allowedRegistryHosts: options.allowedRegistryHosts } : {}),
         ...(options.feeds ? { feeds: options.feeds } : {}),
         ...(options.notifications ? { notifications: options.notifications } : {}),
         log: logger,

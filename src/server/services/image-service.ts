@@ -14,6 +14,8 @@ export interface AddImageInput {
 
 export interface ImageServiceOptions {
   insecureRegistries: string[];
+  /** Where registries may not be reached (see registryAddressRule). */
+  addressRule: { allowedHosts: readonly string[] };
   /** A docker config path that holds nothing: the service never uses its host's credentials. */
   noDockerConfig: string;
   now: () => Date;
@@ -135,6 +137,7 @@ export class ImageService {
       ...(credentials ? { credentials } : {}),
       insecureRegistries: insecure ? [host] : [],
       dockerConfigPath: this.options.noDockerConfig,
+      addressRule: this.options.addressRule,
     });
     try {
       const digest = image.source.manifestDigest;

@@ -11,6 +11,8 @@ export interface ProbeAccess {
   insecure: boolean;
   /** A docker config that holds nothing: the service never uses its host's credentials. */
   noDockerConfig: string;
+  /** Where registries may not be reached (see registryAddressRule). */
+  addressRule?: { allowedHosts: readonly string[] };
   signal?: AbortSignal;
 }
 
@@ -20,6 +22,7 @@ export function probeClient(registry: string, repository: string, access: ProbeA
     ...(access.credentials ? { credentials: access.credentials } : {}),
     insecureRegistries: access.insecure ? [registry] : [],
     dockerConfigPath: access.noDockerConfig,
+    ...(access.addressRule ? { addressRule: access.addressRule } : {}),
     ...(access.signal ? { signal: access.signal } : {}),
   });
 }

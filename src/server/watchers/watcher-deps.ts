@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { EventLog } from '../events/index.js';
 import type { JobQueue } from '../queue/types.js';
 import { ImageService } from '../services/image-service.js';
+import { registryAddressRule } from '../services/registry-address-rule.js';
 import { RegistryService } from '../services/registry-service.js';
 import type { SecretBox } from '../store/secret-box/index.js';
 import type { ServiceStore, WatchRecord } from '../store/types.js';
@@ -20,6 +21,7 @@ export interface WatcherDeps {
   images: ImageService;
   registries: RegistryService;
   insecureRegistries: string[];
+  addressRule: { allowedHosts: readonly string[] };
   noDockerConfig: string;
   log?: WatcherLog;
   now: () => Date;
@@ -31,6 +33,7 @@ export function makeWatcherDeps(input: {
   secretBox: SecretBox;
   dataDir: string;
   insecureRegistries?: string[];
+  allowedRegistryHosts?: string[];
   log?: WatcherLog;
   now?: () => Date;
 }): WatcherDeps {
@@ -38,8 +41,10 @@ export function makeWatcherDeps(input: {
   const noDockerConfig = path.join(input.dataDir, 'no-docker-config', 'config.json');
   const insecureRegistries = input.insecureRegistries ?? [];
   const registries = new RegistryService(input.store, input.secretBox, now);
+  const addressRule = registryAddressRule(input);
   const images = new ImageService(input.store, input.queue, registries, {
     insecureRegistries,
+    addressRule,
     noDockerConfig,
     now,
   });
@@ -49,6 +54,7 @@ export function makeWatcherDeps(input: {
     images,
     registries,
     insecureRegistries,
+    addressRule,
     noDockerConfig,
     ...(input.log ? { log: input.log } : {}),
     now,
@@ -65,6 +71,7 @@ export async function clientFor(
   return probeClient(watch.registry, watch.repository, {
     ...(credentials ? { credentials } : {}),
     insecure: insecureFor(watch.registry, verifyTls, deps.insecureRegistries),
+    addressRule: deps.addressRule,
     noDockerConfig: deps.noDockerConfig,
     ...(signal ? { signal } : {}),
   });

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { SourceFormatError } from '../../errors/index.js';
 import { parseImageReference } from '../../source/reference/index.js';
 import type { SourceOptions } from '../../source/types.js';
+import { registryAddressRule } from '../services/registry-address-rule.js';
 import { RegistryService } from '../services/registry-service.js';
 import { sealContext } from '../services/seal-contexts.js';
 import { uploadPath } from '../services/upload-path.js';
@@ -50,6 +51,7 @@ export async function imageSource(
     options: {
       dockerConfigPath,
       insecureRegistries: insecure ? [host] : [],
+      addressRule: registryAddressRule(deps),
       ...(credentials ? { credentials } : {}),
     },
   };

@@ -43,6 +43,8 @@ export interface WorkerDeps {
   layerCache?: LayerCache;
   /** Registry hosts reached over plain HTTP or unverified TLS. */
   insecureRegistries?: string[];
+  /** Registry hosts allowed past the address rule though loopback, link-local or metadata (`--allow-registry-host`). */
+  allowedRegistryHosts?: string[];
   feeds?: FeedSyncSettings;
   /** Where a finished feed sync queues the re-evaluation of the images its changes touch (none when absent). */
   queue?: JobQueue;

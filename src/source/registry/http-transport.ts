@@ -1,6 +1,7 @@
 import { request, type Dispatcher } from 'undici';
-import { RegistryError } from '../../errors/index.js';
+import { AddressRefusedError, RegistryError } from '../../errors/index.js';
 import { envProxyDispatcher } from '../../http/env-proxy-dispatcher.js';
+import { guardedLookup, refusedHostReason } from '../../http/guarded-lookup.js';
 import { DEFAULT_REGISTRY_LIMITS, type RegistryLimits } from './registry-limits.js';
 import { describeNetworkError, isTlsError, isFallbackToHttpError } from './network-errors.js';
 
@@ -40,6 +41,7 @@ export class RegistryTransport {
   private readonly insecure: boolean;
   private readonly signal: AbortSignal | undefined;
   private readonly timeouts: TransportTimeouts;
+  private readonly addressRule: { allowedHosts: readonly string[] } | undefined;
   private scheme: 'https' | 'http' | undefined;
   private verifiedAgent: Dispatcher | undefined;
   private unverifiedAgent: Dispatcher | undefined;
@@ -47,11 +49,17 @@ export class RegistryTransport {
 
   constructor(
     host: string,
-    opts: { insecure: boolean; signal?: AbortSignal; timeouts?: Partial<TransportTimeouts> },
+    opts: {
+      insecure: boolean;
+      signal?: AbortSignal;
+      timeouts?: Partial<TransportTimeouts>;
+      addressRule?: { allowedHosts: readonly string[] };
+    },
   ) {
     this.host = host;
     this.insecure = opts.insecure;
     this.signal = opts.signal;
+    this.addressRule = opts.addressRule;
     const { connectMs, headersMs, idleMs } = { ...DEFAULT_REGISTRY_LIMITS, ...opts.timeouts };
     this.timeouts = { connectMs, headersMs, idleMs };
     if (!this.insecure) this.scheme = 'https';
@@ -119,6 +127,7 @@ export class RegistryTransport {
   ): Promise<HttpResponse> {
     if (this.closed)
       throw new RegistryError('registry-unreachable', `connection to registry ${this.host} was closed`);
+    this.checkAddress(url);
     const dispatcher = this.agentFor(url);
     try {
       const res = await request(url, {
@@ -132,8 +141,23 @@ export class RegistryTransport {
     } catch (err) {
       if (this.signal?.aborted) throw this.signal.reason ?? err;
       if (requestSignal?.aborted) throw requestSignal.reason ?? err;
+      const refused = refusal(err);
+      if (refused) throw refused;
       throw this.networkError(url, err);
     }
+  }
+
+  /** An address literal the rule refuses is refused before any connection (names: at lookup). */
+  private checkAddress(url: URL): void {
+    if (!this.addressRule) return;
+    const reason = refusedHostReason(this.addressRule.allowedHosts, url.hostname);
+    if (reason) throw new AddressRefusedError(this.refusedMessage(url, `${url.hostname}: ${reason}`));
+  }
+
+  private refusedMessage(url: URL, detail: string): string {
+    const target =
+      url.host === this.host ? `registry ${this.host}` : `${url.host} (for registry ${this.host})`;
+    return `refused to connect to ${target}: ${detail}; an administrator can allow the host`;
   }
 
   private networkError(url: URL, err: unknown): RegistryError {
@@ -158,7 +182,22 @@ export class RegistryTransport {
 
   /** Direct, or through HTTPS_PROXY/HTTP_PROXY unless NO_PROXY names the host. */
   private makeAgent(verify: boolean): Dispatcher {
-    return envProxyDispatcher({ ...this.timeouts, verifyTls: verify });
+    const rule = this.addressRule;
+    return envProxyDispatcher({
+      ...this.timeouts,
+      verifyTls: verify,
+      ...(rule
+        ? {
+            lookup: guardedLookup(
+              rule.allowedHosts,
+              (detail) =>
+                new AddressRefusedError(
+                  `refused to connect to ${detail} (for registry ${this.host}); an administrator can allow the host`,
+                ),
+            ),
+          }
+        : {}),
+    });
   }
 
   /** Closes the connections. Safe to call twice. */
@@ -168,6 +207,13 @@ export class RegistryTransport {
     const agents = [this.verifiedAgent, this.unverifiedAgent].filter((a): a is Dispatcher => a !== undefined);
     await Promise.all(agents.map((a) => a.destroy().catch(() => undefined)));
   }
+}
+
+/** The address rule's refusal somewhere in a network error's causes. */
+function refusal(err: unknown): AddressRefusedError | undefined {
+  for (let e = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++)
+    if (e instanceof AddressRefusedError) return e;
+  return undefined;
 }
 
 function withoutAuthorization(headers: Record<string, string>): Record<string, string> {

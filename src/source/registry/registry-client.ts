@@ -8,7 +8,7 @@ import { authDenied, basicAuthorization, fetchBearerToken } from './token-auth.j
 
 export interface RegistryClientOptions extends Pick<
   SourceOptions,
-  'insecureRegistries' | 'dockerConfigPath' | 'credentials' | 'signal'
+  'insecureRegistries' | 'dockerConfigPath' | 'credentials' | 'signal' | 'addressRule'
 > {
   /** Timeouts, tries and deadline; unset ones come from CUSTOMS_REGISTRY_* or the defaults. */
   limits?: Partial<RegistryLimits>;
@@ -51,6 +51,7 @@ export class RegistryClient {
     this.transport = new RegistryTransport(apiHost, {
       insecure,
       ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.addressRule ? { addressRule: options.addressRule } : {}),
       timeouts: this.limits,
     });
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   forbiddenAddressReason,
   forbiddenHostReason,
-} from '../../../src/server/notifications/address-rules.js';
+} from '../../../src/http/address-rules.js';
 import { retryDelayMs } from '../../../src/server/notifications/backoff.js';
 import { checkWebhookUrl } from '../../../src/server/notifications/guarded-dispatcher.js';
 

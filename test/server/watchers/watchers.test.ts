@@ -78,7 +78,8 @@ beforeAll(async () => {
   });
   queue = new InProcessQueue({ sqlitePath: join(dataDir, 'customs.db'), pollIntervalMs: 100 });
   await queue.start();
-  deps = makeWatcherDeps({ store, queue, secretBox, dataDir, log });
+  // The administrator allows the local registry past the service's address rule.
+  deps = makeWatcherDeps({ store, queue, secretBox, dataDir, log, allowedRegistryHosts: [proxy.host] });
   await queue.work('poll-tag', (job) => pollWatchJob(deps, job));
   await queue.work('poll-repository', (job) => pollWatchJob(deps, job));
   watches = new WatchService(store, queue, () => new Date());

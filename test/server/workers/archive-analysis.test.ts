@@ -57,6 +57,7 @@ beforeAll(async () => {
   const registries = new RegistryService(store, secretBox, now);
   const images = new ImageService(store, queue, registries, {
     insecureRegistries: [],
+    addressRule: { allowedHosts: [] },
     noDockerConfig: join(dataDir, 'no-docker-config', 'config.json'),
     now,
   });

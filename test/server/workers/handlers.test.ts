@@ -79,11 +79,14 @@ beforeAll(async () => {
     secretBox,
     dataDir,
     layerCache: serviceLayerCache(dataDir, store),
+    // The administrator allows the local registry past the service's address rule.
+    allowedRegistryHosts: [registry.host],
     now,
   };
   handlers = await startWorkers(queue, deps, { concurrency: 2 });
   images = new ImageService(store, queue, registries, {
     insecureRegistries: [],
+    addressRule: { allowedHosts: ['127.0.0.1'] },
     noDockerConfig: join(dataDir, 'no-docker-config', 'config.json'),
     now,
   });
