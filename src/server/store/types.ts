@@ -1,4 +1,5 @@
 import type { Sbom } from '../../model/sbom.js';
+import type { KnownImage } from '../../provenance/index.js';
 import type { ScanReport } from '../../scan/types.js';
 import type { EvaluationResult } from '../../policy/types.js';
 import type { PackageContent } from '../views/package-content.js';
@@ -222,6 +223,11 @@ export interface AnalysisStore {
   /** Stores the SBOM and its package index; replaces an earlier one for the digest. */
   putSbom(digest: string, sbom: Sbom, at: string): Promise<void>;
   getSbom(digest: string): Promise<Sbom | undefined>;
+  /**
+   * The layer diffIds (bottom first, normalised) of each of the account's images with a stored
+   * SBOM whose diffIds are all known (what provenance compares), in no particular order.
+   */
+  layerLists(accountId: string): Promise<KnownImage[]>;
   /** Stores the latest scan of the digest and its vulnerability index. */
   putScan(digest: string, scan: ScanReport, at: string): Promise<void>;
   getScan(digest: string): Promise<{ scan: ScanReport; at: string } | undefined>;
