@@ -55,16 +55,14 @@ export function provenanceImage(image: ImageWithTags): ProvenanceImageView {
   return { digest: image.digest, ...originOf(image.origin), tags: image.tags.map((t) => t.fullTag) };
 }
 
-/** The account's images of these digests, as provenance names them (one lookup each). */
+/** The account's images of these digests, as provenance names them (two queries). */
 async function namedImages(
   store: ServiceStore,
   accountId: string,
   digests: readonly string[],
 ): Promise<Map<string, ProvenanceImageView>> {
-  const images = await Promise.all([...new Set(digests)].map((d) => store.images.get(accountId, d)));
-  return new Map(
-    images.filter((i): i is ImageWithTags => i !== undefined).map((i) => [i.digest, provenanceImage(i)]),
-  );
+  const images = await store.images.getMany(accountId, digests);
+  return new Map(images.map((i) => [i.digest, provenanceImage(i)]));
 }
 
 const named = (views: Map<string, ProvenanceImageView>, known: KnownImage): ProvenanceImageView =>

@@ -178,6 +178,8 @@ export interface ImageStore {
     at: string;
   }): Promise<{ image: ImageWithTags; created: boolean }>;
   get(accountId: string, digest: string): Promise<ImageWithTags | undefined>;
+  /** The account's images of these digests (two queries; those it does not hold are left out), in no order. */
+  getMany(accountId: string, digests: readonly string[]): Promise<ImageWithTags[]>;
   list(accountId: string, filter: ImageFilter, page: PageRequest): Promise<Page<ImageWithTags>>;
   delete(accountId: string, digest: string): Promise<boolean>;
   /** Sets the status of every account's image with this digest (analysis is per digest, shared). */
