@@ -98,7 +98,7 @@ async function measure(label, options, count) {
       await store.images.setStatus(digest, 'analyzed', { at });
     }
     const stored = Date.now() - t0;
-    const app = (await store.images.get(accountId, sha(`manifest ${images[images.length - 1][0]}`)));
+    const app = await store.images.get(accountId, sha(`manifest ${images[images.length - 1][0]}`));
     const lists = await median(() => store.analyses.layerLists(accountId));
     const provenance = await median(() => imageProvenance(store, accountId, app));
     const derived = await median(() =>

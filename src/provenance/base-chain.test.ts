@@ -8,7 +8,8 @@ const image = (digest: string, ...layers: number[]): KnownImage => ({
   digest: `sha256:${digest.padStart(64, '0')}`,
   diffIds: layers.map(layer),
 });
-const digests = (images: readonly KnownImage[]): string[] => images.map((i) => i.digest.replace(/^sha256:0*/, ''));
+const digests = (images: readonly KnownImage[]): string[] =>
+  images.map((i) => i.digest.replace(/^sha256:0*/, ''));
 
 // debian (1 layer) ← runtime (+2) ← app (+1); `tool` shares debian only; `other` shares nothing.
 const debian = image('d1', 1);
@@ -46,7 +47,11 @@ describe('baseChain', () => {
 
   it('gives an image without a known base all its layers as its own', () => {
     const chain = baseChain(other.diffIds, KNOWN, other.digest);
-    expect(chain).toEqual({ bases: [], ownLayers: { firstIndex: 0, diffIds: [layer(7), layer(8)] }, sameLayers: [] });
+    expect(chain).toEqual({
+      bases: [],
+      ownLayers: { firstIndex: 0, diffIds: [layer(7), layer(8)] },
+      sameLayers: [],
+    });
   });
 
   it('does not count an identical image as a base but names it, and skips the image itself', () => {
@@ -60,7 +65,11 @@ describe('baseChain', () => {
   });
 
   it('finds nothing for an image whose layers are unknown', () => {
-    expect(baseChain([], KNOWN)).toEqual({ bases: [], ownLayers: { firstIndex: 0, diffIds: [] }, sameLayers: [] });
+    expect(baseChain([], KNOWN)).toEqual({
+      bases: [],
+      ownLayers: { firstIndex: 0, diffIds: [] },
+      sameLayers: [],
+    });
   });
 });
 
@@ -109,10 +118,14 @@ describe('layer prefixes', () => {
         layers: layers.map((l) => ({ ...l, digest: 'sha256:x', mediaType: 'm', size: 1 })),
       },
     });
-    expect(sbomDiffIds(source([{ index: 1, diffId: 'SHA256:BB' }, { index: 0, diffId: 'aa' }]))).toEqual([
-      'sha256:aa',
-      'sha256:bb',
-    ]);
+    expect(
+      sbomDiffIds(
+        source([
+          { index: 1, diffId: 'SHA256:BB' },
+          { index: 0, diffId: 'aa' },
+        ]),
+      ),
+    ).toEqual(['sha256:aa', 'sha256:bb']);
     expect(sbomDiffIds(source([{ index: 0, diffId: 'aa' }, { index: 1 }]))).toBeUndefined();
     expect(sbomDiffIds(source([]))).toBeUndefined();
   });

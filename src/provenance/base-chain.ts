@@ -35,7 +35,11 @@ export function baseChain<T extends KnownImage>(
   const bases: BaseLevel<T>[] = [];
   let below = 0;
   for (const layerCount of [...levels.keys()].sort((a, b) => a - b)) {
-    bases.push({ layerCount, addedLayers: layerCount - below, images: levels.get(layerCount)!.sort(byDigest) });
+    bases.push({
+      layerCount,
+      addedLayers: layerCount - below,
+      images: levels.get(layerCount)!.sort(byDigest),
+    });
     below = layerCount;
   }
   return {

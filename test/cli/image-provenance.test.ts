@@ -18,9 +18,13 @@ describe('customs image get|derived show provenance', () => {
   beforeAll(async () => {
     images = await buildChainImages(tempDir('customs-cli-provenance-'));
     api = await startApi((await serviceStoreBackends()).sqlite);
-    env = { CUSTOMS_URL: await api.app.listen({ host: '127.0.0.1', port: 0 }), CUSTOMS_API_KEY: api.adminKey };
+    env = {
+      CUSTOMS_URL: await api.app.listen({ host: '127.0.0.1', port: 0 }),
+      CUSTOMS_API_KEY: api.adminKey,
+    };
     const admin = (await api.store.accounts.byName('admin'))!.id;
-    for (const image of [images.base, images.runtime, images.app]) await storeChainImage(api.store, admin, image, T0);
+    for (const image of [images.base, images.runtime, images.app])
+      await storeChainImage(api.store, admin, image, T0);
   }, 120_000);
 
   afterAll(async () => {
@@ -50,10 +54,19 @@ describe('customs image get|derived show provenance', () => {
     expect(lines[0]).toMatch(/^DIGEST\s+TAG\s+LAYERS\s+ADDED\s+DIRECT$/);
     expect(lines.slice(1).map((l) => l.trim().split(/\s+/))).toEqual([
       [images.runtime.digest, '127.0.0.1:5000/runtime:1', '2', '+1', 'yes'],
-      [images.app.digest, expect.stringMatching(/^127\.0\.0\.1:5000\/app:(1|latest),$/), expect.any(String), '3', '+2', 'no'],
+      [
+        images.app.digest,
+        expect.stringMatching(/^127\.0\.0\.1:5000\/app:(1|latest),$/),
+        expect.any(String),
+        '3',
+        '+2',
+        'no',
+      ],
     ]);
     const direct = await cli(['image', 'derived', images.base.digest, '--direct', '-o', 'json']);
-    expect(JSON.parse(direct.stdout).images.map((i: { digest: string }) => i.digest)).toEqual([images.runtime.digest]);
+    expect(JSON.parse(direct.stdout).images.map((i: { digest: string }) => i.digest)).toEqual([
+      images.runtime.digest,
+    ]);
     const none = await cli(['image', 'derived', images.app.digest]);
     expect(none.stdout).toBe('no known image is built on it\n');
   });

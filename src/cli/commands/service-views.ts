@@ -1,9 +1,4 @@
-import type {
-  DerivedImages,
-  FeedStatus,
-  ServiceImage,
-  ServicePolicy,
-} from '../../client/customs-api.js';
+import type { DerivedImages, FeedStatus, ServiceImage, ServicePolicy } from '../../client/customs-api.js';
 import { UsageError } from '../../errors/index.js';
 import { renderTable } from '../../format/table/render-table.js';
 
@@ -65,11 +60,17 @@ function provenanceRows(p: ServiceImage['provenance']): [string, string | undefi
   ];
   p.base_images.forEach((level, i) => {
     const added = i === 0 ? '' : `, +${level.layers_added}`;
-    rows.push([`base ${i + 1}`, `${level.images.map(nameOf).join(' = ')} (${layers(level.layer_count)}${added})`]);
+    rows.push([
+      `base ${i + 1}`,
+      `${level.images.map(nameOf).join(' = ')} (${layers(level.layer_count)}${added})`,
+    ]);
   });
   if (p.own_layers && p.layer_count !== undefined) {
     const { first_index, count } = p.own_layers;
-    rows.push(['own', count === 0 ? 'no layers' : `${layers(count)} of ${p.layer_count} (from layer ${first_index + 1})`]);
+    rows.push([
+      'own',
+      count === 0 ? 'no layers' : `${layers(count)} of ${p.layer_count} (from layer ${first_index + 1})`,
+    ]);
   }
   if (p.same_layers.length > 0) rows.push(['same as', p.same_layers.map(nameOf).join(', ')]);
   return rows;

@@ -80,7 +80,8 @@ export async function imageProvenance(
   const known = await store.analyses.layerLists(accountId);
   const self = known.find((k) => k.digest === image.digest);
   const own = provenanceImage(image);
-  if (!self) return image.analysisStatus === 'analyzed' ? { ...own, base_images: [], same_layers: [] } : undefined;
+  if (!self)
+    return image.analysisStatus === 'analyzed' ? { ...own, base_images: [], same_layers: [] } : undefined;
   const chain = baseChain(self.diffIds, known, image.digest);
   const views = await namedImages(store, accountId, [
     ...chain.bases.flatMap((level) => level.images.map((i) => i.digest)),

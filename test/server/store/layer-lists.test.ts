@@ -58,7 +58,9 @@ describe.each([sqlite, ...(postgres ? [postgres] : [])])('layer lists: $name', (
 
   it("lists the account's analysed images whose every diffId is known, bottom first and normalised", async () => {
     const { store, mine, theirs } = await setUp();
-    expect(await store.analyses.layerLists(mine)).toEqual([{ digest: digestOf(1), diffIds: [id('a'), id('b')] }]);
+    expect(await store.analyses.layerLists(mine)).toEqual([
+      { digest: digestOf(1), diffIds: [id('a'), id('b')] },
+    ]);
     expect(await store.analyses.layerLists(theirs)).toEqual([{ digest: digestOf(4), diffIds: [id('c')] }]);
   });
 
@@ -78,6 +80,8 @@ describe.each([sqlite, ...(postgres ? [postgres] : [])])('layer lists: $name', (
     ]);
     // Both of the account's analyses now have their projection (the one without diffIds as null).
     expect(await count()).toBe(2);
-    expect(await store.analyses.layerLists(mine)).toEqual([{ digest: digestOf(1), diffIds: [id('a'), id('b')] }]);
+    expect(await store.analyses.layerLists(mine)).toEqual([
+      { digest: digestOf(1), diffIds: [id('a'), id('b')] },
+    ]);
   });
 });
