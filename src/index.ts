@@ -42,3 +42,12 @@ export type { LayerCache, LayerCacheStatus } from './layer-cache/index.js';
 export { FileLayerCache, defaultLayerCacheDir, DEFAULT_LAYER_CACHE_BYTES } from './layer-cache/index.js';
 /** The TypeBox schemas of the result documents and the inputs (src/schema): JSON Schema, types, checks. */
 export * as schemas from './schema/index.js';
+export {
+  baseChain,
+  derivedImages,
+  isLayerPrefix,
+  isProperLayerPrefix,
+  normaliseDiffId,
+  sbomDiffIds,
+} from './provenance/index.js';
+export type * from './provenance/types.js';

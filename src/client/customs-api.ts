@@ -7,6 +7,7 @@ import type { ServiceClient } from './service-client.js';
 import type { EvaluationView } from '../server/services/check-service.js';
 import type { FeedStatusView } from '../server/services/feed-service.js';
 import type { ImageView } from '../server/services/image-view.js';
+import type { DerivedImagesView } from '../server/services/image-provenance.js';
 import type { PolicyView } from '../server/services/policy-service.js';
 
 /** An image as the service describes it (GET /v1/images/:digest). */
@@ -15,6 +16,7 @@ export type AnalysisStatus = ImageView['analysis_status'];
 export type ServicePolicy = PolicyView;
 export type ServiceEvaluation = EvaluationView;
 export type FeedStatus = FeedStatusView;
+export type DerivedImages = DerivedImagesView;
 
 export interface WaitOptions {
   timeoutMs: number;
@@ -68,6 +70,27 @@ export class CustomsApi {
         `no image tagged ${reference} on the service (add it with \`customs image add\`)`,
       );
     return newest;
+  }
+
+  /** The image with its provenance: a tag is looked up in the list, whose entries carry none. */
+  async imageWithProvenance(reference: string): Promise<ServiceImage> {
+    const image = await this.image(reference);
+    if (image.provenance || digestOf(reference)) return image;
+    return this.client.get<ServiceImage>(`/v1/images/${image.imageDigest}`);
+  }
+
+  /** Every analyzed image of the account built on this one (all pages). */
+  async derivedImages(digest: string, options: { direct?: boolean } = {}): Promise<DerivedImages> {
+    let all: DerivedImages | undefined;
+    for (let page = 1; ; page += 1) {
+      const answer = await this.client.get<DerivedImages>(`/v1/images/${digest}/derived`, {
+        ...(options.direct ? { direct: true } : {}),
+        page,
+        limit: 1000,
+      });
+      all = all ? { ...all, images: [...all.images, ...answer.images] } : answer;
+      if (answer.images.length === 0 || all.images.length >= answer.total) return all;
+    }
   }
 
   /** The stored customs-scan/1 report of the image's latest scan. */

@@ -10,7 +10,7 @@ import { failOnOption, reportFailOn } from '../fail-on-option.js';
 import { addServiceOptions, callService, serviceApi, type ServiceOptionValues } from '../client-options.js';
 import { withProgress } from '../with-progress.js';
 import { writeOutputs } from '../write-outputs.js';
-import { imageDetail, imagesTable, json, viewFormat } from './service-views.js';
+import { derivedTable, imageDetail, imagesTable, json, viewFormat } from './service-views.js';
 
 const DEFAULT_WAIT_SECONDS = 600;
 
@@ -133,8 +133,24 @@ export function imageCommand(): Command {
     .option('-o, --output <format>', 'output format: table, json', 'table');
   get.run(async (api, ref, values) => {
     const format = viewFormat(values.output);
-    const image = await api.image(ref);
+    const image = await api.imageWithProvenance(ref);
     process.stdout.write(format === 'json' ? json(image) : imageDetail(image));
+  });
+
+  const derived = serviceCommand<ServiceOptionValues & { output: string; direct?: boolean }>(
+    command,
+    'derived',
+    "the account's analyzed images built on this one (its layers are their first layers)",
+  );
+  derived.command
+    .argument('<ref>', 'digest, registry/repo@sha256:… or a tag the account added')
+    .option('--direct', 'only images with no other known image in between')
+    .option('-o, --output <format>', 'output format: table, json', 'table');
+  derived.run(async (api, ref, values) => {
+    const format = viewFormat(values.output);
+    const image = await api.image(ref);
+    const found = await api.derivedImages(image.imageDigest, { direct: values.direct ?? false });
+    process.stdout.write(format === 'json' ? json(found) : derivedTable(found));
   });
 
   const vuln = serviceCommand<ServiceOptionValues & { output: string[]; failOn?: string }>(

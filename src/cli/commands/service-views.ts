@@ -1,4 +1,4 @@
-import type { FeedStatus, ServiceImage, ServicePolicy } from '../../client/customs-api.js';
+import type { DerivedImages, FeedStatus, ServiceImage, ServicePolicy } from '../../client/customs-api.js';
 import { UsageError } from '../../errors/index.js';
 import { renderTable } from '../../format/table/render-table.js';
 
@@ -40,11 +40,54 @@ export function imageDetail(image: ServiceImage): string {
     ['size', meta.image_size],
     ['added', image.created_at],
     ['analyzed', image.analyzed_at],
+    ...provenanceRows(image.provenance),
   ];
   for (const [name, value] of Object.entries(image.annotations)) rows.push([`annotation ${name}`, value]);
   const shown = rows.filter((row): row is [string, string | number] => row[1] !== undefined && row[1] !== '');
   const width = Math.max(...shown.map(([name]) => name.length));
   return shown.map(([name, value]) => `${name.padEnd(width)}  ${value}\n`).join('');
+}
+
+type Named = { digest: string; tags: string[] };
+const nameOf = (image: Named): string => image.tags[0] ?? image.digest;
+const layers = (n: number): string => `${n} layer${n === 1 ? '' : 's'}`;
+
+/** The base chain, outermost first (images with the same layers joined by " = "), and the own layers. */
+function provenanceRows(p: ServiceImage['provenance']): [string, string | undefined][] {
+  if (!p) return [];
+  const rows: [string, string | undefined][] = [
+    ['registry', p.registry !== undefined ? `${p.registry}/${p.repository ?? ''}` : undefined],
+  ];
+  p.base_images.forEach((level, i) => {
+    const added = i === 0 ? '' : `, +${level.layers_added}`;
+    rows.push([
+      `base ${i + 1}`,
+      `${level.images.map(nameOf).join(' = ')} (${layers(level.layer_count)}${added})`,
+    ]);
+  });
+  if (p.own_layers && p.layer_count !== undefined) {
+    const { first_index, count } = p.own_layers;
+    rows.push([
+      'own',
+      count === 0 ? 'no layers' : `${layers(count)} of ${p.layer_count} (from layer ${first_index + 1})`,
+    ]);
+  }
+  if (p.same_layers.length > 0) rows.push(['same as', p.same_layers.map(nameOf).join(', ')]);
+  return rows;
+}
+
+export function derivedTable(derived: DerivedImages): string {
+  if (derived.images.length === 0) return 'no known image is built on it\n';
+  return renderTable(
+    ['DIGEST', 'TAG', 'LAYERS', 'ADDED', 'DIRECT'],
+    derived.images.map((image) => [
+      image.digest,
+      image.tags.join(', ') || '-',
+      String(image.layer_count),
+      `+${image.layers_added}`,
+      image.direct ? 'yes' : 'no',
+    ]),
+  );
 }
 
 export function policiesTable(policies: readonly ServicePolicy[]): string {

@@ -20,7 +20,12 @@ import { subscriptionRoutes } from '../routes/subscription-routes.js';
 import { webhookRoutes } from '../routes/webhook-routes.js';
 import { watchRoutes } from '../routes/watch-routes.js';
 import { ErrorSchema } from '../routes/schemas/common-schemas.js';
-import { ImageSchema, ImageSummarySchema } from '../routes/schemas/image-schemas.js';
+import {
+  ImageSchema,
+  ImageSummarySchema,
+  ProvenanceImageSchema,
+  ProvenanceSchema,
+} from '../routes/schemas/image-schemas.js';
 import { systemRoutes } from '../routes/system-routes.js';
 import type { AppDeps } from './app-deps.js';
 import { sendError } from './error-reply.js';
@@ -60,6 +65,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.addSchema(ErrorSchema);
   app.addSchema(ImageSummarySchema);
+  app.addSchema(ProvenanceImageSchema);
+  app.addSchema(ProvenanceSchema);
   app.addSchema(ImageSchema);
 
   await app.register(swagger, {

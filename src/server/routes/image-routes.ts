@@ -7,7 +7,7 @@ import {
   SECURITY,
   withErrors,
 } from './schemas/common-schemas.js';
-import { AddImageBody, ImageListSchema } from './schemas/image-schemas.js';
+import { AddImageBody, DerivedImagesSchema, ImageListSchema } from './schemas/image-schemas.js';
 import { accountOf, type RouteOptions } from './route-context.js';
 
 const imageRef = Type.Ref('Image');
@@ -99,6 +99,31 @@ export const imageRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, 
       },
     },
     async (request) => services.images.get(accountOf(request), request.params.digest),
+  );
+
+  app.get(
+    '/images/:digest/derived',
+    {
+      schema: {
+        tags: ['images'],
+        summary: "The account's analyzed images built on this one",
+        description:
+          "Images whose first layer diffIds are all of this image's layers (a base chain recognised by layer prefix), fewest layers first. direct=true keeps those with no other known image in between.",
+        security: SECURITY,
+        params: DigestParams,
+        querystring: Type.Object({ direct: Type.Optional(Type.Boolean()), ...PageQuery }),
+        response: withErrors({ 200: DerivedImagesSchema }, 400, 404),
+      },
+    },
+    async (request) => {
+      const { direct, page, limit } = request.query;
+      return services.images.derived(
+        accountOf(request),
+        request.params.digest,
+        direct !== undefined ? { direct } : {},
+        { page, limit },
+      );
+    },
   );
 
   app.delete(

@@ -3,6 +3,7 @@ import { parseImageReference } from '../../source/reference/index.js';
 import { openSource } from '../../source/open-source.js';
 import type { JobQueue } from '../queue/types.js';
 import type { AnalysisStatus, ImageOrigin, ImageTag, ServiceStore } from '../store/types.js';
+import { imageProvenance, imagesDerivedFrom, type DerivedImagesView } from './image-provenance.js';
 import { imageSummaries } from './image-summary.js';
 import { imageView, type ImageView } from './image-view.js';
 import type { RegistryService } from './registry-service.js';
@@ -119,7 +120,21 @@ export class ImageService {
   async get(accountId: string, digest: string): Promise<ImageView> {
     const image = await this.store.images.get(accountId, digest);
     if (!image) throw new NotFoundError(`no image ${digest}`);
-    return imageView(image, (await imageSummaries(this.store, accountId, [digest])).get(digest));
+    const [summaries, provenance] = await Promise.all([
+      imageSummaries(this.store, accountId, [digest]),
+      imageProvenance(this.store, accountId, image),
+    ]);
+    return imageView(image, summaries.get(digest), provenance);
+  }
+
+  /** The account's analyzed images built on this one (its layers are their first layers). */
+  async derived(
+    accountId: string,
+    digest: string,
+    filter: { direct?: boolean },
+    page: { page: number; limit: number },
+  ): Promise<DerivedImagesView> {
+    return imagesDerivedFrom(this.store, accountId, digest, filter, page);
   }
 
   async delete(accountId: string, digest: string): Promise<void> {

@@ -1,5 +1,6 @@
 import type { ImageOrigin, ImageWithTags } from '../store/types.js';
 import type { ImageSummaryView } from './image-summary.js';
+import type { ProvenanceView } from './image-provenance.js';
 
 export type { ImageSummaryView } from './image-summary.js';
 
@@ -27,9 +28,15 @@ export interface ImageView {
   analyzed_at?: string;
   /** Customs: the last policy result and vulnerability counts, when the image has them. */
   summary?: ImageSummaryView;
+  /** Customs: origin and base-image chain (GET of one analyzed image only). */
+  provenance?: ProvenanceView;
 }
 
-export function imageView(image: ImageWithTags, summary?: ImageSummaryView): ImageView {
+export function imageView(
+  image: ImageWithTags,
+  summary?: ImageSummaryView,
+  provenance?: ProvenanceView,
+): ImageView {
   const m = image.metadata;
   return {
     imageDigest: image.digest,
@@ -59,6 +66,7 @@ export function imageView(image: ImageWithTags, summary?: ImageSummaryView): Ima
     last_updated: image.updatedAt,
     ...(image.analyzedAt !== undefined ? { analyzed_at: image.analyzedAt } : {}),
     ...(summary ? { summary } : {}),
+    ...(provenance ? { provenance } : {}),
   };
 }
 

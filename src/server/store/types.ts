@@ -1,4 +1,5 @@
 import type { Sbom } from '../../model/sbom.js';
+import type { KnownImage } from '../../provenance/index.js';
 import type { ScanReport } from '../../scan/types.js';
 import type { EvaluationResult } from '../../policy/types.js';
 import type { PackageContent } from '../views/package-content.js';
@@ -177,6 +178,8 @@ export interface ImageStore {
     at: string;
   }): Promise<{ image: ImageWithTags; created: boolean }>;
   get(accountId: string, digest: string): Promise<ImageWithTags | undefined>;
+  /** The account's images of these digests (two queries; those it does not hold are left out), in no order. */
+  getMany(accountId: string, digests: readonly string[]): Promise<ImageWithTags[]>;
   list(accountId: string, filter: ImageFilter, page: PageRequest): Promise<Page<ImageWithTags>>;
   delete(accountId: string, digest: string): Promise<boolean>;
   /** Sets the status of every account's image with this digest (analysis is per digest, shared). */
@@ -227,6 +230,11 @@ export interface AnalysisStore {
   /** Stores the SBOM and its package index; replaces an earlier one for the digest. */
   putSbom(digest: string, sbom: Sbom, at: string): Promise<void>;
   getSbom(digest: string): Promise<Sbom | undefined>;
+  /**
+   * The layer diffIds (bottom first, normalised) of each of the account's images with a stored
+   * SBOM whose diffIds are all known (what provenance compares), in no particular order.
+   */
+  layerLists(accountId: string): Promise<KnownImage[]>;
   /** Stores the latest scan of the digest and its vulnerability index. */
   putScan(digest: string, scan: ScanReport, at: string): Promise<void>;
   getScan(digest: string): Promise<{ scan: ScanReport; at: string } | undefined>;

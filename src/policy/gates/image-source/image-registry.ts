@@ -21,8 +21,13 @@ export function normaliseRegistry(host: string): string {
  */
 export function imageOrigin(sbom: Sbom): { registry: string; repository: string } | undefined {
   if (sbom.source?.type !== 'registry' || typeof sbom.source.reference !== 'string') return undefined;
+  return referenceOrigin(sbom.source.reference);
+}
+
+/** The registry (Docker Hub's aliases as docker.io) and repository a pull reference names; undefined when it does not parse. */
+export function referenceOrigin(reference: string): { registry: string; repository: string } | undefined {
   try {
-    const ref = parseImageReference(sbom.source.reference);
+    const ref = parseImageReference(reference);
     return { registry: normaliseRegistry(ref.registry), repository: ref.repository };
   } catch {
     return undefined;

@@ -1,3 +1,4 @@
+import { isLayerPrefix, normaliseDiffId, sbomDiffIds } from '../../../provenance/index.js';
 import { listParam } from '../../trigger-params/read-params.js';
 import type { BuiltinGate, BuiltinTrigger } from '../types.js';
 import { imageOrigin, registryAllowed } from './image-registry.js';
@@ -36,20 +37,6 @@ const allowedRegistries: BuiltinTrigger = {
   },
 };
 
-function normaliseDigest(digest: string): string {
-  const lower = digest.trim().toLowerCase();
-  return lower.includes(':') ? lower : `sha256:${lower}`;
-}
-
-/** The image's layer diffIds, bottom first; undefined when any is unknown. */
-function diffIds(context: Parameters<BuiltinTrigger['evaluate']>[0]): string[] | undefined {
-  const layers = Array.isArray(context.sbom.source?.layers) ? context.sbom.source.layers : [];
-  const ids = [...layers].sort((a, b) => a.index - b.index).map((l) => l.diffId);
-  return ids.length > 0 && ids.every((id): id is string => typeof id === 'string')
-    ? ids.map(normaliseDigest)
-    : undefined;
-}
-
 const approvedBase: BuiltinTrigger = {
   name: 'approved_base',
   description:
@@ -63,9 +50,9 @@ const approvedBase: BuiltinTrigger = {
     },
   ],
   evaluate(context, params) {
-    const base = listParam(params, 'base_layers').map(normaliseDigest);
+    const base = listParam(params, 'base_layers').map(normaliseDiffId);
     if (base.length === 0) return [];
-    const ids = diffIds(context);
+    const ids = sbomDiffIds(context.sbom);
     if (!ids)
       return [
         {
@@ -73,8 +60,7 @@ const approvedBase: BuiltinTrigger = {
           identity: 'no diffIds',
         },
       ];
-    const onBase = base.length <= ids.length && base.every((id, i) => ids[i] === id);
-    if (onBase) return [];
+    if (isLayerPrefix(base, ids)) return [];
     return [
       {
         message: `The image is not built on the approved base (its first layer is ${ids[0] ?? 'none'}, the base's ${base[0]})`,

@@ -23,6 +23,74 @@ export const ImageSummarySchema = Type.Object(
   { $id: 'ImageSummary' },
 );
 
+const DIGEST = { description: 'Manifest digest, sha256:…' };
+
+/** Customs: a known image as provenance names it. */
+export const ProvenanceImageSchema = Type.Object(
+  {
+    digest: Type.String(DIGEST),
+    registry: Type.Optional(
+      Type.String({ description: "From a registry image's pull reference; absent for uploads" }),
+    ),
+    repository: Type.Optional(Type.String()),
+    tags: Type.Array(Type.String(), { description: 'Full tags the account gave the image' }),
+  },
+  { $id: 'ProvenanceImage' },
+);
+
+const provenanceImage = Type.Ref('ProvenanceImage');
+
+/** Customs: where an analyzed image comes from and the chain of known images it is built on. */
+export const ProvenanceSchema = Type.Object(
+  {
+    ...ProvenanceImageSchema.properties,
+    layer_count: Type.Optional(
+      Type.Integer({ description: 'Absent when the SBOM does not know every layer diffId' }),
+    ),
+    base_images: Type.Array(
+      Type.Object({
+        layer_count: Type.Integer({ description: "The base's layers: the image's first layer_count" }),
+        layers_added: Type.Integer({ description: 'Layers it adds above the previous base' }),
+        images: Type.Array(provenanceImage, {
+          description: 'Every known image with exactly these layers, ordered by digest',
+        }),
+      }),
+      {
+        description:
+          "The account's analyzed images whose layer diffIds are the first layers of this one, outermost base first",
+      },
+    ),
+    own_layers: Type.Optional(
+      Type.Object({
+        first_index: Type.Integer(),
+        count: Type.Integer(),
+        diff_ids: Type.Array(Type.String()),
+      }),
+    ),
+    same_layers: Type.Array(provenanceImage, {
+      description: 'Other images of the account with exactly these layers',
+    }),
+  },
+  { $id: 'Provenance' },
+);
+
+export const DerivedImagesSchema = Type.Object({
+  imageDigest: Type.String(DIGEST),
+  layer_count: Type.Integer(),
+  images: Type.Array(
+    Type.Object({
+      ...ProvenanceImageSchema.properties,
+      layer_count: Type.Integer(),
+      layers_added: Type.Integer({ description: 'Layers above those of the image asked about' }),
+      direct: Type.Boolean({ description: 'No other known image lies between the two' }),
+    }),
+    { description: 'Fewest layers first, then by digest' },
+  ),
+  total: Type.Integer(),
+  page: Type.Integer(),
+  limit: Type.Integer(),
+});
+
 export const ImageSchema = Type.Object(
   {
     imageDigest: Type.String(),
@@ -58,6 +126,7 @@ export const ImageSchema = Type.Object(
     last_updated: Type.String(),
     analyzed_at: Type.Optional(Type.String()),
     summary: Type.Optional(Type.Ref('ImageSummary')),
+    provenance: Type.Optional(Type.Ref('Provenance')),
   },
   { $id: 'Image' },
 );

@@ -1,4 +1,5 @@
 import type { Sbom } from '../../../model/sbom.js';
+import { sbomDiffIds, type KnownImage } from '../../../provenance/index.js';
 import type { ScanReport } from '../../../scan/types.js';
 import { packageContent, type PackageContent } from '../../views/package-content.js';
 import { policySbomOf } from '../../views/policy-sbom.js';
@@ -36,6 +37,8 @@ const PACKAGE_CONTENT_VIEW = 'package-content';
 const VULNERABILITIES_VIEW = 'vulnerabilities';
 const SCAN_WITHOUT_SBOM_VIEW = 'scan-without-sbom';
 const POLICY_SBOM_VIEW = 'policy-sbom';
+/** The image's layer diffIds, bottom first (JSON null when some are unknown): what provenance reads. */
+const LAYERS_VIEW = 'layers';
 
 /** Analysis results belong to a digest; an account sees them through its own images only. */
 /** JSON text of parsed SBOMs (and, apart, of scans) kept in memory per store: 16 MiB each. */
@@ -65,7 +68,37 @@ export class SqlAnalysisStore implements AnalysisStore {
       await writeLookups(tx, digest, lookupKeys(sbom));
       await putView(tx, digest, PACKAGE_CONTENT_VIEW, sbom.packages.map(packageContent));
       await putView(tx, digest, POLICY_SBOM_VIEW, policySbomOf(sbom));
+      await putView(tx, digest, LAYERS_VIEW, sbomDiffIds(sbom) ?? null);
     });
+  }
+
+  /**
+   * The layer diffIds of every image of the account that has a stored SBOM with all its diffIds
+   * known. One pass over the account's images (the images primary key), each joined to one short
+   * projection row (~72 bytes a layer): bounded by the account's image count, no SBOM is read.
+   * An analysis stored before the projection existed is read once and its projection written then
+   * (a digest's layers never change, so a late write cannot be stale).
+   */
+  async layerLists(accountId: string): Promise<KnownImage[]> {
+    const { rows } = await this.db.query<{ digest: string; document: string | null }>(
+      `SELECT i.digest, v.document FROM images i
+       JOIN analyses a ON a.digest = i.digest
+       LEFT JOIN analysis_views v ON v.digest = i.digest AND v.view = $2
+       WHERE i.account_id = $1`,
+      [accountId, LAYERS_VIEW],
+    );
+    const out: KnownImage[] = [];
+    for (const row of rows) {
+      let diffIds: string[] | null;
+      if (row.document !== null) diffIds = fromJson<string[] | null>(row.document, `layers of ${row.digest}`);
+      else {
+        const sbom = await this.getPolicySbom(row.digest);
+        diffIds = (sbom && sbomDiffIds(sbom)) ?? null;
+        await putView(this.db, row.digest, LAYERS_VIEW, diffIds);
+      }
+      if (Array.isArray(diffIds) && diffIds.length > 0) out.push({ digest: row.digest, diffIds });
+    }
+    return out;
   }
 
   /**

@@ -105,6 +105,17 @@ export class SqlImageStore implements ImageStore {
     return image;
   }
 
+  async getMany(accountId: string, digests: readonly string[]): Promise<ImageWithTags[]> {
+    const unique = [...new Set(digests)];
+    if (unique.length === 0) return [];
+    const images = await selectImages(
+      this.db,
+      `i.account_id = $1 AND i.digest IN (${placeholderList(2, unique.length)})`,
+      [accountId, ...unique],
+    );
+    return withTags(this.db, accountId, images);
+  }
+
   async list(accountId: string, filter: ImageFilter, page: PageRequest): Promise<Page<ImageWithTags>> {
     const where = ['i.account_id = $1'];
     const params: SqlValue[] = [accountId];
