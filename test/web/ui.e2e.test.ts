@@ -438,6 +438,15 @@ describe.runIf(ready)('the web UI in headless Chromium', () => {
       'GHSA-test-lodash-ui01',
     );
     await shot('image-changes');
+    // Provenance: the polyglot image is built on bookworm's layer, so the two link each other.
+    await page.goto(`${service.address}/ui/#/images/${encodeURIComponent(digest)}`);
+    const chain = page.getByTestId('base-chain');
+    await expect.poll(() => chain.locator(`a[href*="${next.slice(7)}"]`).count()).toBe(1);
+    expect(await chain.textContent()).toMatch(/\(1 layers, 1 added\)/);
+    await page.goto(`${service.address}/ui/#/images/${encodeURIComponent(next)}`);
+    const derived = page.getByTestId('derived');
+    await expect.poll(() => derived.locator(`a[href*="${digest.slice(7)}"]`).count()).toBe(1);
+    await shot('image-provenance');
   });
 
   it('lists the events, sends a signed test notification to a new webhook, adds and removes a subscription', async () => {

@@ -17,3 +17,8 @@ export type { SecretFinding } from '../../../src/model/secret.js';
 export type { HistoryEntry } from '../../../src/model/history-entry.js';
 export type { DailyTrend, TrendPoint } from '../../../src/server/store/trend-types.js';
 export type { ImageSummaryView } from '../../../src/server/services/image-summary.js';
+export type {
+  DerivedImagesView,
+  ProvenanceImageView,
+  ProvenanceView,
+} from '../../../src/server/services/image-provenance.js';

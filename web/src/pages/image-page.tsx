@@ -10,6 +10,7 @@ import { ImageTrend } from './image/image-trend.js';
 import { LayersTab } from './image/layers-tab.js';
 import { PackagesTab } from './image/packages-tab.js';
 import { PolicyTab } from './image/policy-tab.js';
+import { Provenance } from './image/provenance.js';
 import { VulnerabilitiesTab } from './image/vulnerabilities-tab.js';
 
 const TABS = [
@@ -65,6 +66,7 @@ export function ImagePage({ digest, tab = 'vulnerabilities' }: { digest: string;
           </dd>
         </dl>
       )}
+      {image.data?.provenance && <Provenance digest={digest} provenance={image.data.provenance} />}
       {image.data?.analysis_status === 'analyzed' && <ImageTrend digest={digest} />}
       {image.data?.analysis_status === 'analyzed' && (
         <>
