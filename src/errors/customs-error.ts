@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'registry-transfer'
   | 'credentials'
   | 'address-refused'
+  | 'rate-limited'
   | 'invalid-version'
   | 'feed-format'
   | 'database'

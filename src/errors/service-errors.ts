@@ -55,3 +55,11 @@ export class ServiceUnreachableError extends CustomsError {
     this.name = 'ServiceUnreachableError';
   }
 }
+
+/** More requests than the service's rate limit allows; `Retry-After` says when to try again. */
+export class RateLimitedError extends CustomsError {
+  constructor(message: string) {
+    super('rate-limited', message);
+    this.name = 'RateLimitedError';
+  }
+}

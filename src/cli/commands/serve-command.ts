@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { UsageError } from '../../errors/index.js';
+import { DEFAULT_RATE_LIMITS } from '../../server/app/rate-limit-settings.js';
 import {
   addServiceJobOptions,
   requirePostgresUrl,
@@ -15,6 +16,8 @@ interface ServeValues extends ServiceJobValues {
   dataDir?: string;
   databaseUrl?: string;
   metricsKey?: string;
+  rateLimitPerKey?: number;
+  rateLimitPerAddress?: number;
   workers?: number;
   admissionDeadline?: number;
   tlsCert?: string;
@@ -56,6 +59,16 @@ export function serveCommand(): Command {
     )
     .option('--metrics-key <key>', 'require `Authorization: Bearer <key>` on /metrics')
     .option(
+      '--rate-limit-per-key <n>',
+      `API requests a minute per API key, then 429 (default ${DEFAULT_RATE_LIMITS.perKeyPerMinute}; 0: no limit)`,
+      wholeNumber,
+    )
+    .option(
+      '--rate-limit-per-address <n>',
+      `API requests a minute per client address (default ${DEFAULT_RATE_LIMITS.perAddressPerMinute}; 0: no limit)`,
+      wholeNumber,
+    )
+    .option(
       '--admission-deadline <seconds>',
       'the Kubernetes admission webhook answers within this, analysis included (default 8; keep it under the webhook’s timeoutSeconds)',
       deadlineSeconds,
@@ -74,6 +87,14 @@ export function serveCommand(): Command {
       ...(values.dataDir !== undefined ? { dataDir: values.dataDir } : {}),
       ...(values.databaseUrl !== undefined ? { databaseUrl: values.databaseUrl } : {}),
       ...(values.metricsKey !== undefined ? { metricsKey: values.metricsKey } : {}),
+      ...(values.rateLimitPerKey !== undefined || values.rateLimitPerAddress !== undefined
+        ? {
+            rateLimits: {
+              perKeyPerMinute: values.rateLimitPerKey ?? DEFAULT_RATE_LIMITS.perKeyPerMinute,
+              perAddressPerMinute: values.rateLimitPerAddress ?? DEFAULT_RATE_LIMITS.perAddressPerMinute,
+            },
+          }
+        : {}),
       ...(values.workers !== undefined ? { workers: values.workers } : {}),
       ...(values.admissionDeadline !== undefined
         ? { admission: { deadlineMs: Math.round(values.admissionDeadline * 1000) } }

@@ -1,3 +1,4 @@
+import type { RateLimitSettings } from './rate-limit-settings.js';
 import type { FastifyBaseLogger } from 'fastify';
 import type { AdmissionSettings } from '../admission/admission-settings.js';
 import type { VulnerabilityData } from '../../usecases/types.js';
@@ -22,6 +23,8 @@ export interface AppDeps {
   insecureRegistries?: string[];
   /** Registry hosts allowed past the address rule though loopback, link-local or metadata (`--allow-registry-host`). */
   allowedRegistryHosts?: string[];
+  /** Requests a minute per API key and per client address (default DEFAULT_RATE_LIMITS); 0 turns one off. */
+  rateLimits?: RateLimitSettings;
   /** When set, GET /metrics needs `Authorization: Bearer <metricsKey>`. */
   metricsKey?: string;
   /** Largest upload accepted, bytes (default 8 GiB). */

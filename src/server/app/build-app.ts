@@ -31,6 +31,8 @@ import type { AppDeps } from './app-deps.js';
 import { sendError } from './error-reply.js';
 import { loggerOptions } from './logger-options.js';
 import { ServiceMetrics } from './metrics.js';
+import { DEFAULT_RATE_LIMITS } from './rate-limit-settings.js';
+import { registerRateLimits } from './rate-limits.js';
 import { makeServices } from './services.js';
 import { webAssetsDir } from '../web/web-assets.js';
 import { registerWebUi } from '../web/web-routes.js';
@@ -98,6 +100,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       .send({ error: { code: 'not-found', message: `no route ${request.method} ${request.url}` } }),
   );
 
+  await registerRateLimits(app as unknown as FastifyInstance, deps.rateLimits ?? DEFAULT_RATE_LIMITS);
   app.addHook('onRequest', async (request) => {
     if (request.routeOptions.config.public) return;
     const path = request.url.split('?')[0] ?? '';

@@ -39,6 +39,7 @@ const STATUS: Partial<Record<CustomsError['code'], number>> = {
   'registry-auth': 400,
   credentials: 400,
   'address-refused': 400,
+  'rate-limited': 429,
   'registry-unreachable': 502,
   'registry-response': 502,
   'registry-transfer': 502,

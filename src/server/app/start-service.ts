@@ -1,3 +1,4 @@
+import type { RateLimitSettings } from './rate-limit-settings.js';
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import type { Logger } from 'pino';
@@ -30,6 +31,8 @@ export interface ServiceOptions {
   /** Vulnerability data: an SQLite file or postgres://… (default the CLI's database). */
   vulnDb?: string;
   metricsKey?: string;
+  /** API rate limits (default DEFAULT_RATE_LIMITS). */
+  rateLimits?: RateLimitSettings;
   insecureRegistries?: string[];
   /** Registry hosts allowed past the address rule though loopback, link-local or metadata (`--allow-registry-host`). */
   allowedRegistryHosts?: string[];
@@ -121,6 +124,7 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
     ...(options.insecureRegistries ? { insecureRegistries: options.insecureRegistries } : {}),
     ...(options.allowedRegistryHosts ? { allowedRegistryHosts: options.allowedRegistryHosts } : {}),
     ...(options.metricsKey !== undefined ? { metricsKey: options.metricsKey } : {}),
+    ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
     ...(options.admission ? { admission: options.admission } : {}),
     ...(options.tls ? { tls: await readTls(options.tls) } : {}),
     ...(options.notifications?.allowedHosts

@@ -1,3 +1,4 @@
+import type { RateLimitSettings } from '../../../src/server/app/rate-limit-settings.js';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -46,7 +47,12 @@ export async function apiBackends(): Promise<StoreBackend[]> {
 /** The API over a fresh store of the backend and its real queue, its log lines captured. */
 export async function startApi(
   backend: StoreBackend,
-  options: { vulnData?: string; maxUploadBytes?: number; allowedWebhookHosts?: string[] } = {},
+  options: {
+    vulnData?: string;
+    maxUploadBytes?: number;
+    allowedWebhookHosts?: string[];
+    rateLimits?: RateLimitSettings;
+  } = {},
 ): Promise<ApiHarness> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'customs-api-'));
   const location = await backend.freshOptions();
@@ -72,6 +78,7 @@ export async function startApi(
     insecureRegistries: ['127.0.0.1'],
     ...(options.maxUploadBytes !== undefined ? { maxUploadBytes: options.maxUploadBytes } : {}),
     ...(options.allowedWebhookHosts ? { allowedWebhookHosts: options.allowedWebhookHosts } : {}),
+    ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
   });
   const { createdKey } = await bootstrapAdmin(store);
   return {
