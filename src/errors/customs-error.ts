@@ -21,6 +21,7 @@ export type ErrorCode =
   | 'database'
   | 'policy'
   | 'plugin'
+  | 'key-format'
   | 'cancelled'
   | 'store'
   | 'conflict'

@@ -4,8 +4,10 @@ import { parseImageReference } from '../policy/mapping/index.js';
 import type { EvaluationResult, PolicyBundle } from '../policy/types.js';
 import { scanSbom } from '../scan/index.js';
 import type { ScanReport } from '../scan/types.js';
+import type { ImageVerification, TrustedKey } from '../signature/types.js';
 import { catalogForBundle } from './bundle-catalog.js';
 import { loadCheckBundle, type BundleInput } from './check-bundle.js';
+import { analysedImageSignatures } from './image-signatures.js';
 import { sbomImage } from './sbom-image.js';
 import type { AnalysisOptions, NamedPlugin, VulnerabilityData } from './types.js';
 import {
@@ -28,6 +30,8 @@ export interface CheckImageOptions extends Omit<AnalysisOptions, 'catalog'> {
   tag?: string;
   /** The Dockerfile the image was built from (text), for the dockerfile gate. */
   dockerfile?: string;
+  /** Public keys the `signature` gate trusts; its signatures are verified only when it is used. */
+  trustedKeys?: readonly TrustedKey[];
 }
 
 export interface CheckImageResult {
@@ -36,6 +40,8 @@ export interface CheckImageResult {
   result: EvaluationResult;
   bundle: PolicyBundle;
   warnings: string[];
+  /** The image's signature verification, when the bundle uses the `signature` gate. */
+  signatures?: ImageVerification;
 }
 
 /**
@@ -48,7 +54,7 @@ export async function checkImage(
   input: BundleInput,
   options: CheckImageOptions = {},
 ): Promise<CheckImageResult> {
-  const { store, plugins, tag, dockerfile, ...analysis } = options;
+  const { store, plugins, tag, dockerfile, trustedKeys = [], ...analysis } = options;
   if (tag !== undefined) parseImageReference(tag);
   const { bundle, gates } = await loadCheckBundle(input, plugins, analysis.signal);
   const needs = bundleNeeds(bundle);
@@ -72,9 +78,17 @@ export async function checkImage(
   }
   // The scan's warnings include the SBOM's.
   warnings.push(...(scan ? scan.warnings : sbom.warnings));
+  const signatures = needs.signature ? await analysedImageSignatures(sbom, trustedKeys, analysis) : undefined;
+  if (needs.signature && trustedKeys.length === 0)
+    warnings.push('the bundle has signature rules and no trusted keys were given: no signature can verify');
   const result = await evaluateWithGates(
     bundle,
-    { sbom, ...(scan ? { scan } : {}), ...(dockerfile !== undefined ? { dockerfile } : {}) },
+    {
+      sbom,
+      ...(scan ? { scan } : {}),
+      ...(dockerfile !== undefined ? { dockerfile } : {}),
+      ...(signatures ? { signatures } : {}),
+    },
     {
       ...(tag !== undefined ? { tag } : {}),
       now: analysis.now ?? new Date(),
@@ -82,5 +96,5 @@ export async function checkImage(
     },
     gates,
   );
-  return { sbom, ...(scan ? { scan } : {}), result, bundle, warnings };
+  return { sbom, ...(scan ? { scan } : {}), result, bundle, warnings, ...(signatures ? { signatures } : {}) };
 }

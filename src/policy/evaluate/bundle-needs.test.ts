@@ -7,7 +7,13 @@ describe('bundleNeeds', () => {
     const bundle = bundleOf({
       policies: [policy('p', [rule('r', 'exposed_ports', 'STOP', {}, 'dockerfile')])],
     });
-    expect(bundleNeeds(bundle)).toEqual({ scan: false, allFiles: false, malware: false, retrievedPaths: [] });
+    expect(bundleNeeds(bundle)).toEqual({
+      scan: false,
+      allFiles: false,
+      malware: false,
+      retrievedPaths: [],
+      signature: false,
+    });
   });
 
   it('reads what vulnerability, grade, files, malware and retrieved_files rules need', () => {
@@ -29,7 +35,15 @@ describe('bundleNeeds', () => {
       allFiles: true,
       malware: true,
       retrievedPaths: ['/etc/app.conf'],
+      signature: false,
     });
+  });
+
+  it('a signature rule needs the signatures verified', () => {
+    const bundle = bundleOf({
+      policies: [policy('p', [rule('r', 'unsigned', 'STOP', {}, 'Signature')])],
+    });
+    expect(bundleNeeds(bundle).signature).toBe(true);
   });
 
   it('suid_or_guid_set alone does not need the full inventory', () => {

@@ -10,6 +10,8 @@ export interface BundleNeeds {
   malware: boolean;
   /** Paths `retrieved_files` rules read, so their content can be kept at analysis. */
   retrievedPaths: string[];
+  /** A rule uses the `signature` gate, so the image's signatures must be verified. */
+  signature: boolean;
 }
 
 const SCAN_GATES = new Set(['vulnerabilities', 'grade']);
@@ -36,5 +38,6 @@ export function bundleNeeds(bundle: PolicyBundle): BundleNeeds {
     allFiles: rules.some((rule) => ALL_FILES_TRIGGERS.has(key(rule))),
     malware: rules.some((rule) => rule.gate.toLowerCase() === 'malware'),
     retrievedPaths: [...paths],
+    signature: rules.some((rule) => rule.gate.toLowerCase() === 'signature'),
   };
 }

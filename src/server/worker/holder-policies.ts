@@ -21,7 +21,13 @@ export async function holderPolicies(
   digest: string,
   bundles: CheckBundleCache = new CheckBundleCache(),
 ): Promise<HolderPolicies> {
-  const needs: BundleNeeds = { allFiles: false, retrievedPaths: [], malware: false, scan: false };
+  const needs: BundleNeeds = {
+    allFiles: false,
+    retrievedPaths: [],
+    malware: false,
+    scan: false,
+    signature: false,
+  };
   const accounts: string[] = [];
   for (const accountId of await store.images.holders(digest)) {
     const policy = await store.policies.active(accountId);
@@ -31,6 +37,7 @@ export async function holderPolicies(
     needs.allFiles ||= own.allFiles;
     needs.malware ||= own.malware;
     needs.scan ||= own.scan;
+    needs.signature ||= own.signature;
     for (const p of own.retrievedPaths) if (!needs.retrievedPaths.includes(p)) needs.retrievedPaths.push(p);
     accounts.push(accountId);
   }
