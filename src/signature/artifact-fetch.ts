@@ -74,7 +74,7 @@ export async function fetchArtifact(
 ): Promise<FetchedArtifact | undefined> {
   const tag = artifactTag(subject, suffix);
   const what = `${client.repository}:${tag}`;
-  let fetched;
+  let fetched: Awaited<ReturnType<typeof fetchManifest>>;
   try {
     fetched = await fetchManifest(client, tag, what);
   } catch (err) {

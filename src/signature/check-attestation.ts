@@ -23,12 +23,17 @@ export function checkAttestationLayer(
       reason: `the layer's media type is ${layer.descriptor.mediaType}, not ${DSSE_MEDIA_TYPE}`,
     };
   }
-  if (!layer.bytes) return { ...base, verified: false, reason: layer.problem ?? 'the envelope could not be read' };
+  if (!layer.bytes)
+    return { ...base, verified: false, reason: layer.problem ?? 'the envelope could not be read' };
   const envelope = parseDsseEnvelope(layer.bytes);
   if (typeof envelope === 'string') return { ...base, verified: false, reason: envelope };
   const read = { ...base, payloadType: envelope.payloadType };
   if (envelope.payloadType !== IN_TOTO_PAYLOAD_TYPE) {
-    return { ...read, verified: false, reason: `the payload type is ${envelope.payloadType}, not ${IN_TOTO_PAYLOAD_TYPE}` };
+    return {
+      ...read,
+      verified: false,
+      reason: `the payload type is ${envelope.payloadType}, not ${IN_TOTO_PAYLOAD_TYPE}`,
+    };
   }
   const statement = parseStatement(envelope.payload);
   if (typeof statement === 'string') return { ...read, verified: false, reason: statement };

@@ -28,7 +28,8 @@ export function parseDsseEnvelope(bytes: Buffer): DsseEnvelope | string {
   } catch {
     return 'the envelope is not JSON';
   }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) return 'the envelope is not a JSON object';
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    return 'the envelope is not a JSON object';
   const doc = json as Record<string, unknown>;
   if (typeof doc['payloadType'] !== 'string') return 'the envelope has no payloadType';
   const payload = typeof doc['payload'] === 'string' ? decodeBase64(doc['payload']) : undefined;

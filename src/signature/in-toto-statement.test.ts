@@ -35,12 +35,22 @@ describe('in-toto statements', () => {
         buildType: 'https://github.com/Attestations/GitHubActionsWorkflow@v1',
         materials: Array.from({ length: 25 }, (_, i) => ({ uri: `git+https://x/${i}` })),
       }),
-    ).toMatchObject({ kind: 'slsa-provenance', builderId: 'https://github.com/actions/runner', materialCount: 25 });
+    ).toMatchObject({
+      kind: 'slsa-provenance',
+      builderId: 'https://github.com/actions/runner',
+      materialCount: 25,
+    });
     const v1 = summary('https://slsa.dev/provenance/v1', {
       buildDefinition: { buildType: 'bt', resolvedDependencies: [{ uri: 'pkg:a' }, { digest: {} }] },
       runDetails: { builder: { id: 'b' } },
     });
-    expect(v1).toEqual({ kind: 'slsa-provenance', builderId: 'b', buildType: 'bt', materials: ['pkg:a'], materialCount: 2 });
+    expect(v1).toEqual({
+      kind: 'slsa-provenance',
+      builderId: 'b',
+      buildType: 'bt',
+      materials: ['pkg:a'],
+      materialCount: 2,
+    });
   });
 
   it('keeps the first 20 materials', () => {
@@ -60,7 +70,10 @@ describe('in-toto statements', () => {
       summary('https://spdx.dev/Document', { Data: JSON.stringify({ name: 'wrapped', packages: [{}] }) }),
     ).toEqual({ kind: 'spdx', documentName: 'wrapped', packageCount: 1 });
     expect(
-      summary('https://cyclonedx.org/bom', { metadata: { component: { name: 'app' } }, components: [{}, {}, {}] }),
+      summary('https://cyclonedx.org/bom', {
+        metadata: { component: { name: 'app' } },
+        components: [{}, {}, {}],
+      }),
     ).toEqual({ kind: 'cyclonedx', documentName: 'app', packageCount: 3 });
     expect(summary('https://example.com/custom', {})).toEqual({ kind: 'other' });
   });

@@ -31,7 +31,11 @@ function keyOf(kind: TestKeyKind): { test: TestKey; trusted: TrustedKey } {
   return entry;
 }
 
-function layer(bytes: Buffer, signature: string | undefined, extra: Record<string, string> = {}): ArtifactLayer {
+function layer(
+  bytes: Buffer,
+  signature: string | undefined,
+  extra: Record<string, string> = {},
+): ArtifactLayer {
   return {
     descriptor: {
       mediaType: SIMPLE_SIGNING_MEDIA_TYPE,
@@ -53,7 +57,9 @@ describe('trusted keys', () => {
   it('refuses a private key, saying so', () => {
     const pem = readFileSync(keyOf('ecdsa-p256').test.privatePath, 'utf8');
     expect(() => parseTrustedKey(pem, 'k', 'k.key')).toThrow(KeyFormatError);
-    expect(() => parseTrustedKey(pem, 'k', 'k.key')).toThrow('k.key holds a private key: give the public key');
+    expect(() => parseTrustedKey(pem, 'k', 'k.key')).toThrow(
+      'k.key holds a private key: give the public key',
+    );
   });
 
   it('refuses text that is not a PEM public key, and a curve it does not support', () => {
@@ -93,9 +99,13 @@ describe('checkSignatureLayer', () => {
   it('does not verify with another key, and names keyless signatures', () => {
     const sig = opensslSign(keyOf('ecdsa-p256').test, payload);
     const others = [keyOf('rsa').trusted, keyOf('ed25519').trusted];
-    expect(checkSignatureLayer(layer(payload, sig), D, 't', others).reason).toBe('no trusted key verifies the signature');
+    expect(checkSignatureLayer(layer(payload, sig), D, 't', others).reason).toBe(
+      'no trusted key verifies the signature',
+    );
     const keyless = layer(payload, sig, { 'dev.sigstore.cosign/certificate': '-----BEGIN CERTIFICATE-----' });
-    expect(checkSignatureLayer(keyless, D, 't', others).reason).toContain('keyless signatures are not verified');
+    expect(checkSignatureLayer(keyless, D, 't', others).reason).toContain(
+      'keyless signatures are not verified',
+    );
   });
 
   it('refuses a signature of another digest, a missing annotation and another media type', () => {
@@ -115,7 +125,10 @@ describe('checkSignatureLayer', () => {
 
   it('reports a payload that did not match its descriptor', () => {
     const check = checkSignatureLayer(
-      { descriptor: layer(payload, 'AA==').descriptor, problem: 'payload digest does not match its descriptor' },
+      {
+        descriptor: layer(payload, 'AA==').descriptor,
+        problem: 'payload digest does not match its descriptor',
+      },
       D,
       't',
       [keyOf('rsa').trusted],

@@ -27,7 +27,10 @@ function algorithmOf(key: KeyObject, what: string): KeyAlgorithm {
     case 'ec': {
       const curve = key.asymmetricKeyDetails?.namedCurve ?? '';
       const algorithm = CURVES[curve];
-      if (!algorithm) throw new KeyFormatError(`${what}: unsupported elliptic curve ${curve || '(unknown)'} (P-256, P-384 or P-521)`);
+      if (!algorithm)
+        throw new KeyFormatError(
+          `${what}: unsupported elliptic curve ${curve || '(unknown)'} (P-256, P-384 or P-521)`,
+        );
       return algorithm;
     }
     default:

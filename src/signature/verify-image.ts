@@ -35,12 +35,19 @@ export async function verifyImageSignatures(
 ): Promise<ImageVerification> {
   const ref = parseImageReference(reference);
   const { keys, digests, attestations: readAttestations = true, ...clientOptions } = options;
-  const client = new RegistryClient(ref.registry, registryApiHost(ref.registry), ref.repository, clientOptions);
+  const client = new RegistryClient(
+    ref.registry,
+    registryApiHost(ref.registry),
+    ref.repository,
+    clientOptions,
+  );
   const repository = `${ref.registry}/${ref.repository}`;
   try {
     let subjects = digests ? [...new Set(digests)] : [];
     if (subjects.length === 0) {
-      const what = ref.digest ? `${ref.repository}@${ref.digest}` : `${ref.repository}:${ref.tag ?? 'latest'}`;
+      const what = ref.digest
+        ? `${ref.repository}@${ref.digest}`
+        : `${ref.repository}:${ref.tag ?? 'latest'}`;
       const top = await fetchManifest(client, ref.digest ?? ref.tag ?? 'latest', what, ref.digest);
       subjects = [top.digest];
     }
@@ -49,8 +56,10 @@ export async function verifyImageSignatures(
     const missing: string[] = [];
     for (const subject of subjects) {
       const artifact = await fetchArtifact(client, subject, 'sig', MAX_SIGNATURE_PAYLOAD);
-      if (!artifact) missing.push(`no signature artifact (tag ${subject.replace(':', '-')}.sig) in ${repository}`);
-      else if (artifact.layers.length === 0) missing.push(`signature artifact ${artifact.tag} in ${repository} holds no signatures`);
+      if (!artifact)
+        missing.push(`no signature artifact (tag ${subject.replace(':', '-')}.sig) in ${repository}`);
+      else if (artifact.layers.length === 0)
+        missing.push(`signature artifact ${artifact.tag} in ${repository} holds no signatures`);
       for (const layer of artifact?.layers ?? []) {
         signatures.push(checkSignatureLayer(layer, subject, artifact!.tag, keys));
       }
@@ -76,7 +85,12 @@ export async function verifyImageSignatures(
       signers,
       ...(verified
         ? {}
-        : { reason: keys.length === 0 ? 'no trusted keys were given' : reasons.join('; ') || 'no signature verifies' }),
+        : {
+            reason:
+              keys.length === 0
+                ? 'no trusted keys were given'
+                : reasons.join('; ') || 'no signature verifies',
+          }),
     };
   } finally {
     await client.close();

@@ -24,7 +24,13 @@ let digest: string;
 async function push(repository: string, content: string): Promise<string> {
   const layout = join(root, repository);
   await writeOciLayout(layout, { layers: [{ entries: [{ name: 'etc/app.conf', content }] }] });
-  execFileSync('skopeo', ['copy', '--quiet', '--dest-tls-verify=false', `oci:${layout}:latest`, `docker://${registry.host}/${repository}:1`]);
+  execFileSync('skopeo', [
+    'copy',
+    '--quiet',
+    '--dest-tls-verify=false',
+    `oci:${layout}:latest`,
+    `docker://${registry.host}/${repository}:1`,
+  ]);
   return manifestDigest(registry.url, repository, '1');
 }
 
@@ -40,7 +46,14 @@ beforeAll(async () => {
 afterAll(async () => registry?.stop());
 
 const verify = (...args: string[]) =>
-  runCli(['verify', ...args, '--insecure-registry', registry.host, '--docker-config', join(root, 'none.json')]);
+  runCli([
+    'verify',
+    ...args,
+    '--insecure-registry',
+    registry.host,
+    '--docker-config',
+    join(root, 'none.json'),
+  ]);
 
 describe('customs verify', () => {
   it('exits 0 when a trusted key verifies a signature', () => {
@@ -55,7 +68,12 @@ describe('customs verify', () => {
     const r = verify(`${registry.host}/app:1`, '--key', `release=${signer.publicPath}`, '-o', 'json');
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout) as Record<string, unknown>;
-    expect(doc).toMatchObject({ schema: 'customs-verify/1', verified: true, signers: ['release'], subjects: [digest] });
+    expect(doc).toMatchObject({
+      schema: 'customs-verify/1',
+      verified: true,
+      signers: ['release'],
+      subjects: [digest],
+    });
   });
 
   it('exits 2 with the reason when no trusted key verifies', () => {
@@ -67,7 +85,9 @@ describe('customs verify', () => {
   it('exits 2 for an image without signatures', () => {
     const r = verify(`registry:${registry.host}/plain:1`, '--key', signer.publicPath);
     expect(r.code).toBe(2);
-    expect(r.stdout).toMatch(/verified: no: no signature artifact \(tag sha256-[0-9a-f]{64}\.sig\) in 127\.0\.0\.1:\d+\/plain/);
+    expect(r.stdout).toMatch(
+      /verified: no: no signature artifact \(tag sha256-[0-9a-f]{64}\.sig\) in 127\.0\.0\.1:\d+\/plain/,
+    );
   });
 
   it('exits 1 with one line for a private key, a missing key, a local source and no key', () => {
@@ -99,12 +119,25 @@ describe('customs verify', () => {
             id: 'p',
             version: '1_0',
             rules: [
-              { id: 'r', gate: 'signature', trigger: 'not_signed_by', action: 'STOP', params: [{ name: 'keys', value: 'release' }] },
+              {
+                id: 'r',
+                gate: 'signature',
+                trigger: 'not_signed_by',
+                action: 'STOP',
+                params: [{ name: 'keys', value: 'release' }],
+              },
             ],
           },
         ],
         mappings: [
-          { id: 'all', registry: '*', repository: '*', image: { type: 'tag', value: '*' }, policy_ids: ['p'], whitelist_ids: [] },
+          {
+            id: 'all',
+            registry: '*',
+            repository: '*',
+            image: { type: 'tag', value: '*' },
+            policy_ids: ['p'],
+            whitelist_ids: [],
+          },
         ],
       }),
     );
@@ -131,7 +164,8 @@ describe('customs verify', () => {
     expect((JSON.parse(good.stdout) as { findings: unknown[] }).findings).toEqual([]);
     const bad = check('plain');
     expect(bad.code, bad.stderr).toBe(2);
-    const findings = (JSON.parse(bad.stdout) as { findings: { trigger: string; message: string }[] }).findings;
+    const findings = (JSON.parse(bad.stdout) as { findings: { trigger: string; message: string }[] })
+      .findings;
     expect(findings.map((f) => f.trigger)).toEqual(['not_signed_by']);
     expect(findings[0]!.message).toContain('The image is not signed by release: no signature artifact');
   });

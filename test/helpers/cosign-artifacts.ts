@@ -27,8 +27,8 @@ const GENPKEY_ARGS: Record<TestKeyKind, string[]> = {
 export function generateKey(dir: string, name: string, kind: TestKeyKind): TestKey {
   const privatePath = join(dir, `${name}.key`);
   const publicPath = join(dir, `${name}.pub`);
-  execFileSync('openssl', ['genpkey', ...GENPKEY_ARGS[kind], '-out', privatePath]);
-  execFileSync('openssl', ['pkey', '-in', privatePath, '-pubout', '-out', publicPath]);
+  execFileSync('openssl', ['genpkey', ...GENPKEY_ARGS[kind], '-out', privatePath], { stdio: 'pipe' });
+  execFileSync('openssl', ['pkey', '-in', privatePath, '-pubout', '-out', publicPath], { stdio: 'pipe' });
   return { kind, privatePath, publicPath };
 }
 
@@ -48,7 +48,11 @@ export function opensslSign(key: TestKey, data: Buffer): string {
 export const sha256 = (bytes: Buffer): string => `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
 
 /** A cosign simple-signing payload for `digest` in `repository`, as cosign writes it. */
-export function simpleSigningPayload(repository: string, digest: string, type = 'cosign container image signature'): Buffer {
+export function simpleSigningPayload(
+  repository: string,
+  digest: string,
+  type = 'cosign container image signature',
+): Buffer {
   return Buffer.from(
     JSON.stringify({
       critical: {
@@ -162,7 +166,11 @@ export async function pushArtifact(
   await pushManifest(registryUrl, repository, `${subject.replace(':', '-')}.${suffix}`, {
     schemaVersion: 2,
     mediaType: 'application/vnd.oci.image.manifest.v1+json',
-    config: { mediaType: 'application/vnd.oci.image.config.v1+json', size: config.length, digest: configDigest },
+    config: {
+      mediaType: 'application/vnd.oci.image.config.v1+json',
+      size: config.length,
+      digest: configDigest,
+    },
     layers: descriptors,
   });
 }
@@ -171,7 +179,11 @@ export const SIMPLE_SIGNING = 'application/vnd.dev.cosign.simplesigning.v1+json'
 export const DSSE = 'application/vnd.dsse.envelope.v1+json';
 
 /** A `.sig` layer: `payload` with openssl's signature over `signedBytes` (default the payload). */
-export function signatureLayer(key: TestKey, payload: Buffer, signedBytes: Buffer = payload): ArtifactLayerSpec {
+export function signatureLayer(
+  key: TestKey,
+  payload: Buffer,
+  signedBytes: Buffer = payload,
+): ArtifactLayerSpec {
   return {
     bytes: payload,
     mediaType: SIMPLE_SIGNING,
@@ -184,7 +196,8 @@ export async function manifestDigest(registryUrl: string, repository: string, ta
   const res = await fetch(`${registryUrl}/v2/${repository}/manifests/${tag}`, {
     method: 'HEAD',
     headers: {
-      accept: 'application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json',
+      accept:
+        'application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json',
     },
   });
   const digest = res.headers.get('docker-content-digest');

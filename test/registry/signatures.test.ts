@@ -46,7 +46,10 @@ async function pushImage(repository: string): Promise<string> {
   return manifestDigest(registry.url, repository, '1');
 }
 
-const opts = () => ({ insecureRegistries: [registry.host, proxy.host], dockerConfigPath: join(root, 'none.json') });
+const opts = () => ({
+  insecureRegistries: [registry.host, proxy.host],
+  dockerConfigPath: join(root, 'none.json'),
+});
 const verify = (repository: string, keyNames: string[], host = registry.host) =>
   verifyImageSignatures(`${host}/${repository}:1`, { ...opts(), keys: keyNames.map((n) => trusted[n]!) });
 
@@ -60,10 +63,12 @@ beforeAll(async () => {
     ['ed25519', 'ed25519'],
     ['other', 'ecdsa-p256'],
   ] as const) {
-    keys[name] = generateKey(root, name, kind);
-    [trusted[name]] = await loadTrustedKeys([{ name, path: keys[name].publicPath }]);
+    const key = generateKey(root, name, kind);
+    keys[name] = key;
+    trusted[name] = (await loadTrustedKeys([{ name, path: key.publicPath }]))[0]!;
   }
-  for (const repo of ['signed', 'tampered', 'moved', 'unsigned', 'mistyped']) digests[repo] = await pushImage(repo);
+  for (const repo of ['signed', 'tampered', 'moved', 'unsigned', 'mistyped'])
+    digests[repo] = await pushImage(repo);
   const repoRef = (repo: string) => `${registry.host}/${repo}`;
 
   // `signed`: one signature per key kind, and attestations (SLSA v1 and v0.2, SPDX).
@@ -118,7 +123,10 @@ beforeAll(async () => {
 
   // `mistyped`: signed, for this digest, but not an image signature payload.
   await pushArtifact(registry.url, 'mistyped', digests['mistyped']!, 'sig', [
-    signatureLayer(keys['p256']!, simpleSigningPayload(repoRef('mistyped'), digests['mistyped']!, 'something else')),
+    signatureLayer(
+      keys['p256']!,
+      simpleSigningPayload(repoRef('mistyped'), digests['mistyped']!, 'something else'),
+    ),
   ]);
 }, 120_000);
 
@@ -196,7 +204,9 @@ describe('cosign signatures in a real registry, signed by openssl', () => {
     try {
       const v = await verify('signed', ['p256'], proxy.host);
       expect(v.verified).toBe(false);
-      expect(v.signatures.map((s) => s.reason)).toEqual(Array(4).fill('payload digest does not match its descriptor'));
+      expect(v.signatures.map((s) => s.reason)).toEqual(
+        Array(4).fill('payload digest does not match its descriptor'),
+      );
     } finally {
       proxy.misbehaviour = 'none';
     }
@@ -212,11 +222,13 @@ describe('cosign signatures in a real registry, signed by openssl', () => {
 
   it('reads the attestations and verifies each against the keys', async () => {
     const v = await verify('signed', ['p256', 'ed25519']);
-    expect(v.attestations.map((a) => [a.predicateType, a.verified, a.key ?? null, a.reason ?? null])).toEqual([
-      [SLSA_V1, true, 'p256', null],
-      [SLSA_V02, true, 'ed25519', null],
-      [SPDX, false, null, 'no trusted key verifies the envelope'],
-    ]);
+    expect(v.attestations.map((a) => [a.predicateType, a.verified, a.key ?? null, a.reason ?? null])).toEqual(
+      [
+        [SLSA_V1, true, 'p256', null],
+        [SLSA_V02, true, 'ed25519', null],
+        [SPDX, false, null, 'no trusted key verifies the envelope'],
+      ],
+    );
     expect(v.attestations[0]!.summary).toEqual({
       kind: 'slsa-provenance',
       builderId: 'https://github.com/actions/runner',
@@ -229,7 +241,11 @@ describe('cosign signatures in a real registry, signed by openssl', () => {
       buildType: 'tekton.dev/v1beta1/TaskRun',
       materialCount: 2,
     });
-    expect(v.attestations[2]!.summary).toEqual({ kind: 'spdx', documentName: 'acme-app-sbom', packageCount: 3 });
+    expect(v.attestations[2]!.summary).toEqual({
+      kind: 'spdx',
+      documentName: 'acme-app-sbom',
+      packageCount: 3,
+    });
     const rsa = await verify('signed', ['rsa']);
     expect(rsa.attestations[2]).toMatchObject({ verified: true, key: 'rsa' });
   });
@@ -243,7 +259,14 @@ describe('the signature gate in checkImage', () => {
       version: '1_0',
       policies: [{ id: 'p', version: '1_0', rules }],
       mappings: [
-        { id: 'all', registry: '*', repository: '*', image: { type: 'tag', value: '*' }, policy_ids: ['p'], whitelist_ids: [] },
+        {
+          id: 'all',
+          registry: '*',
+          repository: '*',
+          image: { type: 'tag', value: '*' },
+          policy_ids: ['p'],
+          whitelist_ids: [],
+        },
       ],
     },
   });

@@ -169,7 +169,8 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
       (up) => {
         const mode = state.misbehaviour;
         const status = up.statusCode ?? 502;
-        const rewriteManifest = isManifest && status === 200 && mode !== 'none' && !mode.startsWith('corrupt-');
+        const rewriteManifest =
+          isManifest && status === 200 && mode !== 'none' && !mode.startsWith('corrupt-');
         const rewriteBlob = isBlob && status === 200 && mode.startsWith('corrupt-');
         if (!rewriteManifest && !rewriteBlob) {
           res.writeHead(status, up.headers);

@@ -35,14 +35,18 @@ export function verifyCommand(): Command {
       (value: string, previous: string[]) => [...previous, value],
       [] as string[],
     )
-    .option('--docker-config <file>', 'docker config.json with registry credentials (default ~/.docker/config.json)')
+    .option(
+      '--docker-config <file>',
+      'docker config.json with registry credentials (default ~/.docker/config.json)',
+    )
     .addHelpText(
       'after',
       `\nExits 0 when a signature verifies with a trusted key, ${EXIT_NOT_VERIFIED} when none does, 1 on an error.\n\nExamples:\n  customs verify registry:ghcr.io/acme/app:1.4 --key cosign.pub\n  customs verify acme/app@sha256:… --key release=release.pub --key ci=ci.pub -o json\n`,
     )
     .action(async (image: string, values: VerifyOptionValues) => {
       if (values.key.length === 0) throw new UsageError('verify needs at least one --key (a PEM public key)');
-      const { verifyReport, loadTrustedKeys, verifyImageSignatures } = await import('../../signature/index.js');
+      const { verifyReport, loadTrustedKeys, verifyImageSignatures } =
+        await import('../../signature/index.js');
       const targets = parseOutputTargets(values.output, 'table').map((t) => ({
         ...t,
         encoder: verifyReport.get(t.format),

@@ -24,7 +24,12 @@ function attestationRows(attestations: readonly AttestationCheck[]): string[] {
     a.verified ? summaryText(a.summary) : [summaryText(a.summary), a.reason].filter(Boolean).join('; '),
   ]);
   const materials = attestations.flatMap((a) => (a.summary?.materials ?? []).map((m) => `  material: ${m}`));
-  return ['', `attestations (${attestations.length})`, renderTable(['STATUS', 'PREDICATE TYPE', 'KEY', 'SUMMARY'], rows).trimEnd(), ...materials];
+  return [
+    '',
+    `attestations (${attestations.length})`,
+    renderTable(['STATUS', 'PREDICATE TYPE', 'KEY', 'SUMMARY'], rows).trimEnd(),
+    ...materials,
+  ];
 }
 
 /** The verification as text: the verdict, each signature, then the attestations. */
@@ -36,7 +41,9 @@ export const tableVerify: Encoder<ImageVerification> = {
       `image:    ${v.reference}`,
       ...(v.subjects.length > 0 ? [`digest:   ${v.subjects.join(', ')}`] : []),
       `keys:     ${v.keys.map((k) => `${k.name} (${k.algorithm})`).join(', ') || 'none'}`,
-      v.verified ? `verified: yes, signed by ${v.signers.join(', ')}` : `verified: no: ${v.reason ?? 'no signature verifies'}`,
+      v.verified
+        ? `verified: yes, signed by ${v.signers.join(', ')}`
+        : `verified: no: ${v.reason ?? 'no signature verifies'}`,
     ];
     if (v.signatures.length > 0) {
       const rows = v.signatures.map((s) => [
@@ -45,7 +52,11 @@ export const tableVerify: Encoder<ImageVerification> = {
         s.key ?? '-',
         s.verified ? (s.identity ?? '') : (s.reason ?? ''),
       ]);
-      lines.push('', `signatures (${v.signatures.length})`, renderTable(['STATUS', 'PAYLOAD', 'KEY', 'IDENTITY / REASON'], rows).trimEnd());
+      lines.push(
+        '',
+        `signatures (${v.signatures.length})`,
+        renderTable(['STATUS', 'PAYLOAD', 'KEY', 'IDENTITY / REASON'], rows).trimEnd(),
+      );
     }
     lines.push(...attestationRows(v.attestations));
     return `${lines.join('\n')}\n`;

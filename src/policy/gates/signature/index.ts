@@ -30,7 +30,9 @@ const unsigned: BuiltinTrigger = {
     const signers = verification.signers;
     if (signers.length >= wanted) return [];
     if (signers.length === 0) {
-      return [{ message: `The image is not signed by a trusted key${reasonText(context)}`, identity: 'unsigned' }];
+      return [
+        { message: `The image is not signed by a trusted key${reasonText(context)}`, identity: 'unsigned' },
+      ];
     }
     return [
       {

@@ -51,9 +51,27 @@ const cases: [string, string, GateContext, Record<string, ParamValue>, string[]]
   ['not_signed_by: quiet for a key that signed', 'not_signed_by', signed, { keys: ['release'] }, []],
   ['not_signed_by: names a key by its file', 'not_signed_by', signed, { keys: ['keys/release.pub'] }, []],
   ['not_signed_by: names a key by its file name', 'not_signed_by', signed, { keys: ['release.pub'] }, []],
-  ['not_signed_by: fires for a listed key that did not sign', 'not_signed_by', signed, { keys: ['release', 'ci-key'] }, ['key:ci-key']],
-  ['not_signed_by: fires for a key that was not supplied', 'not_signed_by', signed, { keys: ['qa'] }, ['key:qa']],
-  ['not_signed_by: fires when verification did not run', 'not_signed_by', notComputed, { keys: ['release'] }, ['not verified']],
+  [
+    'not_signed_by: fires for a listed key that did not sign',
+    'not_signed_by',
+    signed,
+    { keys: ['release', 'ci-key'] },
+    ['key:ci-key'],
+  ],
+  [
+    'not_signed_by: fires for a key that was not supplied',
+    'not_signed_by',
+    signed,
+    { keys: ['qa'] },
+    ['key:qa'],
+  ],
+  [
+    'not_signed_by: fires when verification did not run',
+    'not_signed_by',
+    notComputed,
+    { keys: ['release'] },
+    ['not verified'],
+  ],
   [
     'attestation_missing: quiet for a verified attestation of that type',
     'attestation_missing',
@@ -78,7 +96,11 @@ const cases: [string, string, GateContext, Record<string, ParamValue>, string[]]
   [
     'attestation_missing: an unverified attestation does not count',
     'attestation_missing',
-    withSignatures(verification({ attestations: [{ ...slsa, verified: false, reason: 'no trusted key verifies the envelope' }] })),
+    withSignatures(
+      verification({
+        attestations: [{ ...slsa, verified: false, reason: 'no trusted key verifies the envelope' }],
+      }),
+    ),
     { predicate_type: 'https://slsa.dev/provenance/v1' },
     ['attestation:https://slsa.dev/provenance/v1'],
   ],
@@ -98,7 +120,9 @@ describe('signature gate', () => {
 
   it('says why the image is not signed', () => {
     const [firing] = triggerOf(signatureGate, 'unsigned').evaluate(unsignedImage, {});
-    expect(firing?.message).toBe('The image is not signed by a trusted key: no trusted key verifies the signature');
+    expect(firing?.message).toBe(
+      'The image is not signed by a trusted key: no trusted key verifies the signature',
+    );
     const [missing] = triggerOf(signatureGate, 'not_signed_by').evaluate(signed, { keys: ['qa'] });
     expect(missing?.message).toBe('No trusted key qa was supplied, so its signature cannot be verified');
   });
