@@ -28,6 +28,7 @@ const TOOLS = [
   ['go', 'golang-go'],
   ['/usr/share/gocode/src/golang.org/x/mod/semver/semver.go', 'golang-golang-x-mod-dev'],
   ['/usr/bin/chromium', 'chromium'],
+  ['/usr/bin/time', 'time'],
 ];
 const APT_PACKAGES = [
   'debootstrap',
@@ -48,6 +49,7 @@ const APT_PACKAGES = [
   'golang-go',
   'golang-golang-x-mod-dev',
   'chromium',
+  'time',
 ];
 
 function found(tool) {

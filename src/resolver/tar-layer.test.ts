@@ -118,6 +118,23 @@ describe('readTarLayer', () => {
     );
   });
 
+  it('reports corrupt zstd data as a layer error (fzstd gives numeric error codes; found by fuzzing)', async () => {
+    const blob = Buffer.concat([Buffer.from([0x28, 0xb5, 0x2f, 0xfd]), Buffer.alloc(300, 0xff)]);
+    await expect(collect(handle(blob))).rejects.toThrow(LayerFormatError);
+    await expect(collect(handle(blob))).rejects.toThrow(/layer 1\/1 (is not valid zstd data|is truncated)/);
+  });
+
+  it('reports a layer that breaks inside a file as a layer error, when the file is read (found by fuzzing)', async () => {
+    const tar = await buildTar([{ name: 'big.bin', content: Buffer.alloc(200_000, 9) }]);
+    const full = gzipSync(tar);
+    const blob = full.subarray(0, Math.floor(full.length * 0.6));
+    const read = async () => {
+      for await (const entry of readTarLayer(handle(blob), 'layer 1/1')) await entry.read(1 << 20);
+    };
+    await expect(read()).rejects.toThrow(LayerFormatError);
+    await expect(read()).rejects.toThrow(/layer 1\/1 is truncated/);
+  });
+
   it('reports a blob that is not a tar archive', async () => {
     const blob = Buffer.alloc(4096, 0x41);
     await expect(collect(handle(blob))).rejects.toThrow(/not a valid tar archive/);

@@ -87,13 +87,18 @@ export async function* readTarLayer(
         gid: header.gid ?? 0,
         size: header.size ?? 0,
         mtime: header.mtime,
-        read: (limit: number) => {
+        // A stream that breaks inside an entry's content fails as the layer, not as zlib.
+        read: async (limit: number) => {
           consumed = true;
-          return readEntry(stream, header.size ?? 0, limit);
+          try {
+            return await readEntry(stream, header.size ?? 0, limit);
+          } catch (err) {
+            throw cancelled ? new CancelledError(`reading ${label}`) : asLayerError(err, label);
+          }
         },
         chunks: () => {
           consumed = true;
-          return stream as AsyncIterable<Buffer>;
+          return layerChunks(stream, label, () => cancelled);
         },
       };
       if (type === 'symlink') entry.linkTarget = header.linkname ?? '';
@@ -128,6 +133,19 @@ export async function* readTarLayer(
   }
 }
 
+/** An entry's content chunk by chunk; a failure mid-entry is the layer's error. */
+async function* layerChunks(
+  stream: Readable,
+  label: string,
+  cancelled: () => boolean,
+): AsyncGenerator<Buffer> {
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) yield chunk;
+  } catch (err) {
+    throw cancelled() ? new CancelledError(`reading ${label}`) : asLayerError(err, label);
+  }
+}
+
 /** Opens the blob; one that arrives after cancellation is closed and never read. */
 async function openUnlessCancelled(handle: TarLayerHandle, cancelled: () => boolean): Promise<Readable> {
   const raw = await handle.openBlob();
@@ -155,17 +173,21 @@ async function readEntry(stream: Readable, size: number, limit: number): Promise
 
 function asLayerError(err: unknown, label: string): Error {
   if (err instanceof CustomsError) return err;
-  const e = err as { code?: string; message?: string };
+  // Error codes are strings from Node (Z_DATA_ERROR, ENOENT) but numbers from fzstd.
+  const e = err as { code?: unknown; message?: string };
   const message = e?.message ?? String(err);
-  if (e?.code === 'Z_BUF_ERROR' || /unexpected end/i.test(message)) {
+  const code = typeof e?.code === 'string' ? e.code : undefined;
+  if (code === 'Z_BUF_ERROR' || /unexpected end/i.test(message)) {
     return new LayerFormatError(`${label} is truncated: ${message}`, { cause: err });
   }
-  if (e?.code?.startsWith('Z_'))
+  if (code?.startsWith('Z_'))
     return new LayerFormatError(`${label} is not valid gzip data: ${message}`, { cause: err });
+  if (/zstd/i.test(message))
+    return new LayerFormatError(`${label} is not valid zstd data: ${message}`, { cause: err });
   if (/tar header|checksum/i.test(message)) {
     return new LayerFormatError(`${label} is not a valid tar archive: ${message}`, { cause: err });
   }
-  if (e?.code === 'ENOENT' || e?.code === 'EACCES' || e?.code === 'EISDIR') {
+  if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') {
     return new LayerFormatError(`${label} cannot be read: ${message}`, { cause: err });
   }
   return new LayerFormatError(`${label} cannot be read: ${message}`, { cause: err });

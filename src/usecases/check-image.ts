@@ -30,6 +30,12 @@ export interface CheckImageOptions extends Omit<AnalysisOptions, 'catalog'> {
   tag?: string;
   /** The Dockerfile the image was built from (text), for the dockerfile gate. */
   dockerfile?: string;
+  /**
+   * The previous image of the same tag (a source `sbomImage` reads), for drift rules: it is read
+   * with the same options as the image, and scanned alike. Unused (with a warning) when no rule
+   * of the bundle compares with it.
+   */
+  previous?: string;
   /** Public keys the `signature` gate trusts; its signatures are verified only when it is used. */
   trustedKeys?: readonly TrustedKey[];
 }
@@ -54,7 +60,7 @@ export async function checkImage(
   input: BundleInput,
   options: CheckImageOptions = {},
 ): Promise<CheckImageResult> {
-  const { store, plugins, tag, dockerfile, trustedKeys = [], ...analysis } = options;
+  const { store, plugins, tag, dockerfile, previous, trustedKeys = [], ...analysis } = options;
   if (tag !== undefined) parseImageReference(tag);
   const { bundle, gates } = await loadCheckBundle(input, plugins, analysis.signal);
   const needs = bundleNeeds(bundle);
@@ -65,17 +71,28 @@ export async function checkImage(
     warnings.push(`no vulnerability database at ${data as string}: vulnerabilities not checked`);
     data = undefined;
   }
-  const { sbom } = await sbomImage(source, { ...analysis, catalog: catalogForBundle(needs) });
+  if (previous !== undefined && !needs.previous)
+    warnings.push('no rule of the bundle compares with the previous image: it was not read');
+  const catalog = catalogForBundle(needs);
+  const { sbom } = await sbomImage(source, { ...analysis, catalog });
+  const before =
+    previous !== undefined && needs.previous
+      ? await sbomImage(previous, { ...analysis, catalog })
+      : undefined;
+  const scanOptions = {
+    ...(analysis.now ? { now: analysis.now } : {}),
+    ...(analysis.signal ? { signal: analysis.signal } : {}),
+  };
   let scan: ScanReport | undefined;
+  let previousScan: ScanReport | undefined;
   if (data !== undefined) {
-    scan = await withVulnerabilityStore(data, (opened) =>
-      scanSbom(sbom, opened, {
-        ...(analysis.now ? { now: analysis.now } : {}),
-        ...(analysis.signal ? { signal: analysis.signal } : {}),
-      }),
-    );
-    if (needs.scan) requireCoverage(scan);
+    [scan, previousScan] = await withVulnerabilityStore(data, async (opened) => [
+      await scanSbom(sbom, opened, scanOptions),
+      before ? await scanSbom(before.sbom, opened, scanOptions) : undefined,
+    ]);
+    if (needs.scan) requireCoverage(scan!);
   }
+  if (before) warnings.push(...before.warnings.map((w) => `previous image: ${w}`));
   // The scan's warnings include the SBOM's.
   warnings.push(...(scan ? scan.warnings : sbom.warnings));
   const signatures = needs.signature ? await analysedImageSignatures(sbom, trustedKeys, analysis) : undefined;
@@ -87,6 +104,7 @@ export async function checkImage(
       sbom,
       ...(scan ? { scan } : {}),
       ...(dockerfile !== undefined ? { dockerfile } : {}),
+      ...(before ? { previous: { sbom: before.sbom, ...(previousScan ? { scan: previousScan } : {}) } } : {}),
       ...(signatures ? { signatures } : {}),
     },
     {

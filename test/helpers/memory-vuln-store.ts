@@ -7,7 +7,9 @@ import type {
   VulnStore,
   WriteSession,
 } from '../../src/vulndb/store/types.js';
+import { attachExploitData } from '../../src/vulndb/store/rows/exploit-data.js';
 import { mergeSameId } from '../../src/vulndb/store/rows/merge-vulnerabilities.js';
+import { epssRow, kevRow } from '../../src/vulndb/store/rows/record-rows.js';
 
 export interface MemoryVulnStoreInit {
   vulnerabilities?: Vulnerability[];
@@ -60,14 +62,10 @@ export class MemoryVulnStore implements VulnStore {
     const byId = new Map<string, Vulnerability[]>();
     for (const v of init.vulnerabilities ?? []) byId.set(v.id, [...(byId.get(v.id) ?? []), v]);
     for (const [id, records] of byId) this.vulns.set(id, mergeSameId(records)!);
-    for (const s of init.epss ?? []) {
-      const v = this.vulns.get(s.cve);
-      if (v) v.epss = s;
-    }
-    for (const k of init.kev ?? []) {
-      const v = this.vulns.get(k.cve);
-      if (v) v.kev = k;
-    }
+    // EPSS and KEV through the CVEs each record is or aliases, as the real stores attach them.
+    const epss = new Map((init.epss ?? []).map((e) => [e.cve, epssRow(e)]));
+    const kev = new Map((init.kev ?? []).map((k) => [k.cve, kevRow(k)]));
+    for (const v of this.vulns.values()) attachExploitData(v, epss, kev);
     const lastSync = init.lastSync ?? new Date().toISOString();
     const names = new Set([
       ...(init.affected ?? []).map((a) => a.provider),

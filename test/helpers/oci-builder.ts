@@ -9,6 +9,10 @@ export type LayerCompression = 'gzip' | 'zstd' | 'none';
 
 export interface LayerSpec {
   entries: TarFileSpec[];
+  /** The layer's tar bytes as given (crafted archives); `entries` is then ignored. */
+  tar?: Buffer;
+  /** A blob compressed beforehand (too big to hold as a tar), with the digest of its tar. */
+  precompressed?: { blob: Buffer; diffId: string };
   compression?: LayerCompression;
   createdBy?: string;
   /** Overrides, to make broken images on purpose. */
@@ -56,9 +60,9 @@ export async function writeOciLayout(dir: string, spec: ImageSpec): Promise<stri
   const diffIds = [];
   const history = [];
   for (const layer of spec.layers) {
-    const tar = await buildTar(layer.entries);
+    const tar = layer.precompressed ? Buffer.alloc(0) : (layer.tar ?? (await buildTar(layer.entries)));
     const compression = layer.compression ?? 'gzip';
-    let blob = compress(tar, compression);
+    let blob = layer.precompressed?.blob ?? compress(tar, compression);
     const honest = put(blob);
     if (layer.corruptBlob) {
       blob = layer.corruptBlob(blob);
@@ -69,7 +73,7 @@ export async function writeOciLayout(dir: string, spec: ImageSpec): Promise<stri
       digest: honest.digest,
       size: honest.size,
     });
-    diffIds.push(layer.wrongDiffId ? sha256('not this') : sha256(tar));
+    diffIds.push(layer.wrongDiffId ? sha256('not this') : (layer.precompressed?.diffId ?? sha256(tar)));
     history.push({
       created: '2024-01-01T00:00:00Z',
       created_by: layer.createdBy ?? `/bin/sh -c #(nop) ADD file:${sha256(tar).slice(7, 19)} in / `,

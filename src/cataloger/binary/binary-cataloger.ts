@@ -1,4 +1,4 @@
-import { PackageURL } from 'packageurl-js';
+import { packageUrl } from '../package-url.js';
 import type { Location } from '../../model/location.js';
 import { OS_PACKAGE_TYPES, type Package } from '../../model/package.js';
 import { packageId } from '../../model/package-id.js';
@@ -81,7 +81,7 @@ function catalogBinaries(context: CatalogContext): CatalogResult {
       name: match.name,
       version: match.version,
       type: 'binary',
-      purl: new PackageURL('generic', undefined, match.name, match.version, undefined, undefined).toString(),
+      purl: packageUrl('generic', undefined, match.name, match.version),
       locations: [location],
       foundBy: NAME,
       metadata: { classifier: match.name },

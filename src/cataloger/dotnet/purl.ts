@@ -1,6 +1,6 @@
-import { PackageURL } from 'packageurl-js';
+import { packageUrl } from '../package-url.js';
 
 /** `pkg:nuget/Name@Version`. */
-export function nugetPurl(name: string, version: string): string {
-  return new PackageURL('nuget', undefined, name, version || undefined, undefined, undefined).toString();
+export function nugetPurl(name: string, version: string): string | undefined {
+  return packageUrl('nuget', undefined, name, version || undefined);
 }

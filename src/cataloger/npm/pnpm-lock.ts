@@ -37,7 +37,7 @@ export function parsePnpmKey(key: string, slashStyle: boolean): NameVersion | un
 
 function lockDocument(source: string): Record<string, unknown> | string {
   try {
-    const documents = parseAllDocuments(source, { schema: 'failsafe', uniqueKeys: false });
+    const documents = parseAllDocuments(source, { schema: 'failsafe', uniqueKeys: false, logLevel: 'error' });
     const list = Array.isArray(documents) ? documents : [documents];
     for (const document of list) {
       if (document.errors.length > 0) return document.errors[0]?.message ?? 'invalid YAML';

@@ -1,9 +1,9 @@
-import { PackageURL } from 'packageurl-js';
+import { packageUrl } from '../package-url.js';
 
 /** `pkg:npm/%40scope/name@version` (the scope is the purl namespace). */
-export function npmPurl(name: string, version: string): string {
+export function npmPurl(name: string, version: string): string | undefined {
   const slash = name.startsWith('@') ? name.indexOf('/') : -1;
   const namespace = slash > 0 ? name.slice(0, slash) : undefined;
   const bare = slash > 0 ? name.slice(slash + 1) : name;
-  return new PackageURL('npm', namespace, bare, version || undefined, undefined, undefined).toString();
+  return packageUrl('npm', namespace, bare, version || undefined);
 }

@@ -9,7 +9,12 @@ const LOCAL_PROTOCOLS = ['workspace:', 'link:', 'portal:', 'file:'];
 export function parseYarnBerryLock(source: string): LockOutcome {
   let document: unknown;
   try {
-    document = parse(source, { schema: 'failsafe', maxAliasCount: 100, uniqueKeys: false });
+    document = parse(source, {
+      schema: 'failsafe',
+      maxAliasCount: 100,
+      uniqueKeys: false,
+      logLevel: 'error',
+    });
   } catch (err) {
     return { kind: 'invalid', message: `yarn.lock is not valid YAML: ${(err as Error).message}` };
   }

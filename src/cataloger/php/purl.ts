@@ -1,9 +1,9 @@
-import { PackageURL } from 'packageurl-js';
+import { packageUrl } from '../package-url.js';
 
 /** `pkg:composer/vendor/name@version`. */
-export function composerPurl(name: string, version: string): string {
+export function composerPurl(name: string, version: string): string | undefined {
   const slash = name.indexOf('/');
   const namespace = slash > 0 ? name.slice(0, slash) : undefined;
   const bare = slash > 0 ? name.slice(slash + 1) : name;
-  return new PackageURL('composer', namespace, bare, version || undefined, undefined, undefined).toString();
+  return packageUrl('composer', namespace, bare, version || undefined);
 }

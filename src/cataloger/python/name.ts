@@ -1,4 +1,4 @@
-import { PackageURL } from 'packageurl-js';
+import { packageUrl } from '../package-url.js';
 
 /** PEP 503 normalised project name: lower case, runs of `-`, `_` and `.` become one `-`. */
 export function normalisePythonName(name: string): string {
@@ -9,13 +9,6 @@ export function normalisePythonName(name: string): string {
 }
 
 /** `pkg:pypi/<normalised-name>@version`. */
-export function pypiPurl(name: string, version: string): string {
-  return new PackageURL(
-    'pypi',
-    undefined,
-    normalisePythonName(name),
-    version || undefined,
-    undefined,
-    undefined,
-  ).toString();
+export function pypiPurl(name: string, version: string): string | undefined {
+  return packageUrl('pypi', undefined, normalisePythonName(name), version || undefined);
 }

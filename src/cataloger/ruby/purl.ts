@@ -1,7 +1,7 @@
-import { PackageURL } from 'packageurl-js';
+import { packageUrl } from '../package-url.js';
 
 /** `pkg:gem/name@version`, with `?platform=` for platform gems. */
-export function gemPurl(name: string, version: string, platform?: string): string {
+export function gemPurl(name: string, version: string, platform?: string): string | undefined {
   const qualifiers = platform ? { platform } : undefined;
-  return new PackageURL('gem', undefined, name, version || undefined, qualifiers, undefined).toString();
+  return packageUrl('gem', undefined, name, version || undefined, qualifiers);
 }

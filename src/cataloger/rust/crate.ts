@@ -1,4 +1,4 @@
-import { PackageURL } from 'packageurl-js';
+import { packageUrl } from '../package-url.js';
 
 /** One crate as a Cargo.lock or a cargo-auditable section lists it. */
 export interface Crate {
@@ -20,6 +20,6 @@ export type CrateOutcome =
   { kind: 'crates'; crates: Crate[]; problems: string[] } | { kind: 'invalid'; message: string };
 
 /** `pkg:cargo/name@version`. */
-export function cargoPurl(name: string, version: string): string {
-  return new PackageURL('cargo', undefined, name, version || undefined, undefined, undefined).toString();
+export function cargoPurl(name: string, version: string): string | undefined {
+  return packageUrl('cargo', undefined, name, version || undefined);
 }

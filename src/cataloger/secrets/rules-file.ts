@@ -103,7 +103,7 @@ function secretRule(fields: Fields, where: string): SecretRule {
 function parseRules(text: string): SecretRulesConfig {
   let doc: unknown;
   try {
-    doc = parseYaml(text);
+    doc = parseYaml(text, { logLevel: 'error' });
   } catch (err) {
     throw new RulesFileProblem(`not valid YAML or JSON: ${(err as Error).message}`);
   }

@@ -27,6 +27,7 @@ interface CheckOptionValues extends ImageOptionValues {
   output: string[];
   db?: string;
   dockerfile?: string;
+  previous?: string;
   ignoreDb?: boolean;
   scope: Scope;
   quiet?: boolean;
@@ -79,6 +80,10 @@ export function checkCommand(): Command {
     )
     .option('--ignore-db', 'do not scan for vulnerabilities (vulnerability rules cannot fire)')
     .option('--dockerfile <file>', 'the Dockerfile the image was built from, for the dockerfile gate')
+    .option(
+      '--previous <source>',
+      'the previous image of the same tag (any source), for drift rules: what changed since it',
+    )
     .addOption(
       new Option('--scope <scope>', 'which files count')
         .choices(['squashed', 'all-layers'])
@@ -122,6 +127,7 @@ export function checkCommand(): Command {
         analyzers,
         ...(values.tag !== undefined ? { tag: values.tag } : {}),
         ...(dockerfile !== undefined ? { dockerfile } : {}),
+        ...(values.previous !== undefined ? { previous: values.previous } : {}),
         trustedKeys,
         onProgress,
         signal,

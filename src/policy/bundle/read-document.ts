@@ -19,7 +19,7 @@ export function readBundleDocument(text: string, source: string): unknown {
   }
   let doc: unknown;
   try {
-    doc = parseYaml(trimmed, { schema: 'failsafe', prettyErrors: false });
+    doc = parseYaml(trimmed, { schema: 'failsafe', prettyErrors: false, logLevel: 'error' });
   } catch (err) {
     const looksLikeJson = trimmed.startsWith('{') || trimmed.startsWith('[');
     const reason = looksLikeJson ? jsonError : err instanceof Error ? err.message : String(err);

@@ -12,6 +12,8 @@ describe('bundleNeeds', () => {
       allFiles: false,
       malware: false,
       retrievedPaths: [],
+      previous: false,
+      fileDigests: false,
       signature: false,
     });
   });
@@ -35,8 +37,24 @@ describe('bundleNeeds', () => {
       allFiles: true,
       malware: true,
       retrievedPaths: ['/etc/app.conf'],
+      previous: false,
+      fileDigests: false,
       signature: false,
     });
+  });
+
+  it('a drift rule needs the previous image, and every file with its digest only when it compares files', () => {
+    const needs = (params: Record<string, string>) =>
+      bundleNeeds(bundleOf({ policies: [policy('p', [rule('r', 'changed', 'STOP', params, 'drift')])] }));
+    expect(needs({})).toMatchObject({ previous: true, fileDigests: true, allFiles: true });
+    expect(needs({ kinds: 'package_added,config_changed' })).toMatchObject({
+      previous: true,
+      fileDigests: false,
+      allFiles: false,
+    });
+    expect(needs({ kinds: 'file_removed' })).toMatchObject({ fileDigests: true, allFiles: true });
+    const onlyFirst = bundleOf({ policies: [policy('p', [rule('r', 'no_previous', 'WARN', {}, 'drift')])] });
+    expect(bundleNeeds(onlyFirst)).toMatchObject({ previous: true, fileDigests: false });
   });
 
   it('a signature rule needs the signatures verified', () => {

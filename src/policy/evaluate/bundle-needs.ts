@@ -1,3 +1,4 @@
+import { DRIFT_KINDS } from '../../drift/types.js';
 import type { PolicyBundle, PolicyRule } from '../types.js';
 
 /** What a bundle's rules need from the image's analysis. */
@@ -10,6 +11,10 @@ export interface BundleNeeds {
   malware: boolean;
   /** Paths `retrieved_files` rules read, so their content can be kept at analysis. */
   retrievedPaths: string[];
+  /** A `drift` rule compares with the previous image, which must then be analysed alike. */
+  previous: boolean;
+  /** A `drift` rule looks at file changes: every file, with its digest, in both images. */
+  fileDigests: boolean;
   /** A rule uses the `signature` gate, so the image's signatures must be verified. */
   signature: boolean;
 }
@@ -23,6 +28,14 @@ function paramText(rule: PolicyRule, name: string): string | undefined {
   return rule.params.find((p) => p.name.toLowerCase() === name)?.value;
 }
 
+/** The kinds a drift/changed rule names: every kind when it names none. */
+function driftKindsOf(rule: PolicyRule): string[] {
+  const typed = rule.values?.['kinds'];
+  const listed = Array.isArray(typed) ? typed.map(String) : (paramText(rule, 'kinds') ?? '').split(/[,|]/);
+  const kinds = listed.map((k) => k.trim()).filter((k) => k !== '');
+  return kinds.length > 0 ? kinds : [...DRIFT_KINDS];
+}
+
 /** Reads the bundle's rules (every policy, mapped or not) for what the analysis must collect. */
 export function bundleNeeds(bundle: PolicyBundle): BundleNeeds {
   const rules = bundle.policies.flatMap((policy) => policy.rules);
@@ -33,11 +46,18 @@ export function bundleNeeds(bundle: PolicyBundle): BundleNeeds {
     const path = paramText(rule, 'path');
     if (path) paths.add(path);
   }
+  const driftRules = rules.filter((rule) => rule.gate.toLowerCase() === 'drift');
+  const fileDigests = driftRules.some(
+    (rule) =>
+      rule.trigger.toLowerCase() === 'changed' && driftKindsOf(rule).some((k) => k.startsWith('file_')),
+  );
   return {
     scan: rules.some((rule) => SCAN_GATES.has(rule.gate.toLowerCase())),
-    allFiles: rules.some((rule) => ALL_FILES_TRIGGERS.has(key(rule))),
+    allFiles: fileDigests || rules.some((rule) => ALL_FILES_TRIGGERS.has(key(rule))),
     malware: rules.some((rule) => rule.gate.toLowerCase() === 'malware'),
     retrievedPaths: [...paths],
+    previous: driftRules.length > 0,
+    fileDigests,
     signature: rules.some((rule) => rule.gate.toLowerCase() === 'signature'),
   };
 }

@@ -1,5 +1,6 @@
 import { alwaysGate } from './always/index.js';
 import { dockerfileGate } from './dockerfile/index.js';
+import { driftGate } from './drift/index.js';
 import { EOL_GATES } from './eol-gates.js';
 import { filesGate } from './files/index.js';
 import { gradeGate } from './grade/index.js';
@@ -31,6 +32,7 @@ export const GATES: readonly GateSpec[] = [
   signatureGate,
   vulnerabilitiesGate,
   gradeGate,
+  driftGate,
   ...EOL_GATES,
 ];
 

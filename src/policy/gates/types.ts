@@ -17,7 +17,7 @@ export interface ParamSpec {
   name: string;
   type: ParamType;
   required?: boolean;
-  /** For enums. */
+  /** For enums: the allowed values; for csv: the values each item must be one of. */
   values?: readonly string[];
   /** Older names that mean the same parameter (`usernameblacklist` for `user_names`). */
   aliases?: readonly string[];
@@ -33,6 +33,11 @@ export interface GateContext {
   sbom: Sbom;
   /** The vulnerability scan of the same image; absent when the database is unavailable. */
   scan?: ScanReport;
+  /**
+   * The previous image of the same tag (`check --previous`; in the service, the digest the tag
+   * pointed to before), for the drift gate; absent when there is none.
+   */
+  previous?: { sbom: Sbom; scan?: ScanReport };
   /** The Dockerfile the user supplied (`--dockerfile`); absent means only the history's reconstruction. */
   dockerfile?: string;
   now: Date;

@@ -69,6 +69,9 @@ function splitList(raw: string): string[] {
 function csvItems(raw: string, spec: ParamSpec): Conversion {
   const items = splitList(raw);
   if (items.length === 0 && spec.required) return fail('must list at least one item (comma-separated)');
+  const unknown = spec.values ? items.filter((item) => !spec.values!.includes(item)) : [];
+  if (unknown.length > 0)
+    return fail(`may list only ${spec.values!.join(', ')} (not ${unknown.map((i) => `"${i}"`).join(', ')})`);
   return { ok: true, value: items };
 }
 

@@ -28,7 +28,7 @@ export async function loadIgnoreRules(file: string): Promise<IgnoreRule[]> {
 export function parseIgnoreRules(text: string, file: string): IgnoreRule[] {
   let doc: unknown;
   try {
-    doc = parseYaml(text);
+    doc = parseYaml(text, { logLevel: 'error' });
   } catch (err) {
     throw new UsageError(`--ignore ${file}: not YAML or JSON (${(err as Error).message.split('\n')[0]})`);
   }

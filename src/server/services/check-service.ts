@@ -1,5 +1,6 @@
 import { ConflictError, NotFoundError } from '../../errors/index.js';
-import { evaluateWithGates } from '../../policy/evaluate/index.js';
+import { bundleNeeds, evaluateWithGates } from '../../policy/evaluate/index.js';
+import type { GateContext } from '../../policy/gates/types.js';
 import { parseImageReference } from '../../source/reference/index.js';
 import type { EvaluationRecord, ServiceStore } from '../store/types.js';
 import { readsPackageMetadata } from '../views/policy-sbom.js';
@@ -54,10 +55,14 @@ export class CheckService {
     const sbom = readsPackageMetadata(bundle)
       ? ((await this.store.analyses.getSbom(digest)) ?? policySbom)
       : policySbom;
+    const previous =
+      tag !== undefined && bundleNeeds(bundle).previous
+        ? await this.previousImage(accountId, tag, digest)
+        : undefined;
     const now = this.now();
     const result = await evaluateWithGates(
       bundle,
-      { sbom, ...(stored ? { scan: { ...stored.scan, sbom } } : {}) },
+      { sbom, ...(stored ? { scan: { ...stored.scan, sbom } } : {}), ...(previous ? { previous } : {}) },
       { ...(tag !== undefined ? { tag } : {}), now },
       gates,
     );
@@ -72,6 +77,20 @@ export class CheckService {
       evaluatedAt: now.toISOString(),
     });
     return evaluationView(record);
+  }
+
+  /** The analysis of the digest the tag pointed to before this one, for drift rules; none: undefined. */
+  private async previousImage(
+    accountId: string,
+    tag: string,
+    digest: string,
+  ): Promise<GateContext['previous'] | undefined> {
+    const before = await this.store.images.previousForTag(accountId, tag, digest);
+    if (before === undefined) return undefined;
+    const sbom = await this.store.analyses.getPolicySbom(before);
+    if (!sbom) return undefined;
+    const stored = await this.store.analyses.getScanWithoutSbom(before);
+    return { sbom, ...(stored ? { scan: { ...stored.scan, sbom } } : {}) };
   }
 
   async history(

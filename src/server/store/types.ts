@@ -195,6 +195,11 @@ export interface ImageStore {
     before: string,
     limit: number,
   ): Promise<{ digest: string; accountId: string; status: AnalysisStatus }[]>;
+  /**
+   * The digest the tag pointed to before `digest` (the newest other digest last seen with the tag
+   * no later than `digest` was; the newest other one when `digest` never had the tag).
+   */
+  previousForTag(accountId: string, fullTag: string, digest: string): Promise<string | undefined>;
   /** The newest digest the account has seen behind a full tag. */
   latestForTag(accountId: string, fullTag: string): Promise<string | undefined>;
 }

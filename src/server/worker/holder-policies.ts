@@ -14,7 +14,7 @@ export interface HolderPolicies {
 
 /**
  * Every holder's active bundle, read so that one analysis collects what any of them needs (all
- * files when one rule inspects the whole tree, every retrieved path, ClamAV when one asks).
+ * files when one rule inspects the whole tree, every retrieved path, ClamAV when one asks, file digests when a drift rule compares files).
  */
 export async function holderPolicies(
   store: ServiceStore,
@@ -26,6 +26,8 @@ export async function holderPolicies(
     retrievedPaths: [],
     malware: false,
     scan: false,
+    previous: false,
+    fileDigests: false,
     signature: false,
   };
   const accounts: string[] = [];
@@ -37,6 +39,8 @@ export async function holderPolicies(
     needs.allFiles ||= own.allFiles;
     needs.malware ||= own.malware;
     needs.scan ||= own.scan;
+    needs.previous ||= own.previous;
+    needs.fileDigests ||= own.fileDigests;
     needs.signature ||= own.signature;
     for (const p of own.retrievedPaths) if (!needs.retrievedPaths.includes(p)) needs.retrievedPaths.push(p);
     accounts.push(accountId);

@@ -298,6 +298,33 @@ describe.each([sqlite, ...(postgresAvailable ? [postgres] : [])])(
       await store.close();
     });
 
+    it('scores a record that is not a CVE through the CVEs it aliases (EPSS: the highest; KEV)', async () => {
+      await setup();
+      const s = await store.begin();
+      await s.putVulnerability(
+        vuln('GHSA-aaaa-bbbb-cccc', 'osv', { aliases: ['CVE-2024-7', 'CVE-2024-8'] }),
+        [],
+      );
+      await s.putVulnerability(vuln('DSA-5678-1', 'debian-dsa', { aliases: ['CVE-2024-9'] }), []);
+      await s.putVulnerability(vuln('GHSA-none-none-none', 'osv', { aliases: ['PYSEC-2024-1'] }), []);
+      await s.putEpss({ cve: 'CVE-2024-7', score: 0.1, percentile: 0.5, date: '2025-08-01' });
+      await s.putEpss({ cve: 'CVE-2024-8', score: 0.7, percentile: 0.97, date: '2025-08-01' });
+      await s.putKev({ cve: 'CVE-2024-7', dateAdded: '2025-01-01' });
+      await s.commit();
+      const got = await store.vulnerabilities(['GHSA-aaaa-bbbb-cccc', 'DSA-5678-1', 'GHSA-none-none-none']);
+      expect(got.get('GHSA-aaaa-bbbb-cccc')?.epss).toEqual({
+        cve: 'CVE-2024-8',
+        score: 0.7,
+        percentile: 0.97,
+        date: '2025-08-01',
+      });
+      expect(got.get('GHSA-aaaa-bbbb-cccc')?.kev).toEqual({ cve: 'CVE-2024-7', dateAdded: '2025-01-01' });
+      expect(got.get('DSA-5678-1')?.epss).toBeUndefined();
+      expect(got.get('GHSA-none-none-none')?.epss).toBeUndefined();
+      expect(got.get('GHSA-none-none-none')?.kev).toBeUndefined();
+      await store.close();
+    });
+
     it('keeps sync state with the session that wrote it', async () => {
       await setup();
       const s = await store.begin();

@@ -87,5 +87,50 @@ describe.each([sqlite, ...(postgres ? [postgres] : [])])(
       expect(view.final_action).toBe('warn');
       expect(view.tag).toBe('registry.example/app:v1');
     });
+
+    it('a drift rule compares with the digest the tag pointed to before', async () => {
+      const { store, accountId } = await storeWithImage([
+        {
+          id: 'd1',
+          gate: 'drift',
+          trigger: 'changed',
+          action: 'STOP',
+          params: [{ name: 'kinds', value: 'package_added,package_changed' }],
+        },
+        { id: 'd2', gate: 'drift', trigger: 'no_previous', action: 'WARN', params: [] },
+      ]);
+      const checks = new CheckService(store, () => new Date(AT));
+      // The first digest of the tag has nothing before it.
+      const first = await checks.check(accountId, digestOf(1), {});
+      expect(first.final_action).toBe('warn');
+      expect(JSON.stringify(first.result)).toContain('no previous image');
+      const later = '2026-03-02T10:00:00.000Z';
+      await store.images.upsert({
+        accountId,
+        digest: digestOf(2),
+        origin: { kind: 'registry', reference: `registry.example/app@${digestOf(2)}` },
+        tag: {
+          registry: 'registry.example',
+          repository: 'app',
+          tag: 'v1',
+          fullTag: 'registry.example/app:v1',
+        },
+        at: later,
+      });
+      await store.analyses.putSbom(
+        digestOf(2),
+        policySbom({ packages: [pkg('openssl', '3.0.21-1~deb12u1'), pkg('curl', '7.88.1-10')] }),
+        later,
+      );
+      await store.images.setStatus(digestOf(2), 'analyzed', { at: later });
+      const second = await checks.check(accountId, digestOf(2), {});
+      expect(second.final_action).toBe('stop');
+      const text = JSON.stringify(second.result);
+      expect(text).toContain('Package deb/curl 7.88.1-10 was added since the previous image');
+      expect(text).toContain('Package deb/openssl changed from 3.0.20-1~deb12u2 to 3.0.21-1~deb12u1');
+      expect(text).not.toContain('no previous image');
+      // The first digest, checked again, still compares with nothing (the later one is not before it).
+      expect((await checks.check(accountId, digestOf(1), {})).final_action).toBe('warn');
+    });
   },
 );

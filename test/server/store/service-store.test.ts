@@ -278,6 +278,31 @@ describe.each([sqlite, ...(postgres ? [postgres] : [])])('ServiceStore conforman
       expect(await store.images.get(alice.id, digestOf(1))).toBeUndefined();
       expect(await store.images.latestForTag(alice.id, tag.fullTag)).toBe(digestOf(2));
     });
+
+    it('knows the digest a tag pointed to before a given one', async () => {
+      store = await backend.fresh();
+      const { alice, bob } = await twoAccounts(store);
+      const tag = tagOf('acme/app', 'latest');
+      const other = tagOf('acme/other', 'latest');
+      expect(await store.images.previousForTag(alice.id, tag.fullTag, digestOf(1))).toBeUndefined();
+      await store.images.upsert({ accountId: alice.id, digest: digestOf(1), origin: ORIGIN, tag, at: T0 });
+      await store.images.upsert({ accountId: alice.id, digest: digestOf(2), origin: ORIGIN, tag, at: T1 });
+      await store.images.upsert({ accountId: alice.id, digest: digestOf(3), origin: ORIGIN, tag, at: T2 });
+      await store.images.upsert({
+        accountId: alice.id,
+        digest: digestOf(4),
+        origin: ORIGIN,
+        tag: other,
+        at: T2,
+      });
+      await store.images.upsert({ accountId: bob.id, digest: digestOf(5), origin: ORIGIN, tag, at: T1 });
+      expect(await store.images.previousForTag(alice.id, tag.fullTag, digestOf(3))).toBe(digestOf(2));
+      expect(await store.images.previousForTag(alice.id, tag.fullTag, digestOf(2))).toBe(digestOf(1));
+      expect(await store.images.previousForTag(alice.id, tag.fullTag, digestOf(1))).toBeUndefined();
+      // A digest never seen with the tag: the newest digest behind it.
+      expect(await store.images.previousForTag(alice.id, tag.fullTag, digestOf(4))).toBe(digestOf(3));
+      expect(await store.images.previousForTag(bob.id, tag.fullTag, digestOf(5))).toBeUndefined();
+    });
   });
 
   describe('analyses', () => {

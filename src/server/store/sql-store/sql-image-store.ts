@@ -200,6 +200,20 @@ export class SqlImageStore implements ImageStore {
     );
     return rows[0]?.digest;
   }
+
+  async previousForTag(accountId: string, fullTag: string, digest: string): Promise<string | undefined> {
+    const { rows } = await this.db.query<{ digest: string }>(
+      `SELECT t.digest FROM image_tags t
+       WHERE t.full_tag = $1 AND t.account_id = $2 AND t.digest <> $3
+         AND t.detected_at <= COALESCE(
+           (SELECT s.detected_at FROM image_tags s
+            WHERE s.full_tag = $1 AND s.account_id = $2 AND s.digest = $3),
+           t.detected_at)
+       ORDER BY t.detected_at DESC, t.digest LIMIT 1`,
+      [fullTag, accountId, digest],
+    );
+    return rows[0]?.digest;
+  }
 }
 
 async function selectImages(db: SqlExecutor, condition: string, params: SqlValue[]): Promise<ImageRecord[]> {

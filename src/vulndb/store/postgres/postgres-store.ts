@@ -3,8 +3,6 @@ import type { AffectedPackage } from '../../model.js';
 import { mergeSameId } from '../rows/merge-vulnerabilities.js';
 import {
   affectedFromRow,
-  epssFromRow,
-  kevFromRow,
   packageKey,
   vulnerabilityFromRows,
   type AffectedRow,
@@ -13,6 +11,7 @@ import {
   type KevRow,
   type VulnerabilityRow,
 } from '../rows/record-rows.js';
+import { attachExploitData } from '../rows/exploit-data.js';
 import { META_GENERATION, META_KEV_CATALOG_VERSION } from '../schema/schema-v1.js';
 import { buildStatus } from '../rows/build-status.js';
 import type { DatabaseStatus, StoredVulnerability, VulnStore, WriteSession } from '../types.js';
@@ -57,7 +56,9 @@ export class PostgresStore implements VulnStore {
     const out = new Map<string, StoredVulnerability>();
     const unique = [...new Set(ids)];
     if (unique.length === 0) return out;
-    const [rows, aliases, refs, cvss, epss, kev] = await Promise.all([
+    // EPSS and KEV by CVE: the ids that are CVEs and the CVEs the others alias (see exploitCves).
+    const exploitWhere = `cve = ANY($1) OR cve IN (SELECT alias FROM aliases WHERE vulnerability_id = ANY($1))`;
+    const [rows, aliases, refs, cvss, epssRows, kevRows] = await Promise.all([
       this.query<VulnerabilityRow>('SELECT * FROM vulnerabilities WHERE id = ANY($1)', [unique]),
       this.query<{ provider: string; vulnerability_id: string; alias: string }>(
         'SELECT * FROM aliases WHERE vulnerability_id = ANY($1)',
@@ -68,9 +69,11 @@ export class PostgresStore implements VulnStore {
         [unique],
       ),
       this.query<CvssRow>('SELECT * FROM cvss WHERE vulnerability_id = ANY($1)', [unique]),
-      this.query<EpssRow>('SELECT * FROM epss WHERE cve = ANY($1)', [unique]),
-      this.query<KevRow>('SELECT * FROM kev WHERE cve = ANY($1)', [unique]),
+      this.query<EpssRow>(`SELECT * FROM epss WHERE ${exploitWhere}`, [unique]),
+      this.query<KevRow>(`SELECT * FROM kev WHERE ${exploitWhere}`, [unique]),
     ]);
+    const epss = new Map(epssRows.map((row) => [row.cve, row]));
+    const kev = new Map(kevRows.map((row) => [row.cve, row]));
     const byId = new Map<string, VulnerabilityRow[]>();
     for (const r of rows) byId.set(r.id, [...(byId.get(r.id) ?? []), r]);
     for (const [id, group] of byId) {
@@ -86,10 +89,7 @@ export class PostgresStore implements VulnStore {
           );
         }),
       )!;
-      const e = epss.find((x) => x.cve === id);
-      const k = kev.find((x) => x.cve === id);
-      if (e) merged.epss = epssFromRow(e);
-      if (k) merged.kev = kevFromRow(k);
+      attachExploitData(merged, epss, kev);
       out.set(id, merged);
     }
     return out;

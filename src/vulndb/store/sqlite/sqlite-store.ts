@@ -1,11 +1,10 @@
 import Database from 'better-sqlite3';
 import { DatabaseError } from '../../../errors/index.js';
 import type { AffectedPackage } from '../../model.js';
+import { attachExploitData, exploitCves } from '../rows/exploit-data.js';
 import { mergeSameId } from '../rows/merge-vulnerabilities.js';
 import {
   affectedFromRow,
-  epssFromRow,
-  kevFromRow,
   packageKey,
   vulnerabilityFromRows,
   type AffectedRow,
@@ -93,8 +92,25 @@ export class SqliteStore implements VulnStore {
           }[],
         );
         const cvss = byOwner(this.childRows('cvss', providers, chunk) as CvssRow[]);
-        const epss = this.batchStatement('epss', chunk.length).all(chunk) as EpssRow[];
-        const kev = this.batchStatement('kev', chunk.length).all(chunk) as KevRow[];
+        const cves = [
+          ...new Set(
+            rows.flatMap((r) =>
+              exploitCves(
+                r.id,
+                (aliases.get(ownerKey(r.provider, r.id)) ?? []).map((a) => a.alias),
+              ),
+            ),
+          ),
+        ];
+        const epss = new Map<string, EpssRow>();
+        const kev = new Map<string, KevRow>();
+        for (let j = 0; j < cves.length; j += BATCH) {
+          const part = cves.slice(j, j + BATCH);
+          for (const row of this.batchStatement('epss', part.length).all(part) as EpssRow[])
+            epss.set(row.cve, row);
+          for (const row of this.batchStatement('kev', part.length).all(part) as KevRow[])
+            kev.set(row.cve, row);
+        }
         const byId = new Map<string, VulnerabilityRow[]>();
         for (const r of rows) byId.set(r.id, [...(byId.get(r.id) ?? []), r]);
         for (const [id, group] of byId) {
@@ -108,10 +124,7 @@ export class SqliteStore implements VulnStore {
             );
           });
           const merged = mergeSameId(records)!;
-          const e = epss.find((x) => x.cve === id);
-          const k = kev.find((x) => x.cve === id);
-          if (e) merged.epss = epssFromRow(e);
-          if (k) merged.kev = kevFromRow(k);
+          attachExploitData(merged, epss, kev);
           out.set(id, merged);
         }
       }
