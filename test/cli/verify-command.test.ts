@@ -1,8 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  DSSE,
+  dsseEnvelope,
   generateKey,
   manifestDigest,
   pushArtifact,
@@ -42,8 +46,37 @@ beforeAll(async () => {
   await push('plain', 'unsigned\n');
   const payload = simpleSigningPayload(`${registry.host}/app`, digest);
   await pushArtifact(registry.url, 'app', digest, 'sig', [signatureLayer(signer, payload)]);
+  await pushArtifact(registry.url, 'app', digest, 'att', [
+    {
+      mediaType: DSSE,
+      bytes: dsseEnvelope(signer, digest, 'https://slsa.dev/provenance/v0.2', {
+        builder: { id: 'https://ci.acme.io' },
+        buildType: 'make',
+        materials: [{ uri: 'git+https://git.acme.io/app' }],
+      }),
+    },
+  ]);
 }, 60_000);
 afterAll(async () => registry?.stop());
+
+/** docs/schemas/customs-verify-1.schema.json, closed: no property it does not name is allowed. */
+function closedSchema(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(closedSchema);
+  if (typeof schema !== 'object' || schema === null) return schema;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(schema)) out[key] = closedSchema(value);
+  if (
+    out['type'] === 'object' &&
+    out['properties'] !== undefined &&
+    out['additionalProperties'] === undefined
+  )
+    out['additionalProperties'] = false;
+  return out;
+}
+const schemaFile = fileURLToPath(new URL('../../docs/schemas/customs-verify-1.schema.json', import.meta.url));
+const validate = new Ajv({ allErrors: true, strict: false }).compile(
+  closedSchema(JSON.parse(readFileSync(schemaFile, 'utf8'))) as object,
+);
 
 const verify = (...args: string[]) =>
   runCli([
