@@ -107,6 +107,23 @@ describe('customs verify', () => {
       signers: ['release'],
       subjects: [digest],
     });
+    expect(doc['attestations']).toMatchObject([
+      {
+        verified: true,
+        key: 'release',
+        summary: { kind: 'slsa-provenance', builderId: 'https://ci.acme.io' },
+      },
+    ]);
+    validate(doc);
+    expect(validate.errors ?? []).toEqual([]);
+    const failed = verify(`${registry.host}/app:1`, '--key', stranger.publicPath, '-o', 'json');
+    expect(failed.code).toBe(2);
+    const failedDoc = JSON.parse(failed.stdout) as Record<string, unknown>;
+    expect(failedDoc).toMatchObject({ verified: false, reason: 'no trusted key verifies the signature' });
+    validate(failedDoc);
+    expect(validate.errors ?? []).toEqual([]);
+    // The closed schema refuses a field it does not describe.
+    expect(validate({ ...failedDoc, extra: 1 })).toBe(false);
   });
 
   it('exits 2 with the reason when no trusted key verifies', () => {
