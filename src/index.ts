@@ -38,6 +38,16 @@ export { healthGrade } from './policy/grade/index.js';
 export { CHECK_REPORT_FORMATS, checkReportFormat } from './policy/report/index.js';
 export { runPlugin, runAnalyzerPlugin, pluginGate, loadPluginGate } from './plugin/index.js';
 export * from './usecases/index.js';
+export {
+  verifyImageSignatures,
+  loadTrustedKeys,
+  parseTrustedKey,
+  VERIFY_FORMATS,
+  verifyReport,
+  type KeySource,
+  type VerifyImageOptions,
+} from './signature/index.js';
+export type * from './signature/types.js';
 export type { LayerCache, LayerCacheStatus } from './layer-cache/index.js';
 export { FileLayerCache, defaultLayerCacheDir, DEFAULT_LAYER_CACHE_BYTES } from './layer-cache/index.js';
 /** The TypeBox schemas of the result documents and the inputs (src/schema): JSON Schema, types, checks. */

@@ -6,3 +6,6 @@ export const EXIT_POLICY_STOP = 2;
 
 /** `customs diff` exits 2 when a change of a kind --fail-on-drift names is found. */
 export const EXIT_DRIFT = 2;
+
+/** `customs verify` exits 2 when no signature verifies with a trusted key. */
+export const EXIT_NOT_VERIFIED = 2;

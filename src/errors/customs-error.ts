@@ -23,6 +23,7 @@ export type ErrorCode =
   | 'database'
   | 'policy'
   | 'plugin'
+  | 'key-format'
   | 'cancelled'
   | 'store'
   | 'conflict'

@@ -11,3 +11,4 @@ export * from './shape-problems.js';
 export * from './sync-config.js';
 export * from './vex.js';
 export * from './vulnerability.js';
+export * from './verify-result.js';

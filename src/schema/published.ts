@@ -2,6 +2,7 @@ import type { TSchema } from '@sinclair/typebox';
 import { EvaluationResultSchema } from './check-result.js';
 import { SbomSchema } from './sbom.js';
 import { ScanReportDocumentSchema } from './scan-report.js';
+import { VerifyDocumentSchema } from './verify-result.js';
 
 /** A result document whose JSON Schema is published in docs/schemas/. */
 export interface PublishedSchema {
@@ -12,11 +13,12 @@ export interface PublishedSchema {
   schema: TSchema;
 }
 
-/** The three result documents: `sbom -o json`, `scan -o json`, `check -o json`. */
+/** The result documents: `sbom -o json`, `scan -o json`, `check -o json`, `verify -o json`. */
 export const PUBLISHED_SCHEMAS: readonly PublishedSchema[] = [
   { file: 'customs-sbom-1.schema.json', document: 'customs-sbom/1', schema: SbomSchema },
   { file: 'customs-scan-1.schema.json', document: 'customs-scan/1', schema: ScanReportDocumentSchema },
   { file: 'customs-check-1.schema.json', document: 'customs-check/1', schema: EvaluationResultSchema },
+  { file: 'customs-verify-1.schema.json', document: 'customs-verify/1', schema: VerifyDocumentSchema },
 ];
 
 /** The text of a published schema file: draft-07 JSON Schema, two-space indented, ending in a newline. */

@@ -4,8 +4,10 @@ import { parseImageReference } from '../policy/mapping/index.js';
 import type { EvaluationResult, PolicyBundle } from '../policy/types.js';
 import { scanSbom } from '../scan/index.js';
 import type { ScanReport } from '../scan/types.js';
+import type { ImageVerification, TrustedKey } from '../signature/types.js';
 import { catalogForBundle } from './bundle-catalog.js';
 import { loadCheckBundle, type BundleInput } from './check-bundle.js';
+import { analysedImageSignatures } from './image-signatures.js';
 import { sbomImage } from './sbom-image.js';
 import type { AnalysisOptions, NamedPlugin, VulnerabilityData } from './types.js';
 import {
@@ -34,6 +36,8 @@ export interface CheckImageOptions extends Omit<AnalysisOptions, 'catalog'> {
    * of the bundle compares with it.
    */
   previous?: string;
+  /** Public keys the `signature` gate trusts; its signatures are verified only when it is used. */
+  trustedKeys?: readonly TrustedKey[];
 }
 
 export interface CheckImageResult {
@@ -42,6 +46,8 @@ export interface CheckImageResult {
   result: EvaluationResult;
   bundle: PolicyBundle;
   warnings: string[];
+  /** The image's signature verification, when the bundle uses the `signature` gate. */
+  signatures?: ImageVerification;
 }
 
 /**
@@ -54,7 +60,7 @@ export async function checkImage(
   input: BundleInput,
   options: CheckImageOptions = {},
 ): Promise<CheckImageResult> {
-  const { store, plugins, tag, dockerfile, previous, ...analysis } = options;
+  const { store, plugins, tag, dockerfile, previous, trustedKeys = [], ...analysis } = options;
   if (tag !== undefined) parseImageReference(tag);
   const { bundle, gates } = await loadCheckBundle(input, plugins, analysis.signal);
   const needs = bundleNeeds(bundle);
@@ -89,6 +95,9 @@ export async function checkImage(
   if (before) warnings.push(...before.warnings.map((w) => `previous image: ${w}`));
   // The scan's warnings include the SBOM's.
   warnings.push(...(scan ? scan.warnings : sbom.warnings));
+  const signatures = needs.signature ? await analysedImageSignatures(sbom, trustedKeys, analysis) : undefined;
+  if (needs.signature && trustedKeys.length === 0)
+    warnings.push('the bundle has signature rules and no trusted keys were given: no signature can verify');
   const result = await evaluateWithGates(
     bundle,
     {
@@ -96,6 +105,7 @@ export async function checkImage(
       ...(scan ? { scan } : {}),
       ...(dockerfile !== undefined ? { dockerfile } : {}),
       ...(before ? { previous: { sbom: before.sbom, ...(previousScan ? { scan: previousScan } : {}) } } : {}),
+      ...(signatures ? { signatures } : {}),
     },
     {
       ...(tag !== undefined ? { tag } : {}),
@@ -104,5 +114,5 @@ export async function checkImage(
     },
     gates,
   );
-  return { sbom, ...(scan ? { scan } : {}), result, bundle, warnings };
+  return { sbom, ...(scan ? { scan } : {}), result, bundle, warnings, ...(signatures ? { signatures } : {}) };
 }

@@ -22,6 +22,7 @@ const CASES: string[][] = [
   ['sbom', '--help'],
   ['scan', '--help'],
   ['check', '--help'],
+  ['verify', '--help'],
   ['db', '--help'],
   ['db', 'import', '--help'],
   ['db', 'update', '--help'],

@@ -13,6 +13,8 @@ import type { AddressInfo } from 'node:net';
 export type Misbehaviour =
   | 'none'
   | 'corrupt-layers'
+  /** Flips a byte in the middle of every blob, whatever it holds. */
+  | 'corrupt-blobs'
   | 'manifest-not-json'
   | 'unknown-media-type'
   | 'schema1'
@@ -167,8 +169,9 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
       (up) => {
         const mode = state.misbehaviour;
         const status = up.statusCode ?? 502;
-        const rewriteManifest = isManifest && status === 200 && mode !== 'none' && mode !== 'corrupt-layers';
-        const rewriteBlob = isBlob && status === 200 && mode === 'corrupt-layers';
+        const rewriteManifest =
+          isManifest && status === 200 && mode !== 'none' && !mode.startsWith('corrupt-');
+        const rewriteBlob = isBlob && status === 200 && mode.startsWith('corrupt-');
         if (!rewriteManifest && !rewriteBlob) {
           res.writeHead(status, up.headers);
           up.pipe(res);
@@ -177,7 +180,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
         readAll(up).then((body) => {
           const headers = { ...up.headers };
           let out = body;
-          if (rewriteBlob && body[0] === 0x1f && body[1] === 0x8b) {
+          if (rewriteBlob && (mode === 'corrupt-blobs' || (body[0] === 0x1f && body[1] === 0x8b))) {
             out = Buffer.from(body);
             const at = Math.floor(out.length / 2);
             out[at] = out[at]! ^ 0xff;

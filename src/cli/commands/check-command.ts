@@ -9,6 +9,8 @@ import { defaultDatabasePath } from '../../vulndb/default-path.js';
 import { EXIT_POLICY_STOP } from '../exit-codes.js';
 import { DATABASE_REMEDY, withDatabaseRemedy } from '../database-remedy.js';
 import { addImageOptions, imageReadOptions, type ImageOptionValues } from '../image-options.js';
+import { collectKey } from '../key-options.js';
+import { loadTrustedKeys, type KeySource } from '../../signature/trusted-keys.js';
 import { outputTargetsOption, parseOutputTargets } from '../output-targets.js';
 import { parseNamedPlugins } from '../plugin-options.js';
 import { withProgress } from '../with-progress.js';
@@ -31,6 +33,7 @@ interface CheckOptionValues extends ImageOptionValues {
   quiet?: boolean;
   plugin: string[];
   analyzer: string[];
+  key: KeySource[];
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -98,6 +101,12 @@ export function checkCommand(): Command {
       collect,
       [] as string[],
     )
+    .option(
+      '--key <[name=]file>',
+      'a PEM public key the signature gate trusts; rules name it NAME or FILE (repeatable)',
+      collectKey,
+      [] as KeySource[],
+    )
     .option('-q, --quiet', 'no progress display');
   addImageOptions(command);
   return command.action(async (source: string, values: CheckOptionValues) => {
@@ -108,6 +117,7 @@ export function checkCommand(): Command {
     const plugins = parseNamedPlugins(values.plugin, '--plugin');
     const analyzers = parseNamedPlugins(values.analyzer, '--analyzer');
     const dockerfile = values.dockerfile ? await readDockerfile(values.dockerfile) : undefined;
+    const trustedKeys = await loadTrustedKeys(values.key);
     const { result, warnings } = await withProgress(values.quiet, (onProgress, signal) =>
       checkImage(source, values.policy, {
         ...imageReadOptions(values),
@@ -118,6 +128,7 @@ export function checkCommand(): Command {
         ...(values.tag !== undefined ? { tag: values.tag } : {}),
         ...(dockerfile !== undefined ? { dockerfile } : {}),
         ...(values.previous !== undefined ? { previous: values.previous } : {}),
+        trustedKeys,
         onProgress,
         signal,
       }),

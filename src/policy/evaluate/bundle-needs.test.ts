@@ -14,6 +14,7 @@ describe('bundleNeeds', () => {
       retrievedPaths: [],
       previous: false,
       fileDigests: false,
+      signature: false,
     });
   });
 
@@ -38,6 +39,7 @@ describe('bundleNeeds', () => {
       retrievedPaths: ['/etc/app.conf'],
       previous: false,
       fileDigests: false,
+      signature: false,
     });
   });
 
@@ -53,6 +55,13 @@ describe('bundleNeeds', () => {
     expect(needs({ kinds: 'file_removed' })).toMatchObject({ fileDigests: true, allFiles: true });
     const onlyFirst = bundleOf({ policies: [policy('p', [rule('r', 'no_previous', 'WARN', {}, 'drift')])] });
     expect(bundleNeeds(onlyFirst)).toMatchObject({ previous: true, fileDigests: false });
+  });
+
+  it('a signature rule needs the signatures verified', () => {
+    const bundle = bundleOf({
+      policies: [policy('p', [rule('r', 'unsigned', 'STOP', {}, 'Signature')])],
+    });
+    expect(bundleNeeds(bundle).signature).toBe(true);
   });
 
   it('suid_or_guid_set alone does not need the full inventory', () => {

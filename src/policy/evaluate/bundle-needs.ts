@@ -15,6 +15,8 @@ export interface BundleNeeds {
   previous: boolean;
   /** A `drift` rule looks at file changes: every file, with its digest, in both images. */
   fileDigests: boolean;
+  /** A rule uses the `signature` gate, so the image's signatures must be verified. */
+  signature: boolean;
 }
 
 const SCAN_GATES = new Set(['vulnerabilities', 'grade']);
@@ -56,5 +58,6 @@ export function bundleNeeds(bundle: PolicyBundle): BundleNeeds {
     retrievedPaths: [...paths],
     previous: driftRules.length > 0,
     fileDigests,
+    signature: rules.some((rule) => rule.gate.toLowerCase() === 'signature'),
   };
 }

@@ -12,6 +12,7 @@ import { packagesGate } from './packages/index.js';
 import { passwdFileGate } from './passwd-file/index.js';
 import { retrievedFilesGate } from './retrieved-files/index.js';
 import { secretScansGate } from './secret-scans/index.js';
+import { signatureGate } from './signature/index.js';
 import type { GateSpec } from './types.js';
 import { vulnerabilitiesGate } from './vulnerabilities/index.js';
 
@@ -28,6 +29,7 @@ export const GATES: readonly GateSpec[] = [
   malwareGate,
   packagesGate,
   imageSourceGate,
+  signatureGate,
   vulnerabilitiesGate,
   gradeGate,
   driftGate,

@@ -1,5 +1,6 @@
 import type { Sbom } from '../../model/sbom.js';
 import type { ScanReport } from '../../scan/types.js';
+import type { ImageVerification } from '../../signature/types.js';
 import type { GradeThresholds } from '../types.js';
 
 /**
@@ -44,6 +45,8 @@ export interface GateContext {
   gradeThresholds?: GradeThresholds;
   /** The caller's cancellation; a trigger that waits on something (a plugin) stops on it. */
   signal?: AbortSignal;
+  /** The image's signature verification (computed when the bundle uses the `signature` gate). */
+  signatures?: ImageVerification;
 }
 
 /** One firing of a trigger. */

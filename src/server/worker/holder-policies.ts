@@ -28,6 +28,7 @@ export async function holderPolicies(
     scan: false,
     previous: false,
     fileDigests: false,
+    signature: false,
   };
   const accounts: string[] = [];
   for (const accountId of await store.images.holders(digest)) {
@@ -40,6 +41,7 @@ export async function holderPolicies(
     needs.scan ||= own.scan;
     needs.previous ||= own.previous;
     needs.fileDigests ||= own.fileDigests;
+    needs.signature ||= own.signature;
     for (const p of own.retrievedPaths) if (!needs.retrievedPaths.includes(p)) needs.retrievedPaths.push(p);
     accounts.push(accountId);
   }
