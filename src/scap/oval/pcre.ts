@@ -1,0 +1,110 @@
+/** POSIX bracket classes, as JavaScript class contents. */
+const POSIX_CLASSES: Record<string, string> = {
+  alpha: 'A-Za-z',
+  digit: '0-9',
+  alnum: 'A-Za-z0-9',
+  upper: 'A-Z',
+  lower: 'a-z',
+  space: ' \\t\\n\\r\\f\\v',
+  blank: ' \\t',
+  punct: '!-\\/:-@\\[-`{-~',
+  xdigit: '0-9A-Fa-f',
+  word: 'A-Za-z0-9_',
+  cntrl: '\\x00-\\x1f\\x7f',
+  print: '\\x20-\\x7e',
+  graph: '\\x21-\\x7e',
+};
+
+export interface PcreOptions {
+  /** `^` and `$` match at line breaks (PCRE_MULTILINE). */
+  multiline?: boolean;
+  /** `.` matches a newline too (PCRE_DOTALL). */
+  dotAll?: boolean;
+  global?: boolean;
+}
+
+const cache = new Map<string, RegExp | Error>();
+
+/**
+ * Compiles a Perl-compatible pattern, as OVAL content writes them, into a JavaScript RegExp:
+ * POSIX bracket classes (`[[:space:]]`), `\A`, `\Z`, `\z`, `\h` and leading inline flags
+ * (`(?i)`, `(?s)`, `(?m)`) are translated. Throws on a pattern JavaScript cannot compile.
+ */
+export function compilePcre(pattern: string, options: PcreOptions = {}): RegExp {
+  const key = `${options.multiline ? 'm' : ''}${options.dotAll ? 's' : ''}${options.global ? 'g' : ''}:${pattern}`;
+  let compiled = cache.get(key);
+  if (!compiled) {
+    try {
+      compiled = translate(pattern, options);
+    } catch (err) {
+      compiled = err as Error;
+    }
+    cache.set(key, compiled);
+  }
+  if (compiled instanceof Error) throw compiled;
+  compiled.lastIndex = 0;
+  return compiled;
+}
+
+function translate(pattern: string, options: PcreOptions): RegExp {
+  let flags = '';
+  let source = pattern;
+  const inline = /^\(\?([imsx]+)\)/.exec(source);
+  if (inline) {
+    source = source.slice(inline[0].length);
+    for (const f of inline[1]!) if (f !== 'x' && !flags.includes(f)) flags += f;
+  }
+  if (options.multiline && !flags.includes('m')) flags += 'm';
+  if (options.dotAll && !flags.includes('s')) flags += 's';
+  if (options.global) flags += 'g';
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i]!;
+    if (ch === '\\') {
+      const next = source[i + 1] ?? '';
+      i++;
+      if (!inClass && next === 'A') out += '(?<![\\s\\S])';
+      else if (!inClass && next === 'Z') out += '(?=\\n?(?![\\s\\S]))';
+      else if (!inClass && next === 'z') out += '(?![\\s\\S])';
+      else if (next === 'h') out += inClass ? ' \\t' : '[ \\t]';
+      else out += '\\' + next;
+      continue;
+    }
+    if (inClass) {
+      if (ch === '[' && source[i + 1] === ':') {
+        const end = source.indexOf(':]', i + 2);
+        const name = end > 0 ? source.slice(i + 2, end) : '';
+        const cls = POSIX_CLASSES[name.replace(/^\^/, '')];
+        if (cls !== undefined && !name.startsWith('^')) {
+          out += cls;
+          i = end + 1;
+          continue;
+        }
+      }
+      if (ch === '[') {
+        out += '\\[';
+        continue;
+      }
+      if (ch === ']') inClass = false;
+      out += ch;
+      continue;
+    }
+    if (ch === '[') {
+      inClass = true;
+      out += ch;
+      // A `]` right after `[` or `[^` is a literal in PCRE.
+      if (source[i + 1] === '^') {
+        out += '^';
+        i++;
+      }
+      if (source[i + 1] === ']') {
+        out += '\\]';
+        i++;
+      }
+      continue;
+    }
+    out += ch;
+  }
+  return new RegExp(out, flags);
+}
