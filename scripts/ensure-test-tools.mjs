@@ -28,6 +28,9 @@ const TOOLS = [
   ['go', 'golang-go'],
   ['/usr/share/gocode/src/golang.org/x/mod/semver/semver.go', 'golang-golang-x-mod-dev'],
   ['/usr/bin/chromium', 'chromium'],
+  ['oscap', 'openscap-scanner'],
+  ['/usr/share/xml/scap/ssg/content/ssg-debian11-ds.xml', 'ssg-debian'],
+  ['/usr/share/xml/scap/ssg/content/ssg-ubuntu2204-ds.xml', 'ssg-debderived'],
 ];
 const APT_PACKAGES = [
   'debootstrap',
@@ -48,6 +51,9 @@ const APT_PACKAGES = [
   'golang-go',
   'golang-golang-x-mod-dev',
   'chromium',
+  'openscap-scanner',
+  'ssg-debian',
+  'ssg-debderived',
 ];
 
 function found(tool) {

@@ -6,3 +6,6 @@ export const EXIT_POLICY_STOP = 2;
 
 /** `customs diff` exits 2 when a change of a kind --fail-on-drift names is found. */
 export const EXIT_DRIFT = 2;
+
+/** `customs scap` exits 2 when a rule fails, as `oscap xccdf eval` does. */
+export const EXIT_SCAP_FAIL = 2;

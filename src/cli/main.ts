@@ -20,6 +20,7 @@ const COMMANDS: ReadonlyArray<readonly [string, () => Promise<Command>]> = [
   ['policy', async () => (await import('./commands/policy-command.js')).policyCommand()],
   ['check', async () => (await import('./commands/check-command.js')).checkCommand()],
   ['diff', async () => (await import('./commands/diff-command.js')).diffCommand()],
+  ['scap', async () => (await import('./commands/scap-command.js')).scapCommand()],
   ['cache', async () => (await import('./commands/cache-command.js')).cacheCommand()],
   ['serve', async () => (await import('./commands/serve-command.js')).serveCommand()],
   ['worker', async () => (await import('./commands/worker-command.js')).workerCommand()],

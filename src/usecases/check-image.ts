@@ -7,6 +7,7 @@ import type { ScanReport } from '../scan/types.js';
 import { catalogForBundle } from './bundle-catalog.js';
 import { loadCheckBundle, type BundleInput } from './check-bundle.js';
 import { sbomImage } from './sbom-image.js';
+import { scapForBundle } from './scap-for-bundle.js';
 import type { AnalysisOptions, NamedPlugin, VulnerabilityData } from './types.js';
 import {
   requireCoverage,
@@ -70,11 +71,17 @@ export async function checkImage(
     );
     if (needs.scan) requireCoverage(scan);
   }
+  const scap = await scapForBundle(bundle, source, analysis);
   // The scan's warnings include the SBOM's.
   warnings.push(...(scan ? scan.warnings : sbom.warnings));
   const result = await evaluateWithGates(
     bundle,
-    { sbom, ...(scan ? { scan } : {}), ...(dockerfile !== undefined ? { dockerfile } : {}) },
+    {
+      sbom,
+      ...(scan ? { scan } : {}),
+      ...(dockerfile !== undefined ? { dockerfile } : {}),
+      ...(scap ? { scap } : {}),
+    },
     {
       ...(tag !== undefined ? { tag } : {}),
       now: analysis.now ?? new Date(),

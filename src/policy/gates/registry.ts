@@ -10,6 +10,7 @@ import { metadataGate } from './metadata/index.js';
 import { packagesGate } from './packages/index.js';
 import { passwdFileGate } from './passwd-file/index.js';
 import { retrievedFilesGate } from './retrieved-files/index.js';
+import { scapGate } from './scap/index.js';
 import { secretScansGate } from './secret-scans/index.js';
 import type { GateSpec } from './types.js';
 import { vulnerabilitiesGate } from './vulnerabilities/index.js';
@@ -27,6 +28,7 @@ export const GATES: readonly GateSpec[] = [
   malwareGate,
   packagesGate,
   imageSourceGate,
+  scapGate,
   vulnerabilitiesGate,
   gradeGate,
   ...EOL_GATES,

@@ -1,6 +1,7 @@
 import type { Sbom } from '../../model/sbom.js';
 import type { ScanReport } from '../../scan/types.js';
 import type { GradeThresholds } from '../types.js';
+import type { ScapGateResults } from './scap/scap-results.js';
 
 /**
  * Parameter types of the Anchore 1_0 bundle format (every value arrives as a string):
@@ -39,6 +40,8 @@ export interface GateContext {
   gradeThresholds?: GradeThresholds;
   /** The caller's cancellation; a trigger that waits on something (a plugin) stops on it. */
   signal?: AbortSignal;
+  /** SCAP evaluations of the image, one per (content, profile) the bundle's scap rules name. */
+  scap?: ScapGateResults;
 }
 
 /** One firing of a trigger. */
