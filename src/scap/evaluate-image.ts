@@ -14,6 +14,8 @@ import { loadTailoring } from './xccdf/tailoring.js';
 
 /** The most passes over the layers one evaluation makes (each reads contents the last one found it needs). */
 const MAX_PASSES = 5;
+/** The most file content one evaluation holds at once; files past it make their objects errors. */
+export const MAX_HELD_BYTES = 256 * 1024 * 1024;
 
 export interface ScapOptions extends SourceOptions, LoadOptions {
   /** A profile id (or the suffix after `_profile_`); the benchmark's defaults when absent. */
@@ -80,20 +82,31 @@ async function evaluateOpened(
   const environment = environmentOf(image.config);
   const machine = machineOf(image.config);
   let passes = 0;
+  let held = 0;
+  const refused = new Set<string>();
+  let files: Awaited<ReturnType<typeof indexImage>> | undefined;
   for (;;) {
-    passes++;
-    const files = await indexImage(image, {
-      wants: (path) => wanted.has(path),
-      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-      ...(options.signal ? { signal: options.signal } : {}),
-    });
+    if (!files) {
+      passes++;
+      files = await indexImage(image, {
+        wants: (path) => wanted.has(path),
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+    }
     const view = files.squashed;
     const last = passes >= MAX_PASSES;
     const system = TreeSystem.of(
       view.find(() => true),
       (r) => view.content(r),
       // On the last pass a content not at hand is an error of its object, never an empty file.
-      (r) => view.contentProblem(r) ?? (last && !view.content(r) ? 'its content was not read' : undefined),
+      (r) =>
+        view.contentProblem(r) ??
+        (refused.has(r.path)
+          ? `reading it would hold more than ${MAX_HELD_BYTES / 1024 / 1024} MiB of file contents`
+          : last && !view.content(r)
+            ? 'its content was not read'
+            : undefined),
       environment,
       machine,
     );
@@ -101,7 +114,7 @@ async function evaluateOpened(
       ...(prepared.profile ? { profile: prepared.profile } : {}),
       profiles: prepared.profiles,
     });
-    const fresh = [...system.needed].filter((p) => !wanted.has(p));
+    const fresh = [...system.needed].filter((p) => !wanted.has(p) && !refused.has(p));
     if (fresh.length === 0 || last) {
       const digest = image.source.manifestDigest ?? image.source.configDigest;
       return {
@@ -118,6 +131,17 @@ async function evaluateOpened(
         filesRead: [...wanted].filter((p) => view.lookup(p) !== undefined).length,
       };
     }
-    for (const p of fresh) wanted.add(p);
+    let added = false;
+    for (const p of fresh) {
+      const size = view.lookup(p)?.size ?? 0;
+      if (held + size > MAX_HELD_BYTES) refused.add(p);
+      else {
+        held += size;
+        wanted.add(p);
+        added = true;
+      }
+    }
+    // Only refusals: evaluate again on the same read, with those files' objects in error.
+    if (added) files = undefined;
   }
 }

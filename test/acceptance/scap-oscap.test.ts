@@ -48,7 +48,8 @@ describe.skipIf(missing !== '')(`customs scap agrees with ${oscap ?? 'oscap'}`, 
     const bundle = join(dir, `${name}-bundle`);
     const unpack = (): void => {
       if (existsSync(join(bundle, 'rootfs'))) return;
-      const r = spawnSync('umoci', ['unpack', '--image', `${ociDir}:${tag}`, bundle], { encoding: 'utf8' });
+      const rootless = process.getuid?.() !== 0 ? ['--rootless'] : [];
+      const r = spawnSync('umoci', ['unpack', ...rootless, '--image', `${ociDir}:${tag}`, bundle], { encoding: 'utf8' });
       if (r.status !== 0) throw new Error(`umoci unpack failed: ${r.stderr}`);
     };
 

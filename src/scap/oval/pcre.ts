@@ -49,10 +49,9 @@ export function compilePcre(pattern: string, options: PcreOptions = {}): RegExp 
 function translate(pattern: string, options: PcreOptions): RegExp {
   let flags = '';
   let source = pattern;
-  const inline = /^\(\?([imsx]+)\)/.exec(source);
-  if (inline) {
+  for (let inline = /^\(\?([ims]+)\)/.exec(source); inline; inline = /^\(\?([ims]+)\)/.exec(source)) {
     source = source.slice(inline[0].length);
-    for (const f of inline[1]!) if (f !== 'x' && !flags.includes(f)) flags += f;
+    for (const f of inline[1]!) if (!flags.includes(f)) flags += f;
   }
   if (options.multiline && !flags.includes('m')) flags += 'm';
   if (options.dotAll && !flags.includes('s')) flags += 's';

@@ -48,8 +48,8 @@ function expandDown(context: OvalContext, start: string, behaviors: Behaviors): 
   const out: string[] = [];
   const seen = new Set<string>();
   const queue: [string, number][] = [[start, 0]];
-  while (queue.length > 0 && out.length < MAX_DIRS) {
-    const [dir, depth] = queue.shift()!;
+  for (let next = 0; next < queue.length && out.length < MAX_DIRS; next++) {
+    const [dir, depth] = queue[next]!;
     const real = context.system.lookup(dir, true);
     if (!real || real.type !== 'dir' || seen.has(real.path)) continue;
     seen.add(real.path);
