@@ -33,24 +33,11 @@ export interface RuleResult {
  * fails when true. `negate` on the check swaps pass and fail.
  */
 export function ruleResultOf(oval: OvalResult, definitionClass: string, negate: boolean): RuleResultValue {
+  if (oval === 'error') return 'error';
+  if (oval === 'unknown') return 'unknown';
+  if (oval === 'not evaluated') return 'notchecked';
+  if (oval === 'not applicable') return 'notapplicable';
   const failsWhenTrue = definitionClass === 'vulnerability' || definitionClass === 'patch';
-  let result: RuleResultValue;
-  switch (oval) {
-    case 'true':
-      result = failsWhenTrue ? 'fail' : 'pass';
-      break;
-    case 'false':
-      result = failsWhenTrue ? 'pass' : 'fail';
-      break;
-    case 'error':
-      return 'error';
-    case 'unknown':
-      return 'unknown';
-    case 'not evaluated':
-      return 'notchecked';
-    case 'not applicable':
-      return 'notapplicable';
-  }
-  if (!negate) return result;
-  return result === 'pass' ? 'fail' : 'pass';
+  const passes = (oval === 'true') !== failsWhenTrue;
+  return passes !== negate ? 'pass' : 'fail';
 }
