@@ -1,5 +1,6 @@
 // `customs scap` on a small root directory (dir: source) with the hand-written test data stream:
 // the table, JSON and XCCDF results it writes, its exit status, and its one-line errors.
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,6 +56,22 @@ describe('customs scap', () => {
     const maxDays = ruleResults.find((c) => c.attrs.idref === 'xccdf_org.test_rule_max_days');
     expect(maxDays?.children.find((c) => c.name === 'result')?.text).toBe('fail');
     expect(xml.children.find((c) => c.name === 'set-value')?.text).toBe('60');
+  });
+
+  it('writes an ARF report embedding the content, valid for OpenSCAP where it is installed', () => {
+    const results = join(dir, 'results-only.xml');
+    const arf = join(dir, 'arf.xml');
+    const r = runCli(['scap', hardened, '--content', DS, '--profile', 'strict', '--results', results, '--results-arf', arf, '-q']);
+    expect(r.code, r.stderr).toBe(0);
+    const root = parseXml(readFileSync(arf, 'utf8'));
+    expect(root).toMatchObject({ ns: 'http://scap.nist.gov/schema/asset-reporting-format/1.1', name: 'asset-report-collection' });
+    const names = (n: typeof root): string[] => [n.name, ...n.children.flatMap(names)];
+    expect(names(root)).toEqual(expect.arrayContaining(['data-stream-collection', 'TestResult', 'computing-device']));
+    if (spawnSync('oscap', ['--version']).status !== 0) return;
+    const xccdf = spawnSync('oscap', ['xccdf', 'validate', results], { encoding: 'utf8' });
+    expect(xccdf.status, xccdf.stdout + xccdf.stderr).toBe(0);
+    const rds = spawnSync('oscap', ['ds', 'rds-validate', arf], { encoding: 'utf8' });
+    expect(rds.status, rds.stdout + rds.stderr).toBe(0);
   });
 
   it('says in one line what is wrong with bad arguments', () => {

@@ -1,7 +1,8 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { UsageError } from '../../errors/index.js';
 import { evaluateScapImage } from '../../scap/evaluate-image.js';
+import { encodeArf } from '../../scap/report/arf.js';
 import { encodeScapJson } from '../../scap/report/json-report.js';
 import { encodeResultsXml } from '../../scap/report/results-xml.js';
 import { encodeScapTable } from '../../scap/report/table-report.js';
@@ -15,6 +16,7 @@ interface ScapOptionValues extends Omit<ImageOptionValues, 'cache'> {
   tailoring?: string;
   datastreamId?: string;
   results?: string;
+  resultsArf?: string;
   format: 'table' | 'json';
   quiet?: boolean;
 }
@@ -30,6 +32,7 @@ export function scapCommand(): Command {
     .option('--tailoring <file>', 'an XCCDF tailoring file whose profiles join the benchmark’s')
     .option('--datastream-id <id>', 'the data stream of the collection to use (default: the first)')
     .option('--results <file>', 'write the XCCDF 1.2 TestResult document here')
+    .option('--results-arf <file>', 'write an ARF 1.1 report (the content, the image, the TestResult) here')
     .addOption(new Option('--format <format>', 'report on standard output').choices(['table', 'json']).default('table'))
     .option('--platform <os/arch[/variant]>', 'platform to pick from a multi-arch image (default linux/amd64)')
     .option(
@@ -55,10 +58,12 @@ export function scapCommand(): Command {
         signal,
       }),
     );
-    if (values.results)
-      await writeFile(values.results, encodeResultsXml(evaluation)).catch((err: NodeJS.ErrnoException) => {
-        throw new UsageError(`cannot write ${values.results}: ${err.code ?? err.message}`);
+    const write = (file: string, text: string): Promise<void> =>
+      writeFile(file, text).catch((err: NodeJS.ErrnoException) => {
+        throw new UsageError(`cannot write ${file}: ${err.code ?? err.message}`);
       });
+    if (values.results) await write(values.results, encodeResultsXml(evaluation));
+    if (values.resultsArf) await write(values.resultsArf, encodeArf(evaluation, await readFile(values.content, 'utf8')));
     process.stdout.write(
       values.format === 'json' ? encodeScapJson(evaluation) : encodeScapTable(evaluation, process.stdout.columns || 120),
     );
