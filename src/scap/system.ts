@@ -16,16 +16,27 @@ export interface ScanSystem {
   paths(): readonly string[];
   /**
    * The content of a regular file. `undefined` when it is not at hand yet: the system notes the
-   * path, and the evaluation is run again once it was read (see `needed`).
+   * path, and the evaluation is run again once it was read (see TreeSystem.needed).
    */
   content(record: FileRecord): Buffer | undefined;
-  /** Why a content can never be had (too large), when so. */
+  /** Why a content can never be had (too large, not read), when so. */
   contentProblem(record: FileRecord): string | undefined;
   /** The image config's environment (`Env`), name → value. */
   environment: ReadonlyMap<string, string>;
   /** The machine class `uname -m` would print for the image's architecture, when known. */
   machine?: string;
 }
+
+const impliedDirectory = (path: string): FileRecord => ({
+  path,
+  type: 'dir',
+  mode: 0o755,
+  uid: 0,
+  gid: 0,
+  size: 0,
+  layerIndex: 0,
+  layerDigest: '',
+});
 
 /** A ScanSystem over a squashed file tree and the contents read so far. */
 export class TreeSystem implements ScanSystem {
@@ -41,7 +52,7 @@ export class TreeSystem implements ScanSystem {
     readonly machine?: string,
   ) {}
 
-  /** A system of these records (visible ones, in any order) and contents by path. */
+  /** A system of these records (the visible ones, in any order). */
   static of(
     records: readonly FileRecord[],
     contents: (record: FileRecord) => Buffer | undefined,
@@ -60,91 +71,19 @@ export class TreeSystem implements ScanSystem {
     if (found) return found;
     // A directory with no entry of its own in any layer (implied by the files below it).
     const node = this.tree.node(path);
-    if (node && childrenOf(node) !== undefined)
-      return { path, type: 'dir', mode: 0o755, uid: 0, gid: 0, size: 0, layerIndex: 0, layerDigest: '' };
-    return undefined;
+    return node && childrenOf(node) !== undefined ? impliedDirectory(path) : undefined;
   }
 
   list(path: string): string[] | undefined {
     let node = this.tree.node(path);
     if (!node || childrenOf(node) === undefined) {
-      // A directory reached through a symlinked parent (/lib on a merged-/usr system).
+      // A directory reached through a symlink (/lib on a merged-/usr system).
       const dir = this.lookup(path, true);
       if (!dir || dir.type !== 'dir') return undefined;
       node = this.tree.node(dir.path);
     }
     const children = node && childrenOf(node);
     return children ? [...children.keys()].sort() : undefined;
-  }
-
-  content(record: FileRecord): Buffer | undefined;
-  /** Why a content can never be had (too large), when so. */
-  contentProblem(record: FileRecord): string | undefined;
-  /** The image config's environment (`Env`), name → value. */
-  environment: ReadonlyMap<string, string>;
-  /** The machine class `uname -m` would print for the image's architecture, when known. */
-  machine?: string;
-}
-
-/** A ScanSystem over a squashed file tree and the contents read so far. */
-export class TreeSystem implements ScanSystem {
-  /** Paths whose content was asked for but is not at hand. */
-  readonly needed = new Set<string>();
-  private allPaths: string[] | undefined;
-
-  constructor(
-    private readonly tree: FileTree,
-    private readonly contents: (record: FileRecord) => Buffer | undefined,
-    private readonly problems: (record: FileRecord) => string | undefined,
-    readonly environment: ReadonlyMap<string, string>,
-    readonly machine?: string,
-  ) {}
-
-  /** A system of these records (visible ones, in any order) and contents by path. */
-  static of(
-    records: readonly FileRecord[],
-    contents: (record: FileRecord) => Buffer | undefined,
-    problems: (record: FileRecord) => string | undefined = () => undefined,
-    environment: ReadonlyMap<string, string> = new Map(),
-    machine?: string,
-  ): TreeSystem {
-    const tree = new FileTree();
-    for (const r of [...records].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)))
-      tree.apply(r);
-    return new TreeSystem(tree, contents, problems, environment, machine);
-  }
-
-  lookup(path: string, follow: boolean): FileRecord | undefined {
-    const found = resolveInTree(this.tree.root, path, follow);
-    if (found) return found;
-    // A directory with no entry of its own in any layer (implied by the files below it).
-    const node = this.tree.node(path);
-    if (node && childrenOf(node) !== undefined)
-      return { path, type: 'dir', mode: 0o755, uid: 0, gid: 0, size: 0, layerIndex: 0, layerDigest: '' };
-    return undefined;
-  }
-
-  list(path: string): FileRecord[] | undefined {
-    let node = this.tree.node(path);
-    if (!node) {
-      // A directory reached through a symlinked parent (/lib on a merged-/usr system).
-      const dir = this.lookup(path, true);
-      if (!dir || dir.type !== 'dir') return undefined;
-      node = this.tree.node(dir.path);
-    }
-    const children = node && childrenOf(node);
-    if (!children) return undefined;
-    const base = splitPath(path);
-    const out: FileRecord[] = [];
-    for (const [name, child] of [...children].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      const record = recordOf(child);
-      const childPath = '/' + [...base, name].join('/');
-      // Implied directories (no tar entry of their own) are plain root-owned 0755 directories.
-      out.push(
-        record ? { ...record, path: childPath } : { ...IMPLIED_DIR, path: childPath },
-      );
-    }
-    return out;
   }
 
   paths(): readonly string[] {

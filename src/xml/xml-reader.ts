@@ -29,7 +29,7 @@ const CHUNK = 1 << 20;
  * (with line and column) on malformed input.
  */
 export function parseXml(text: string): XmlNode {
-  const parser = new SaxesParser({ xmlns: true });
+  const parser = new SaxesParser<{ xmlns: true }>({ xmlns: true });
   const stack: XmlNode[] = [];
   let root: XmlNode | undefined;
   let failure: Error | undefined;
