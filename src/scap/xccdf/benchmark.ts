@@ -34,6 +34,10 @@ export interface XccdfRule {
   groups: string[];
   /** Identifiers (CCE and the like) as `system`, `value`. */
   idents: { system: string; value: string }[];
+  /** `requires`: each entry lists items of which one must be selected. */
+  requires: string[][];
+  /** `conflicts`: items that must not be selected. */
+  conflicts: string[];
 }
 
 export interface XccdfValue {
@@ -181,6 +185,10 @@ export function readBenchmark(el: XmlNode): Benchmark {
           idents: child.children
             .filter((c) => c.name === 'ident')
             .map((c) => ({ system: c.attrs.system ?? '', value: c.text.trim() })),
+          requires: child.children
+            .filter((c) => c.name === 'requires' && c.attrs.idref)
+            .map((c) => c.attrs.idref!.split(/\s+/).filter(Boolean)),
+          conflicts: child.children.filter((c) => c.name === 'conflicts' && c.attrs.idref).map((c) => c.attrs.idref!),
         });
         items.push({ kind: 'rule', id });
         below.push(id);

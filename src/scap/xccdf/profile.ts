@@ -74,10 +74,21 @@ export function resolveProfile(
     for (const s of p.setValues) values.set(s.idref, s.value);
     for (const r of p.refineRules) refined.set(r.idref, { ...refined.get(r.idref), ...r });
   }
+  const byId = new Map(benchmark.rules.map((r) => [r.id, r]));
+  const chosen = (rule: XccdfRule): boolean =>
+    (ruleSelected.get(rule.id) ?? false) && rule.groups.every((g) => groupSelected.get(g) !== false);
+  const itemChosen = (id: string): boolean => {
+    const rule = byId.get(id);
+    return rule ? chosen(rule) : groupSelected.get(id) === true;
+  };
   return {
     ...(profile ? { profile } : {}),
+    // XCCDF 1.2 § 7.2.3.2: a rule whose requirements are not selected, or that conflicts with a
+    // selected item, is not selected.
     isSelected: (rule) =>
-      (ruleSelected.get(rule.id) ?? false) && rule.groups.every((g) => groupSelected.get(g) !== false),
+      chosen(rule) &&
+      rule.requires.every((any) => any.some(itemChosen)) &&
+      !rule.conflicts.some(itemChosen),
     values,
     severity: (rule) => refined.get(rule.id)?.severity ?? rule.severity,
     weight: (rule) => refined.get(rule.id)?.weight ?? rule.weight,

@@ -27,7 +27,8 @@ export const variableProbe: Probe = {
     const id = ref.text.trim();
     const values = resolveVariable(context, id);
     if (values.error !== undefined) return collectionError(values.error);
-    return collected([{ var_ref: [id], value: values.values }]);
+    // A variable with no value has no item (as OpenSCAP collects it): the object does not exist.
+    return collected(values.values.length > 0 ? [{ var_ref: [id], value: values.values }] : []);
   },
 };
 
