@@ -27,8 +27,15 @@ export function debianDataStream(): string | undefined {
  * Runs `oscap xccdf eval` of `profile` on the root filesystem at `root` and returns each rule's
  * result from the TestResult it writes (exit 0: all passed, 2: some failed; anything else fails).
  */
-export function oscapEvaluate(content: string, profile: string, root: string, resultsFile: string): Map<string, string> {
-  const r = spawnSync('oscap', ['xccdf', 'eval', '--profile', profile, '--results', resultsFile, content], {
+export function oscapEvaluate(
+  content: string,
+  profile: string,
+  root: string,
+  resultsFile: string,
+  tailoring?: string,
+): Map<string, string> {
+  const tailor = tailoring ? ['--tailoring-file', tailoring] : [];
+  const r = spawnSync('oscap', ['xccdf', 'eval', ...tailor, '--profile', profile, '--results', resultsFile, content], {
     encoding: 'utf8',
     env: { ...process.env, OSCAP_PROBE_ROOT: root },
     maxBuffer: 64 * 1024 * 1024,

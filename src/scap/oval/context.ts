@@ -20,6 +20,8 @@ export interface VariableValues {
   values: string[];
   datatype: string;
   error?: string;
+  /** The error is an object Customs does not collect (so: not evaluated, not an error). */
+  unsupported?: boolean;
 }
 
 /** Everything an evaluation of OVAL definitions against one system shares. */

@@ -17,6 +17,8 @@ export interface Entity {
   fromVariable: boolean;
   /** Why the variable gave no usable values. */
   error?: string;
+  /** The variable needs an object Customs does not collect. */
+  unsupported?: boolean;
 }
 
 export function readEntity(context: OvalContext, el: XmlNode): Entity {
@@ -36,12 +38,13 @@ export function readEntity(context: OvalContext, el: XmlNode): Entity {
     values: resolved.values,
     fromVariable: true,
     ...(resolved.error !== undefined ? { error: resolved.error } : {}),
+    ...(resolved.unsupported ? { unsupported: true } : {}),
   };
 }
 
 /** One value an item holds against the entity (its variable's values combined by var_check). */
 export function matchValue(entity: Entity, actual: string): OvalResult {
-  if (entity.error !== undefined) return 'error';
+  if (entity.error !== undefined) return entity.unsupported ? 'not evaluated' : 'error';
   if (entity.values.length === 0) return 'error';
   return applyCheck(
     entity.varCheck,

@@ -20,7 +20,9 @@ function applyFilters(context: OvalContext, el: XmlNode, collected: Collected): 
     const kept: Item[] = [];
     for (const item of items) {
       const r = itemAgainstState(context, item, state);
-      if (r === 'error' || r === 'unknown' || r === 'not evaluated')
+      if (r === 'not evaluated')
+        return { flag: 'not collected', items: [], message: `filter state ${state.attrs.id} cannot be evaluated` };
+      if (r === 'error' || r === 'unknown')
         return { flag: 'error', items: [], message: `filter state ${state.attrs.id} could not be evaluated` };
       if ((r === 'true') === include) kept.push(item);
     }

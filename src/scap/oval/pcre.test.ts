@@ -20,6 +20,14 @@ describe('compilePcre', () => {
     expect(compilePcre('^yes$').test('YES')).toBe(false);
   });
 
+  it('makes letters between (?i) and (?-i) match either case', () => {
+    const re = compilePcre('^[\\s]*(?i)FAIL_DELAY(?-i)[\\s]+([^#\\s]*)');
+    expect(re.test('fail_delay 4')).toBe(true);
+    expect(re.exec('Fail_Delay 4')?.[1]).toBe('4');
+    expect(compilePcre('(?i)a(?-i)b').test('Ab')).toBe(true);
+    expect(compilePcre('(?i)a(?-i)b').test('AB')).toBe(false);
+  });
+
   it('anchors \\A and \\z at the whole text even in multiline mode', () => {
     const re = compilePcre('\\Aa$', { multiline: true });
     expect(re.test('a\nb')).toBe(true);

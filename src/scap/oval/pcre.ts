@@ -49,7 +49,10 @@ export function compilePcre(pattern: string, options: PcreOptions = {}): RegExp 
 function translate(pattern: string, options: PcreOptions): RegExp {
   let flags = '';
   let source = pattern;
+  // Leading inline flags apply to the whole pattern, unless a later `(?-i)` ends them.
+  const scoped = source.includes('(?-i)');
   for (let inline = /^\(\?([ims]+)\)/.exec(source); inline; inline = /^\(\?([ims]+)\)/.exec(source)) {
+    if (scoped && inline[1]!.includes('i')) break;
     source = source.slice(inline[0].length);
     for (const f of inline[1]!) if (!flags.includes(f)) flags += f;
   }
@@ -58,8 +61,27 @@ function translate(pattern: string, options: PcreOptions): RegExp {
   if (options.global) flags += 'g';
   let out = '';
   let inClass = false;
+  // `(?i)` … `(?-i)` in the middle of a pattern (JavaScript has no scoped flags): the letters in
+  // between match either case.
+  let caseless = false;
+  const bothCases = (ch: string): string => {
+    const lower = ch.toLowerCase();
+    const upper = ch.toUpperCase();
+    if (lower === upper) return ch;
+    return inClass ? lower + upper : `[${lower}${upper}]`;
+  };
   for (let i = 0; i < source.length; i++) {
     const ch = source[i]!;
+    if (!inClass && source.startsWith('(?i)', i)) {
+      caseless = true;
+      i += 3;
+      continue;
+    }
+    if (!inClass && source.startsWith('(?-i)', i)) {
+      caseless = false;
+      i += 4;
+      continue;
+    }
     if (ch === '\\') {
       const next = source[i + 1] ?? '';
       i++;
@@ -86,7 +108,7 @@ function translate(pattern: string, options: PcreOptions): RegExp {
         continue;
       }
       if (ch === ']') inClass = false;
-      out += ch;
+      out += caseless && source[i - 1] !== '-' && source[i + 1] !== '-' ? bothCases(ch) : ch;
       continue;
     }
     if (ch === '[') {
@@ -103,7 +125,7 @@ function translate(pattern: string, options: PcreOptions): RegExp {
       }
       continue;
     }
-    out += ch;
+    out += caseless ? bothCases(ch) : ch;
   }
   return new RegExp(out, flags);
 }

@@ -6,6 +6,7 @@ import { compilePcre } from './pcre.js';
 interface Values {
   values: string[];
   error?: string;
+  unsupported?: boolean;
 }
 
 const fail = (error: string): Values => ({ values: [], error });
@@ -114,7 +115,8 @@ export function evaluateComponent(context: OvalContext, el: XmlNode): Values {
       const ref = el.attrs.var_ref;
       if (!ref) return fail('variable_component without var_ref');
       const v = resolveVariable(context, ref);
-      return v.error !== undefined ? fail(v.error) : { values: [...v.values] };
+      if (v.error !== undefined) return { values: [], error: v.error, ...(v.unsupported ? { unsupported: true } : {}) };
+      return { values: [...v.values] };
     }
     case 'object_component': {
       const ref = el.attrs.object_ref;
@@ -122,8 +124,9 @@ export function evaluateComponent(context: OvalContext, el: XmlNode): Values {
       if (!ref || !field) return fail('object_component without object_ref or item_field');
       if (el.attrs.record_field) return fail('record fields are not supported');
       const collected = collectObject(context, ref);
-      if (collected.flag === 'error' || collected.flag === 'not collected')
-        return fail(collected.message ?? `object ${ref} could not be collected`);
+      if (collected.flag === 'not collected')
+        return { values: [], error: collected.message ?? `object ${ref} is not collected`, unsupported: true };
+      if (collected.flag === 'error') return fail(collected.message ?? `object ${ref} could not be collected`);
       return { values: collected.items.flatMap((item) => item[field] ?? []) };
     }
     case 'concat':

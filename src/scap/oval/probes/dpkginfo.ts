@@ -5,7 +5,7 @@ import { NS } from '../../namespaces.js';
 import type { Item, OvalContext } from '../context.js';
 import { matchValue, readEntity } from '../entity.js';
 import { objectEntities } from '../object-entities.js';
-import { collected, collectionError, type Probe } from './types.js';
+import { collected, collectionError, entityFailure, type Probe } from './types.js';
 
 const STATUS = '/var/lib/dpkg/status';
 
@@ -45,7 +45,7 @@ export const dpkginfoProbe: Probe = {
     const nameEl = objectEntities(object).find((e) => e.name === 'name');
     if (!nameEl) return collectionError('dpkginfo_object needs a name');
     const name = readEntity(context, nameEl);
-    if (name.error !== undefined) return collectionError(name.error);
+    if (name.error !== undefined) return entityFailure(name);
     const packages = installedPackages(context);
     if (typeof packages === 'string') return collectionError(`${STATUS}: ${packages}`);
     if (packages === undefined) return collected([]);

@@ -1,7 +1,8 @@
 import { baseName, parentOf } from '../../../image-path/path.js';
 import type { FileRecord } from '../../../resolver/file-view.js';
 import { isNil, type XmlNode } from '../../../xml/xml-reader.js';
-import type { OvalContext } from '../context.js';
+import type { Collected, OvalContext } from '../context.js';
+import { collectionError, entityFailure } from './types.js';
 import { exactValues, matchValue, readEntity, type Entity } from '../entity.js';
 import { objectEntities } from '../object-entities.js';
 
@@ -71,16 +72,17 @@ function expandDown(context: OvalContext, start: string, behaviors: Behaviors): 
  * The files a file-based object (file, textfilecontent54, symlink) names by `filepath`, or by
  * `path` and `filename` with its recursion behaviors. Files are looked up without following a
  * symlink in the last component (the probe decides); directories are entered through symlinks
- * only where the behaviors allow. Returns an error message when an entity's variable has no value.
+ * only where the behaviors allow. Returns the object's failed collection when an entity's variable
+ * gives no value.
  */
-export function findFiles(context: OvalContext, object: XmlNode): FoundFile[] | string {
+export function findFiles(context: OvalContext, object: XmlNode): FoundFile[] | Collected {
   const entities = objectEntities(object);
   const byName = (name: string): XmlNode | undefined => entities.find((e) => e.name === name);
   const system = context.system;
   const filepathEl = byName('filepath');
   if (filepathEl) {
     const entity = readEntity(context, filepathEl);
-    if (entity.error !== undefined) return entity.error;
+    if (entity.error !== undefined) return entityFailure(entity);
     const exact = exactValues(entity);
     const out: FoundFile[] = [];
     for (const filepath of matching(entity, () => system.paths())) {
@@ -92,9 +94,9 @@ export function findFiles(context: OvalContext, object: XmlNode): FoundFile[] | 
   }
   const pathEl = byName('path');
   const filenameEl = byName('filename');
-  if (!pathEl) return 'object names neither a filepath nor a path';
+  if (!pathEl) return collectionError('object names neither a filepath nor a path');
   const pathEntity = readEntity(context, pathEl);
-  if (pathEntity.error !== undefined) return pathEntity.error;
+  if (pathEntity.error !== undefined) return entityFailure(pathEntity);
   const behaviors = readBehaviors(object);
   const starts = matching(pathEntity, () =>
     system.paths().filter((p) => system.lookup(p, false)?.type === 'dir'),
@@ -107,7 +109,7 @@ export function findFiles(context: OvalContext, object: XmlNode): FoundFile[] | 
     return out;
   }
   const filenameEntity = readEntity(context, filenameEl);
-  if (filenameEntity.error !== undefined) return filenameEntity.error;
+  if (filenameEntity.error !== undefined) return entityFailure(filenameEntity);
   for (const dir of dirs) {
     for (const filename of matching(filenameEntity, () => system.list(dir) ?? [])) {
       const filepath = join(dir, filename);

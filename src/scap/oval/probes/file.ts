@@ -2,7 +2,7 @@ import type { FileRecord } from '../../../resolver/file-view.js';
 import { NS } from '../../namespaces.js';
 import type { Item } from '../context.js';
 import { findFiles } from './file-finder.js';
-import { collected, collectionError, type Probe } from './types.js';
+import { collected, type Probe } from './types.js';
 
 const TYPES: Record<FileRecord['type'], string> = {
   file: 'regular',
@@ -54,7 +54,7 @@ export const fileProbe: Probe = {
   ns: NS.ovalUnix,
   collect(context, object) {
     const files = findFiles(context, object);
-    if (typeof files === 'string') return collectionError(files);
+    if (!Array.isArray(files)) return files;
     return collected(files.map((f) => fileItem(f.record, f)));
   },
 };

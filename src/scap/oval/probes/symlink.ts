@@ -9,7 +9,7 @@ export const symlinkProbe: Probe = {
   ns: NS.ovalUnix,
   collect(context, object) {
     const files = findFiles(context, object);
-    if (typeof files === 'string') return collectionError(files);
+    if (!Array.isArray(files)) return files;
     const items: Item[] = [];
     for (const file of files) {
       if (file.record.type !== 'symlink' || file.filepath === undefined) continue;

@@ -4,7 +4,7 @@ import type { Item } from '../context.js';
 import { matchValue, readEntity } from '../entity.js';
 import { objectEntities } from '../object-entities.js';
 import { resolveVariable } from '../variables.js';
-import { collected, collectionError, notCollected, type Probe } from './types.js';
+import { collected, collectionError, entityFailure, notCollected, type Probe } from './types.js';
 
 /** independent family: a container image is a Linux filesystem, so `unix`. */
 export const familyProbe: Probe = {
@@ -26,7 +26,7 @@ export const variableProbe: Probe = {
       return notCollected('variable_object with a computed var_ref is not supported');
     const id = ref.text.trim();
     const values = resolveVariable(context, id);
-    if (values.error !== undefined) return collectionError(values.error);
+    if (values.error !== undefined) return entityFailure(values);
     // A variable with no value has no item (as OpenSCAP collects it): the object does not exist.
     return collected(values.values.length > 0 ? [{ var_ref: [id], value: values.values }] : []);
   },
@@ -47,7 +47,7 @@ export const environmentvariable58Probe: Probe = {
     if (pidEl && !(isNil(pidEl)))
       return notCollected('an image has no running processes: only the nil pid is supported');
     const name = readEntity(context, nameEl);
-    if (name.error !== undefined) return collectionError(name.error);
+    if (name.error !== undefined) return entityFailure(name);
     const items: Item[] = [];
     for (const [key, value] of context.system.environment)
       if (matchValue(name, key) === 'true') items.push({ pid: [], name: [key], value: [value] });

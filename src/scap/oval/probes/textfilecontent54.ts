@@ -4,7 +4,7 @@ import { matchValue, readEntity } from '../entity.js';
 import { objectEntities } from '../object-entities.js';
 import { compilePcre } from '../pcre.js';
 import { findFiles } from './file-finder.js';
-import { collected, collectionError, type Probe } from './types.js';
+import { collected, collectionError, entityFailure, type Probe } from './types.js';
 
 /** A file's text as the probe matches it: bytes read as Latin-1 would lose UTF-8, so UTF-8. */
 function textOf(content: Buffer): string {
@@ -27,15 +27,15 @@ export const textfilecontent54Probe: Probe = {
     if (!patternEl || !instanceEl) return collectionError('textfilecontent54_object needs pattern and instance');
     const pattern = readEntity(context, patternEl);
     const instance = readEntity(context, instanceEl);
-    if (pattern.error !== undefined) return collectionError(pattern.error);
-    if (instance.error !== undefined) return collectionError(instance.error);
+    if (pattern.error !== undefined) return entityFailure(pattern);
+    if (instance.error !== undefined) return entityFailure(instance);
     if (pattern.operation !== 'pattern match') return collectionError('textfilecontent54 pattern must be a pattern match');
     const behaviors = object.children.find((c) => c.name === 'behaviors')?.attrs ?? {};
     const multiline = (behaviors.multiline ?? 'true') === 'true';
     const dotAll = behaviors.singleline === 'true';
     const ignoreCase = behaviors.ignore_case === 'true';
     const files = findFiles(context, object);
-    if (typeof files === 'string') return collectionError(files);
+    if (!Array.isArray(files)) return files;
     const items: Item[] = [];
     for (const file of files) {
       const target = file.record.type === 'symlink' ? context.system.lookup(file.filepath ?? file.path, true) : file.record;

@@ -18,3 +18,7 @@ export const collected = (items: Collected['items']): Collected => ({
 
 export const notCollected = (message: string): Collected => ({ flag: 'not collected', items: [], message });
 export const collectionError = (message: string): Collected => ({ flag: 'error', items: [], message });
+
+/** The collection of an object whose entity's variable gave no value: error, or not collected. */
+export const entityFailure = (entity: { error?: string; unsupported?: boolean }): Collected =>
+  entity.unsupported ? notCollected(entity.error ?? '') : collectionError(entity.error ?? '');
