@@ -61,7 +61,8 @@ export async function evaluateScapImage(
   contentPath: string,
   options: ScapOptions = {},
 ): Promise<ScapEvaluation> {
-  if (sbomSourcePath(source) !== undefined) throw new UsageError('an SBOM has no filesystem to evaluate SCAP content against');
+  if (sbomSourcePath(source) !== undefined)
+    throw new UsageError('an SBOM has no filesystem to evaluate SCAP content against');
   const prepared = await prepareScap(contentPath, options);
   const image = await openSource(source, options);
   try {

@@ -16,7 +16,11 @@ import { debianDataStream, oscapEvaluate, oscapVersion } from '../oracle/oscap.j
 const oscap = oscapVersion();
 const content = debianDataStream();
 const umoci = spawnSync('umoci', ['--version']).status === 0;
-const missing = [!oscap && 'oscap (apt-get install openscap-scanner)', !content && 'SSG content (apt-get install ssg-debian)', !umoci && 'umoci']
+const missing = [
+  !oscap && 'oscap (apt-get install openscap-scanner)',
+  !content && 'SSG content (apt-get install ssg-debian)',
+  !umoci && 'umoci',
+]
   .filter(Boolean)
   .join(', ');
 if (missing) process.stderr.write(`scap-oscap: skipped, missing ${missing}\n`);
@@ -78,7 +82,8 @@ async function environmentRules(ds: string): Promise<Set<string>> {
       if (seen.has(id)) return false;
       seen.add(id);
       const walk = (n: XmlNode): boolean =>
-        (n.name === 'criterion' && doc.tests.get(n.attrs.test_ref ?? '')?.name === 'environmentvariable58_test') ||
+        (n.name === 'criterion' &&
+          doc.tests.get(n.attrs.test_ref ?? '')?.name === 'environmentvariable58_test') ||
         (n.name === 'extend_definition' && uses(n.attrs.definition_ref ?? '')) ||
         n.children.some(walk);
       const def = doc.definitions.get(id);
@@ -103,47 +108,68 @@ describe.skipIf(missing !== '')(`customs scap agrees with ${oscap ?? 'oscap'}`, 
     const unpack = (): void => {
       if (existsSync(join(bundle, 'rootfs'))) return;
       const rootless = process.getuid?.() !== 0 ? ['--rootless'] : [];
-      const r = spawnSync('umoci', ['unpack', ...rootless, '--image', `${ociDir}:${tag}`, bundle], { encoding: 'utf8' });
+      const r = spawnSync('umoci', ['unpack', ...rootless, '--image', `${ociDir}:${tag}`, bundle], {
+        encoding: 'utf8',
+      });
       if (r.status !== 0) throw new Error(`umoci unpack failed: ${r.stderr}`);
     };
 
-    it.each(PROFILES)('profile %s: every rule both decide agrees', async (profile) => {
-      unpack();
-      const loaded = await loadScapContent(ds);
-      const tailoring = profile === EVERY_RULE ? everyRuleTailoring(dir, loaded.benchmark.rules.map((r) => r.id)) : undefined;
-      const byDesign = await environmentRules(ds);
-      const started = Date.now();
-      const ours = await evaluateScapImage(`oci-dir:${ociDir}:${tag}`, ds, { profile, ...(tailoring ? { tailoring } : {}) });
-      const oursMs = Date.now() - started;
-      const oscapStarted = Date.now();
-      const theirs = oscapEvaluate(ds, profile, join(bundle, 'rootfs'), join(dir, `${name}-results.xml`), tailoring);
-      const oscapMs = Date.now() - oscapStarted;
-      const selected = ours.results.filter((r) => r.result !== 'notselected');
-      const disagreements: string[] = [];
-      let compared = 0;
-      let agreed = 0;
-      const skipped: string[] = [];
-      for (const r of selected) {
-        const other = theirs.get(r.ruleId);
-        if (!other || !DECIDED.has(other) || !DECIDED.has(r.result)) continue;
-        if (byDesign.has(r.ruleId)) {
-          skipped.push(`${r.ruleId} (customs ${r.result}, oscap ${other})`);
-          continue;
+    it.each(PROFILES)(
+      'profile %s: every rule both decide agrees',
+      async (profile) => {
+        unpack();
+        const loaded = await loadScapContent(ds);
+        const tailoring =
+          profile === EVERY_RULE
+            ? everyRuleTailoring(
+                dir,
+                loaded.benchmark.rules.map((r) => r.id),
+              )
+            : undefined;
+        const byDesign = await environmentRules(ds);
+        const started = Date.now();
+        const ours = await evaluateScapImage(`oci-dir:${ociDir}:${tag}`, ds, {
+          profile,
+          ...(tailoring ? { tailoring } : {}),
+        });
+        const oursMs = Date.now() - started;
+        const oscapStarted = Date.now();
+        const theirs = oscapEvaluate(
+          ds,
+          profile,
+          join(bundle, 'rootfs'),
+          join(dir, `${name}-results.xml`),
+          tailoring,
+        );
+        const oscapMs = Date.now() - oscapStarted;
+        const selected = ours.results.filter((r) => r.result !== 'notselected');
+        const disagreements: string[] = [];
+        let compared = 0;
+        let agreed = 0;
+        const skipped: string[] = [];
+        for (const r of selected) {
+          const other = theirs.get(r.ruleId);
+          if (!other || !DECIDED.has(other) || !DECIDED.has(r.result)) continue;
+          if (byDesign.has(r.ruleId)) {
+            skipped.push(`${r.ruleId} (customs ${r.result}, oscap ${other})`);
+            continue;
+          }
+          compared++;
+          if (other === r.result) agreed++;
+          else disagreements.push(`${r.ruleId}: customs ${r.result}, oscap ${other}`);
         }
-        compared++;
-        if (other === r.result) agreed++;
-        else disagreements.push(`${r.ruleId}: customs ${r.result}, oscap ${other}`);
-      }
-      const count = (value: string): number => selected.filter((r) => r.result === value).length;
-      process.stderr.write(
-        `scap-oscap ${name} ${profile}: ${selected.length} selected, ${compared} decided by both, ${agreed} agreed, ` +
-          `customs notchecked ${count('notchecked')}, notapplicable ${count('notapplicable')}, ` +
-          `customs ${oursMs} ms (${ours.passes} passes, ${ours.filesRead} files read), oscap ${oscapMs} ms` +
-          (skipped.length > 0 ? `; left out (image config Env vs no process): ${skipped.join(', ')}` : '') +
-          '\n',
-      );
-      expect(disagreements).toEqual([]);
-      expect(compared).toBeGreaterThan(0);
-    }, 600_000);
+        const count = (value: string): number => selected.filter((r) => r.result === value).length;
+        process.stderr.write(
+          `scap-oscap ${name} ${profile}: ${selected.length} selected, ${compared} decided by both, ${agreed} agreed, ` +
+            `customs notchecked ${count('notchecked')}, notapplicable ${count('notapplicable')}, ` +
+            `customs ${oursMs} ms (${ours.passes} passes, ${ours.filesRead} files read), oscap ${oscapMs} ms` +
+            (skipped.length > 0 ? `; left out (image config Env vs no process): ${skipped.join(', ')}` : '') +
+            '\n',
+        );
+        expect(disagreements).toEqual([]);
+        expect(compared).toBeGreaterThan(0);
+      },
+      600_000,
+    );
   });
 });

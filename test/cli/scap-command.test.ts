@@ -42,9 +42,25 @@ describe('customs scap', () => {
 
   it('exits 2 when a rule fails, and writes JSON and an XCCDF TestResult', () => {
     const results = join(dir, 'results.xml');
-    const r = runCli(['scap', weak, '--content', DS, '--profile', 'strict', '--format', 'json', '--results', results, '-q']);
+    const r = runCli([
+      'scap',
+      weak,
+      '--content',
+      DS,
+      '--profile',
+      'strict',
+      '--format',
+      'json',
+      '--results',
+      results,
+      '-q',
+    ]);
     expect(r.code).toBe(2);
-    const json = JSON.parse(r.stdout) as { schema: string; counts: Record<string, number>; rules: { id: string; result: string }[] };
+    const json = JSON.parse(r.stdout) as {
+      schema: string;
+      counts: Record<string, number>;
+      rules: { id: string; result: string }[];
+    };
     expect(json.schema).toBe('customs-scap/1');
     expect(json.counts.fail).toBe(2);
     expect(json.rules.find((x) => x.id === 'xccdf_org.test_rule_no_root_login')?.result).toBe('fail');
@@ -61,17 +77,38 @@ describe('customs scap', () => {
   it('writes an ARF report embedding the content, valid for OpenSCAP where it is installed', () => {
     const results = join(dir, 'results-only.xml');
     const arf = join(dir, 'arf.xml');
-    const r = runCli(['scap', hardened, '--content', DS, '--profile', 'strict', '--results', results, '--results-arf', arf, '-q']);
+    const r = runCli([
+      'scap',
+      hardened,
+      '--content',
+      DS,
+      '--profile',
+      'strict',
+      '--results',
+      results,
+      '--results-arf',
+      arf,
+      '-q',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const root = parseXml(readFileSync(arf, 'utf8'));
-    expect(root).toMatchObject({ ns: 'http://scap.nist.gov/schema/asset-reporting-format/1.1', name: 'asset-report-collection' });
+    expect(root).toMatchObject({
+      ns: 'http://scap.nist.gov/schema/asset-reporting-format/1.1',
+      name: 'asset-report-collection',
+    });
     const names = (n: typeof root): string[] => [n.name, ...n.children.flatMap(names)];
-    expect(names(root)).toEqual(expect.arrayContaining(['data-stream-collection', 'TestResult', 'computing-device']));
+    expect(names(root)).toEqual(
+      expect.arrayContaining(['data-stream-collection', 'TestResult', 'computing-device']),
+    );
     if (spawnSync('oscap', ['--version']).status !== 0) return;
-    const xccdf = spawnSync('oscap', ['xccdf', 'validate', results], { encoding: 'utf8' });
+    // A TestResult alone cannot satisfy the schematron rules that idrefs resolve in the same document.
+    const xccdf = spawnSync('oscap', ['xccdf', 'validate', '--skip-schematron', results], {
+      encoding: 'utf8',
+    });
     expect(xccdf.status, xccdf.stdout + xccdf.stderr).toBe(0);
     const rds = spawnSync('oscap', ['ds', 'rds-validate', arf], { encoding: 'utf8' });
     expect(rds.status, rds.stdout + rds.stderr).toBe(0);
+    expect(rds.stderr).not.toMatch(/Error/);
   });
 
   it('says in one line what is wrong with bad arguments', () => {

@@ -44,7 +44,9 @@ describe('customs scap on the layered image', () => {
     writeFileSync(ds, content);
     const { layered } = getTestImages().images;
     const evaluation = await evaluateScapImage(`oci-dir:${layered.ociDir}:${layered.tag}`, ds);
-    const results = Object.fromEntries(evaluation.results.map((r) => [r.ruleId.replace('xccdf_org.test_rule_', ''), r.result]));
+    const results = Object.fromEntries(
+      evaluation.results.map((r) => [r.ruleId.replace('xccdf_org.test_rule_', ''), r.result]),
+    );
     expect(results).toEqual({
       secret_whited_out: 'pass',
       keep_stays: 'pass',

@@ -19,20 +19,20 @@ export interface FakeFile {
 
 /** A system of these files (directories implied by the paths), contents by path. */
 export function fakeSystem(files: readonly FakeFile[], env: Record<string, string> = {}): TreeSystem {
-  const records = files.map(
-    (f): FileRecord => ({
-      path: f.path,
-      type: f.type ?? 'file',
-      mode: f.mode ?? 0o644,
-      uid: f.uid ?? 0,
-      gid: f.gid ?? 0,
-      size: f.content?.length ?? 0,
-      layerIndex: 0,
-      layerDigest: 'sha256:test',
-      ...(f.linkTarget !== undefined ? { linkTarget: f.linkTarget } : {}),
-    }),
+  const records = files.map((f): FileRecord => ({
+    path: f.path,
+    type: f.type ?? 'file',
+    mode: f.mode ?? 0o644,
+    uid: f.uid ?? 0,
+    gid: f.gid ?? 0,
+    size: f.content?.length ?? 0,
+    layerIndex: 0,
+    layerDigest: 'sha256:test',
+    ...(f.linkTarget !== undefined ? { linkTarget: f.linkTarget } : {}),
+  }));
+  const contents = new Map(
+    files.filter((f) => f.content !== undefined).map((f) => [f.path, Buffer.from(f.content!)]),
   );
-  const contents = new Map(files.filter((f) => f.content !== undefined).map((f) => [f.path, Buffer.from(f.content!)]));
   return TreeSystem.of(
     records,
     (r) => contents.get(r.path),
@@ -56,7 +56,8 @@ export function ovalDocument(parts: {
   states?: string;
   variables?: string;
 }): string {
-  const section = (name: string, body: string | undefined): string => (body ? `<${name}>${body}</${name}>` : '');
+  const section = (name: string, body: string | undefined): string =>
+    body ? `<${name}>${body}</${name}>` : '';
   return `${HEAD}${section('definitions', parts.definitions)}${section('tests', parts.tests)}${section('objects', parts.objects)}${section('states', parts.states)}${section('variables', parts.variables)}</oval_definitions>`;
 }
 

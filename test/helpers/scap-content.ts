@@ -17,15 +17,23 @@ export interface TestRule {
  * OVAL component with those definitions and the given tests, objects and states (prefix `oval:`
  * for the OVAL core namespace, `ind:`, `unix:`, `linux:` for the probes).
  */
-export function testDataStream(rules: readonly TestRule[], oval: { tests: string; objects: string; states?: string }): string {
+export function testDataStream(
+  rules: readonly TestRule[],
+  oval: { tests: string; objects: string; states?: string },
+): string {
   const xccdfRules = rules
     .map(
-      (r) => `<xccdf:Rule id="xccdf_org.test_rule_${r.name}" selected="true" severity="medium"><xccdf:title>${r.name}</xccdf:title>
+      (
+        r,
+      ) => `<xccdf:Rule id="xccdf_org.test_rule_${r.name}" selected="true" severity="medium"><xccdf:title>${r.name}</xccdf:title>
         <xccdf:check system="http://oval.mitre.org/XMLSchema/oval-definitions-5"><xccdf:check-content-ref href="oval.xml" name="oval:t:def:${r.name}"/></xccdf:check></xccdf:Rule>`,
     )
     .join('\n');
   const definitions = rules
-    .map((r) => `<oval:definition id="oval:t:def:${r.name}" class="compliance" version="1"><oval:criteria>${r.criteria}</oval:criteria></oval:definition>`)
+    .map(
+      (r) =>
+        `<oval:definition id="oval:t:def:${r.name}" class="compliance" version="1"><oval:criteria>${r.criteria}</oval:criteria></oval:definition>`,
+    )
     .join('\n');
   return `<?xml version="1.0" encoding="UTF-8"?>
 <ds:data-stream-collection xmlns:ds="http://scap.nist.gov/schema/scap/source/1.2" xmlns:xlink="http://www.w3.org/1999/xlink"

@@ -35,13 +35,19 @@ export function oscapEvaluate(
   tailoring?: string,
 ): Map<string, string> {
   const tailor = tailoring ? ['--tailoring-file', tailoring] : [];
-  const r = spawnSync('oscap', ['xccdf', 'eval', ...tailor, '--profile', profile, '--results', resultsFile, content], {
-    encoding: 'utf8',
-    env: { ...process.env, OSCAP_PROBE_ROOT: root },
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const r = spawnSync(
+    'oscap',
+    ['xccdf', 'eval', ...tailor, '--profile', profile, '--results', resultsFile, content],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, OSCAP_PROBE_ROOT: root },
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   if (r.error || (r.status !== 0 && r.status !== 2))
-    throw new Error(`oscap failed (${r.error?.message ?? `exit ${String(r.status)}`}): ${r.stderr.slice(0, 2000)}`);
+    throw new Error(
+      `oscap failed (${r.error?.message ?? `exit ${String(r.status)}`}): ${r.stderr.slice(0, 2000)}`,
+    );
   return ruleResults(parseXml(readFileSync(resultsFile, 'utf8')));
 }
 

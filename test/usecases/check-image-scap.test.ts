@@ -32,13 +32,18 @@ const rule = (severity?: string) => ({
 });
 
 describe('checkImage with the scap gate', () => {
-  const image = root({ 'etc/login.defs': 'PASS_MAX_DAYS 90\n', 'etc/ssh/sshd_config': 'PermitRootLogin no\n' });
+  const image = root({
+    'etc/login.defs': 'PASS_MAX_DAYS 90\n',
+    'etc/ssh/sshd_config': 'PermitRootLogin no\n',
+  });
 
   it('stops on a failed rule', async () => {
     const { result } = await checkImage(image, { document: everyImageBundle([rule()]), name: 'scap' });
     expect(result.finalAction).toBe('stop');
     expect(result.findings.map((f) => f.message)).toEqual([
-      expect.stringMatching(/^SCAP rule xccdf_org\.test_rule_max_days failed \(severity medium, profile strict\)/),
+      expect.stringMatching(
+        /^SCAP rule xccdf_org\.test_rule_max_days failed \(severity medium, profile strict\)/,
+      ),
     ]);
   });
 

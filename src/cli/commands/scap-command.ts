@@ -27,21 +27,37 @@ export function scapCommand(): Command {
       'evaluate SCAP content (an XCCDF benchmark with OVAL checks) against an image, straight from its layers',
     )
     .argument('<image>', 'any image source `customs sbom` takes (not sbom:)')
-    .requiredOption('--content <file>', 'an SCAP source data stream, or an XCCDF 1.2 benchmark with its OVAL files beside it')
-    .option('--profile <id>', 'the profile to evaluate: its id, or the part after _profile_ (default: the benchmark defaults)')
+    .requiredOption(
+      '--content <file>',
+      'an SCAP source data stream, or an XCCDF 1.2 benchmark with its OVAL files beside it',
+    )
+    .option(
+      '--profile <id>',
+      'the profile to evaluate: its id, or the part after _profile_ (default: the benchmark defaults)',
+    )
     .option('--tailoring <file>', 'an XCCDF tailoring file whose profiles join the benchmark’s')
     .option('--datastream-id <id>', 'the data stream of the collection to use (default: the first)')
     .option('--results <file>', 'write the XCCDF 1.2 TestResult document here')
     .option('--results-arf <file>', 'write an ARF 1.1 report (the content, the image, the TestResult) here')
-    .addOption(new Option('--format <format>', 'report on standard output').choices(['table', 'json']).default('table'))
-    .option('--platform <os/arch[/variant]>', 'platform to pick from a multi-arch image (default linux/amd64)')
+    .addOption(
+      new Option('--format <format>', 'report on standard output')
+        .choices(['table', 'json'])
+        .default('table'),
+    )
+    .option(
+      '--platform <os/arch[/variant]>',
+      'platform to pick from a multi-arch image (default linux/amd64)',
+    )
     .option(
       '--insecure-registry <host[:port]>',
       'allow plain HTTP and unverified TLS for this registry (repeatable)',
       (value: string, previous: string[]) => [...previous, value],
       [] as string[],
     )
-    .option('--docker-config <file>', 'docker config.json with registry credentials (default ~/.docker/config.json)')
+    .option(
+      '--docker-config <file>',
+      'docker config.json with registry credentials (default ~/.docker/config.json)',
+    )
     .option('-q, --quiet', 'no progress display')
     .addHelpText(
       'after',
@@ -63,9 +79,12 @@ export function scapCommand(): Command {
         throw new UsageError(`cannot write ${file}: ${err.code ?? err.message}`);
       });
     if (values.results) await write(values.results, encodeResultsXml(evaluation));
-    if (values.resultsArf) await write(values.resultsArf, encodeArf(evaluation, await readFile(values.content, 'utf8')));
+    if (values.resultsArf)
+      await write(values.resultsArf, encodeArf(evaluation, await readFile(values.content, 'utf8')));
     process.stdout.write(
-      values.format === 'json' ? encodeScapJson(evaluation) : encodeScapTable(evaluation, process.stdout.columns || 120),
+      values.format === 'json'
+        ? encodeScapJson(evaluation)
+        : encodeScapTable(evaluation, process.stdout.columns || 120),
     );
     if (evaluation.results.some((r) => r.result === 'fail')) process.exitCode = EXIT_SCAP_FAIL;
   });

@@ -26,7 +26,9 @@ async function parseFile(path: string): Promise<XmlNode> {
   try {
     text = await readFile(path, 'utf8');
   } catch (err) {
-    throw new UsageError(`cannot read SCAP content ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new UsageError(
+      `cannot read SCAP content ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+    );
   }
   try {
     return parseXml(text);
@@ -66,12 +68,16 @@ function fromDataStream(root: XmlNode, path: string, options: LoadOptions): Scap
   const stream = options.dataStreamId ? streams.find((s) => s.attrs.id === options.dataStreamId) : streams[0];
   if (!stream)
     throw new UsageError(
-      options.dataStreamId ? `${path} has no data stream ${options.dataStreamId}` : `${path} holds no data stream`,
+      options.dataStreamId
+        ? `${path} has no data stream ${options.dataStreamId}`
+        : `${path} holds no data stream`,
     );
   const refs = new Map<string, XmlNode>();
   for (const section of stream.children)
-    for (const ref of section.children) if (ref.name === 'component-ref' && ref.attrs.id) refs.set(ref.attrs.id, ref);
-  const checklists = childNamed(stream, 'checklists', NS.ds)?.children.filter((c) => c.name === 'component-ref') ?? [];
+    for (const ref of section.children)
+      if (ref.name === 'component-ref' && ref.attrs.id) refs.set(ref.attrs.id, ref);
+  const checklists =
+    childNamed(stream, 'checklists', NS.ds)?.children.filter((c) => c.name === 'component-ref') ?? [];
   const checklist = options.benchmarkId
     ? checklists.find((c) => {
         const b = componentRoot(components, c);
@@ -87,9 +93,12 @@ function fromDataStream(root: XmlNode, path: string, options: LoadOptions): Scap
       if (doc.name === 'oval_definitions' && !oval.has(name)) oval.set(name, indexOval(doc));
   };
   addCatalog(checklist);
-  const dictionaries = childNamed(stream, 'dictionaries', NS.ds)?.children.filter((c) => c.name === 'component-ref') ?? [];
+  const dictionaries =
+    childNamed(stream, 'dictionaries', NS.ds)?.children.filter((c) => c.name === 'component-ref') ?? [];
   for (const d of dictionaries) addCatalog(d);
-  const dictionaryRoots = dictionaries.map((d) => componentRoot(components, d)).filter((d): d is XmlNode => !!d);
+  const dictionaryRoots = dictionaries
+    .map((d) => componentRoot(components, d))
+    .filter((d): d is XmlNode => !!d);
   return {
     benchmark: readBenchmark(benchmarkEl),
     oval,
@@ -103,7 +112,8 @@ async function fromBenchmarkFile(root: XmlNode, path: string, options: LoadOptio
   const benchmark = readBenchmark(root);
   const oval = new Map<string, OvalDocument>();
   const hrefs = new Set<string>();
-  for (const rule of benchmark.rules) for (const check of rule.checks) for (const r of check.refs) hrefs.add(r.href);
+  for (const rule of benchmark.rules)
+    for (const check of rule.checks) for (const r of check.refs) hrefs.add(r.href);
   const dictionaries: XmlNode[] = [];
   if (options.cpeDictionary) dictionaries.push(await parseFile(options.cpeDictionary));
   const cpe = readCpeContent(root, dictionaries);
@@ -139,5 +149,7 @@ export async function loadScapContent(path: string, options: LoadOptions = {}): 
   const root = await parseFile(path);
   if (root.name === 'data-stream-collection') return fromDataStream(root, path, options);
   if (root.name === 'Benchmark') return fromBenchmarkFile(root, path, options);
-  throw new UsageError(`${path} is neither an SCAP source data stream nor an XCCDF benchmark (root <${root.name}>)`);
+  throw new UsageError(
+    `${path} is neither an SCAP source data stream nor an XCCDF benchmark (root <${root.name}>)`,
+  );
 }

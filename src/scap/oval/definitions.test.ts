@@ -15,7 +15,8 @@ const OBJECTS = `
   <unix:file_object id="oval:t:obj:f" version="1"><unix:filepath>/etc/absent</unix:filepath></unix:file_object>
   <unix:sysctl_object id="oval:t:obj:n" version="1"><unix:name>kernel.randomize_va_space</unix:name></unix:sysctl_object>
   <ind:family_object id="oval:t:obj:fam" version="1"/>`;
-const STATES = '<ind:family_state id="oval:t:ste:fam" version="1"><ind:family>unix</ind:family></ind:family_state>';
+const STATES =
+  '<ind:family_state id="oval:t:ste:fam" version="1"><ind:family>unix</ind:family></ind:family_state>';
 
 function result(criteria: string, extra = ''): string {
   const xml = ovalDocument({
@@ -27,7 +28,8 @@ function result(criteria: string, extra = ''): string {
   return definitionResult(xml, system);
 }
 
-const c = (test: string, negate = false): string => `<criterion test_ref="oval:t:tst:${test}"${negate ? ' negate="true"' : ''}/>`;
+const c = (test: string, negate = false): string =>
+  `<criterion test_ref="oval:t:tst:${test}"${negate ? ' negate="true"' : ''}/>`;
 
 describe('OVAL criteria', () => {
   it.each([
@@ -47,8 +49,12 @@ describe('OVAL criteria', () => {
   it('negates criteria and extended definitions', () => {
     expect(result(`<criteria negate="true">${c('t')}</criteria>`)).toBe('false');
     const other = `<definition id="oval:t:def:2" class="compliance" version="1"><criteria>${c('f')}</criteria></definition>`;
-    expect(result('<criteria><extend_definition definition_ref="oval:t:def:2" negate="true"/></criteria>', other)).toBe('true');
-    expect(result('<criteria><extend_definition definition_ref="oval:t:def:2"/></criteria>', other)).toBe('false');
+    expect(
+      result('<criteria><extend_definition definition_ref="oval:t:def:2" negate="true"/></criteria>', other),
+    ).toBe('true');
+    expect(result('<criteria><extend_definition definition_ref="oval:t:def:2"/></criteria>', other)).toBe(
+      'false',
+    );
   });
 
   it('never passes a test it cannot run, even negated', () => {

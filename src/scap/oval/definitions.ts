@@ -10,10 +10,15 @@ function evaluateCriteria(context: OvalContext, criteria: XmlNode): OvalResult {
   for (const child of criteria.children) {
     if (child.name === 'criteria') results.push(evaluateCriteria(context, child));
     else if (child.name === 'criterion')
-      results.push(negateResult(evaluateTest(context, child.attrs.test_ref ?? ''), isTrue(child.attrs.negate)));
+      results.push(
+        negateResult(evaluateTest(context, child.attrs.test_ref ?? ''), isTrue(child.attrs.negate)),
+      );
     else if (child.name === 'extend_definition')
       results.push(
-        negateResult(evaluateDefinition(context, child.attrs.definition_ref ?? ''), isTrue(child.attrs.negate)),
+        negateResult(
+          evaluateDefinition(context, child.attrs.definition_ref ?? ''),
+          isTrue(child.attrs.negate),
+        ),
       );
   }
   return negateResult(combine(readOperator(criteria.attrs.operator), results), isTrue(criteria.attrs.negate));

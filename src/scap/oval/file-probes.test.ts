@@ -22,14 +22,30 @@ function fileTest(object: string, state: string, test = 'check="all"'): string {
 describe('unix file', () => {
   it('compares permission bits and owners', () => {
     const object = '<unix:filepath>/etc/shadow</unix:filepath>';
-    expect(definitionResult(fileTest(object, '<unix:oread datatype="boolean">false</unix:oread><unix:group_id datatype="int">42</unix:group_id>'), system)).toBe('true');
-    expect(definitionResult(fileTest(object, '<unix:gread datatype="boolean">false</unix:gread>'), system)).toBe('false');
+    expect(
+      definitionResult(
+        fileTest(
+          object,
+          '<unix:oread datatype="boolean">false</unix:oread><unix:group_id datatype="int">42</unix:group_id>',
+        ),
+        system,
+      ),
+    ).toBe('true');
+    expect(
+      definitionResult(fileTest(object, '<unix:gread datatype="boolean">false</unix:gread>'), system),
+    ).toBe('false');
   });
 
   it('a state with operator OR passes when one entity matches', () => {
     const object = '<unix:filepath>/etc/shadow</unix:filepath>';
-    const state = '<unix:user_id datatype="int">7</unix:user_id><unix:gread datatype="boolean">true</unix:gread>';
-    expect(definitionResult(fileTest(object, state).replace('<unix:file_state ', '<unix:file_state operator="OR" '), system)).toBe('true');
+    const state =
+      '<unix:user_id datatype="int">7</unix:user_id><unix:gread datatype="boolean">true</unix:gread>';
+    expect(
+      definitionResult(
+        fileTest(object, state).replace('<unix:file_state ', '<unix:file_state operator="OR" '),
+        system,
+      ),
+    ).toBe('true');
     expect(definitionResult(fileTest(object, state), system)).toBe('false');
   });
 
@@ -39,7 +55,11 @@ describe('unix file', () => {
     const state = '<unix:owrite datatype="boolean">true</unix:owrite>';
     // b.log is world-writable: "none satisfy" the owrite=true state fails.
     expect(definitionResult(fileTest(object(''), state, 'check="none satisfy"'), system)).toBe('false');
-    const noLink = fileTest(object('<filter action="exclude">oval:t:ste:2</filter>'), '<unix:oexec datatype="boolean">true</unix:oexec>', 'check="none satisfy"').replace(
+    const noLink = fileTest(
+      object('<filter action="exclude">oval:t:ste:2</filter>'),
+      '<unix:oexec datatype="boolean">true</unix:oexec>',
+      'check="none satisfy"',
+    ).replace(
       '</states>',
       '<unix:file_state id="oval:t:ste:2" version="1"><unix:type operation="equals">symbolic link</unix:type></unix:file_state></states>',
     );
@@ -49,7 +69,8 @@ describe('unix file', () => {
   });
 
   it('does not recurse without recurse_direction', () => {
-    const object = '<unix:path>/var/log</unix:path><unix:filename operation="pattern match">^b\\.log$</unix:filename>';
+    const object =
+      '<unix:path>/var/log</unix:path><unix:filename operation="pattern match">^b\\.log$</unix:filename>';
     expect(definitionResult(fileTest(object, ''), system)).toBe('false');
   });
 
@@ -97,10 +118,18 @@ describe('linux dpkginfo', () => {
   });
 
   it('compares the evr by dpkg rules (epoch first)', () => {
-    const evr = (op: string, v: string): string => `<linux:evr datatype="debian_evr_string" operation="${op}">${v}</linux:evr>`;
-    expect(definitionResult(xml('openssh-server', evr('greater than or equal', '1:9.2p1-2')), dpkg)).toBe('true');
+    const evr = (op: string, v: string): string =>
+      `<linux:evr datatype="debian_evr_string" operation="${op}">${v}</linux:evr>`;
+    expect(definitionResult(xml('openssh-server', evr('greater than or equal', '1:9.2p1-2')), dpkg)).toBe(
+      'true',
+    );
     expect(definitionResult(xml('openssh-server', evr('less than', '0:10.0-1')), dpkg)).toBe('false');
     expect(definitionResult(xml('openssh-server', evr('equals', '1:9.2p1-2+deb12u3')), dpkg)).toBe('true');
-    expect(definitionResult(xml('openssh-server', '<linux:epoch>1</linux:epoch><linux:version>9.2p1</linux:version>'), dpkg)).toBe('true');
+    expect(
+      definitionResult(
+        xml('openssh-server', '<linux:epoch>1</linux:epoch><linux:version>9.2p1</linux:version>'),
+        dpkg,
+      ),
+    ).toBe('true');
   });
 });

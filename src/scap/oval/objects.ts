@@ -4,9 +4,12 @@ import { probeName } from './object-entities.js';
 import { PROBES } from './probes/registry.js';
 import { itemAgainstState } from './states.js';
 
-
 const itemKey = (item: Item): string =>
-  JSON.stringify(Object.keys(item).sort().map((k) => [k, item[k]]));
+  JSON.stringify(
+    Object.keys(item)
+      .sort()
+      .map((k) => [k, item[k]]),
+  );
 
 /** Applies the object's `filter` children: exclude (default) or include items by a state. */
 function applyFilters(context: OvalContext, el: XmlNode, collected: Collected): Collected {
@@ -15,13 +18,18 @@ function applyFilters(context: OvalContext, el: XmlNode, collected: Collected): 
   let items = collected.items;
   for (const filter of filters) {
     const state = context.doc.states.get(filter.text.trim());
-    if (!state) return { flag: 'error', items: [], message: `filter state ${filter.text.trim()} is not defined` };
+    if (!state)
+      return { flag: 'error', items: [], message: `filter state ${filter.text.trim()} is not defined` };
     const include = filter.attrs.action === 'include';
     const kept: Item[] = [];
     for (const item of items) {
       const r = itemAgainstState(context, item, state);
       if (r === 'not evaluated')
-        return { flag: 'not collected', items: [], message: `filter state ${state.attrs.id} cannot be evaluated` };
+        return {
+          flag: 'not collected',
+          items: [],
+          message: `filter state ${state.attrs.id} cannot be evaluated`,
+        };
       if (r === 'error' || r === 'unknown')
         return { flag: 'error', items: [], message: `filter state ${state.attrs.id} could not be evaluated` };
       if ((r === 'true') === include) kept.push(item);
@@ -48,7 +56,9 @@ function collectSet(context: OvalContext, set: XmlNode): Collected {
     items = [...seen.values()];
   } else {
     const other = new Set((second?.items ?? []).map(itemKey));
-    items = first.items.filter((item) => (op === 'INTERSECTION' ? other.has(itemKey(item)) : !other.has(itemKey(item))));
+    items = first.items.filter((item) =>
+      op === 'INTERSECTION' ? other.has(itemKey(item)) : !other.has(itemKey(item)),
+    );
   }
   // Filters of a set apply to its result.
   return applyFilters(context, set, { flag: items.length > 0 ? 'complete' : 'does not exist', items });
@@ -61,14 +71,16 @@ export function collectObject(context: OvalContext, id: string): Collected {
   const el = context.doc.objects.get(id);
   let collected: Collected;
   if (!el) collected = { flag: 'error', items: [], message: `object ${id} is not defined` };
-  else if (context.resolving.has(id)) collected = { flag: 'error', items: [], message: `object ${id} refers to itself` };
+  else if (context.resolving.has(id))
+    collected = { flag: 'error', items: [], message: `object ${id} refers to itself` };
   else {
     context.resolving.add(id);
     const set = el.children.find((c) => c.name === 'set');
     if (set) collected = collectSet(context, set);
     else {
       const probe = PROBES.get(probeName(el));
-      if (!probe || probe.ns !== el.ns) collected = { flag: 'not collected', items: [], message: `${el.name} is not supported` };
+      if (!probe || probe.ns !== el.ns)
+        collected = { flag: 'not collected', items: [], message: `${el.name} is not supported` };
       else {
         try {
           collected = applyFilters(context, el, probe.collect(context, el));

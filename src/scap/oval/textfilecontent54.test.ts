@@ -7,7 +7,9 @@ function tfc(object: string, test = '', state = ''): string {
   return oneTest(
     `<ind:textfilecontent54_test id="oval:t:tst:1" version="1" check="all" ${test}><ind:object object_ref="oval:t:obj:1"/>${state ? '<ind:state state_ref="oval:t:ste:1"/>' : ''}</ind:textfilecontent54_test>`,
     `<ind:textfilecontent54_object id="oval:t:obj:1" version="1">${object}</ind:textfilecontent54_object>`,
-    state ? `<ind:textfilecontent54_state id="oval:t:ste:1" version="1">${state}</ind:textfilecontent54_state>` : '',
+    state
+      ? `<ind:textfilecontent54_state id="oval:t:ste:1" version="1">${state}</ind:textfilecontent54_state>`
+      : '',
   );
 }
 
@@ -28,17 +30,21 @@ describe('textfilecontent54', () => {
 
   it('compares a subexpression with an int state', () => {
     const object = `<ind:filepath>/etc/ssh/sshd_config</ind:filepath><ind:pattern operation="pattern match">^MaxAuthTries\\s+(\\d+)$</ind:pattern><ind:instance datatype="int" operation="equals">1</ind:instance>`;
-    const lte = (n: number): string => `<ind:subexpression datatype="int" operation="less than or equal">${n}</ind:subexpression>`;
+    const lte = (n: number): string =>
+      `<ind:subexpression datatype="int" operation="less than or equal">${n}</ind:subexpression>`;
     expect(definitionResult(tfc(object, '', lte(4)), system)).toBe('true');
     expect(definitionResult(tfc(object, '', lte(3)), system)).toBe('false');
   });
 
   it('finds files by path and filename pattern, and check="all" needs every match to satisfy the state', () => {
     const object = `<ind:path>/etc/ssh/sshd_config.d</ind:path><ind:filename operation="pattern match">^.*\\.conf$</ind:filename><ind:pattern operation="pattern match">^MaxAuthTries\\s+(\\d+)$</ind:pattern><ind:instance datatype="int" operation="greater than or equal">1</ind:instance>`;
-    const state = (n: number): string => `<ind:subexpression datatype="int" operation="less than or equal">${n}</ind:subexpression>`;
+    const state = (n: number): string =>
+      `<ind:subexpression datatype="int" operation="less than or equal">${n}</ind:subexpression>`;
     expect(definitionResult(tfc(object, '', state(9)), system)).toBe('true');
     expect(definitionResult(tfc(object, '', state(4)), system)).toBe('false');
-    expect(definitionResult(tfc(object, '', state(4)).replace('check="all"', 'check="at least one"'), system)).toBe('true');
+    expect(
+      definitionResult(tfc(object, '', state(4)).replace('check="all"', 'check="at least one"'), system),
+    ).toBe('true');
   });
 
   it('selects matches by instance number', () => {
@@ -65,8 +71,12 @@ describe('textfilecontent54', () => {
   it('none_exist passes when nothing matches and fails when something does', () => {
     const object = (pattern: string): string =>
       `<ind:filepath>/etc/ssh/sshd_config</ind:filepath><ind:pattern operation="pattern match">${pattern}</ind:pattern><ind:instance datatype="int" operation="greater than or equal">1</ind:instance>`;
-    expect(definitionResult(tfc(object('^PermitEmptyPasswords yes'), 'check_existence="none_exist"'), system)).toBe('true');
-    expect(definitionResult(tfc(object('^PermitRootLogin'), 'check_existence="none_exist"'), system)).toBe('false');
+    expect(
+      definitionResult(tfc(object('^PermitEmptyPasswords yes'), 'check_existence="none_exist"'), system),
+    ).toBe('true');
+    expect(definitionResult(tfc(object('^PermitRootLogin'), 'check_existence="none_exist"'), system)).toBe(
+      'false',
+    );
   });
 
   it('a missing file has no items: at_least_one_exists fails, any_exist passes', () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { contextOf, definitionResult, fakeSystem, oneTest, ovalDocument } from '../../../test/helpers/oval-fixtures.js';
+import {
+  contextOf,
+  definitionResult,
+  fakeSystem,
+  oneTest,
+  ovalDocument,
+} from '../../../test/helpers/oval-fixtures.js';
 import { resolveVariable } from './variables.js';
 
 const system = fakeSystem(
@@ -23,8 +29,12 @@ function valuesOf(variables: string, objects = '', id = 'oval:t:var:1'): string[
 
 describe('OVAL variables', () => {
   it('gives external values, and an error without them', () => {
-    const xml = ovalDocument({ variables: '<external_variable id="oval:t:var:1" datatype="int" version="1"/>' });
-    expect(resolveVariable(contextOf(xml, system, { 'oval:t:var:1': ['90'] }), 'oval:t:var:1').values).toEqual(['90']);
+    const xml = ovalDocument({
+      variables: '<external_variable id="oval:t:var:1" datatype="int" version="1"/>',
+    });
+    expect(
+      resolveVariable(contextOf(xml, system, { 'oval:t:var:1': ['90'] }), 'oval:t:var:1').values,
+    ).toEqual(['90']);
     expect(resolveVariable(contextOf(xml, system), 'oval:t:var:1').error).toMatch(/no value/);
   });
 
@@ -35,10 +45,23 @@ describe('OVAL variables', () => {
   });
 
   it('takes object items (object_component) and counts, de-duplicates and captures', () => {
-    const objects = tfcObject('oval:t:obj:1', '/etc/profile.d/a.sh', '^umask\\s+(\\d+)$') + tfcObject('oval:t:obj:2', '/etc/profile.d/b.sh', '^umask\\s+(\\d+)$');
-    const component = '<object_component object_ref="oval:t:obj:1" item_field="subexpression"/><object_component object_ref="oval:t:obj:2" item_field="subexpression"/>';
-    expect(valuesOf(`<local_variable id="oval:t:var:1" datatype="string" version="1"><unique>${component}</unique></local_variable>`, objects)).toEqual(['027', '022']);
-    expect(valuesOf(`<local_variable id="oval:t:var:1" datatype="int" version="1"><count>${component}</count></local_variable>`, objects)).toEqual(['2']);
+    const objects =
+      tfcObject('oval:t:obj:1', '/etc/profile.d/a.sh', '^umask\\s+(\\d+)$') +
+      tfcObject('oval:t:obj:2', '/etc/profile.d/b.sh', '^umask\\s+(\\d+)$');
+    const component =
+      '<object_component object_ref="oval:t:obj:1" item_field="subexpression"/><object_component object_ref="oval:t:obj:2" item_field="subexpression"/>';
+    expect(
+      valuesOf(
+        `<local_variable id="oval:t:var:1" datatype="string" version="1"><unique>${component}</unique></local_variable>`,
+        objects,
+      ),
+    ).toEqual(['027', '022']);
+    expect(
+      valuesOf(
+        `<local_variable id="oval:t:var:1" datatype="int" version="1"><count>${component}</count></local_variable>`,
+        objects,
+      ),
+    ).toEqual(['2']);
     expect(
       valuesOf(
         '<local_variable id="oval:t:var:1" datatype="string" version="1"><regex_capture pattern="^0(\\d)"><object_component object_ref="oval:t:obj:1" item_field="subexpression"/></regex_capture></local_variable>',
@@ -48,17 +71,50 @@ describe('OVAL variables', () => {
   });
 
   it('does arithmetic, escapes regexes, splits, takes substrings and turns globs into regexes', () => {
-    const local = (body: string, datatype = 'string'): string => `<local_variable id="oval:t:var:1" datatype="${datatype}" version="1">${body}</local_variable>`;
-    expect(valuesOf(local('<arithmetic arithmetic_operation="multiply"><literal_component>7</literal_component><literal_component>86400</literal_component></arithmetic>', 'int'))).toEqual(['604800']);
-    expect(valuesOf(local('<arithmetic arithmetic_operation="add"><literal_component>7</literal_component><literal_component>3</literal_component></arithmetic>', 'int'))).toEqual(['10']);
-    expect(valuesOf(local('<escape_regex><literal_component>/etc/a.b</literal_component></escape_regex>'))).toEqual(['/etc/a\\.b']);
-    expect(valuesOf(local('<split delimiter=":"><literal_component>a:b</literal_component></split>'))).toEqual(['a', 'b']);
-    expect(valuesOf(local('<substring substring_start="2" substring_length="3"><literal_component>abcdef</literal_component></substring>'))).toEqual(['bcd']);
-    expect(valuesOf(local('<glob_to_regex><literal_component>/etc/*.conf</literal_component></glob_to_regex>'))).toEqual(['^/etc/[^/]*\\.conf$']);
+    const local = (body: string, datatype = 'string'): string =>
+      `<local_variable id="oval:t:var:1" datatype="${datatype}" version="1">${body}</local_variable>`;
+    expect(
+      valuesOf(
+        local(
+          '<arithmetic arithmetic_operation="multiply"><literal_component>7</literal_component><literal_component>86400</literal_component></arithmetic>',
+          'int',
+        ),
+      ),
+    ).toEqual(['604800']);
+    expect(
+      valuesOf(
+        local(
+          '<arithmetic arithmetic_operation="add"><literal_component>7</literal_component><literal_component>3</literal_component></arithmetic>',
+          'int',
+        ),
+      ),
+    ).toEqual(['10']);
+    expect(
+      valuesOf(local('<escape_regex><literal_component>/etc/a.b</literal_component></escape_regex>')),
+    ).toEqual(['/etc/a\\.b']);
+    expect(
+      valuesOf(local('<split delimiter=":"><literal_component>a:b</literal_component></split>')),
+    ).toEqual(['a', 'b']);
+    expect(
+      valuesOf(
+        local(
+          '<substring substring_start="2" substring_length="3"><literal_component>abcdef</literal_component></substring>',
+        ),
+      ),
+    ).toEqual(['bcd']);
+    expect(
+      valuesOf(local('<glob_to_regex><literal_component>/etc/*.conf</literal_component></glob_to_regex>')),
+    ).toEqual(['^/etc/[^/]*\\.conf$']);
   });
 
   it('an unsupported function is an error, not a value', () => {
-    const context = contextOf(ovalDocument({ variables: '<local_variable id="oval:t:var:1" datatype="int" version="1"><time_difference><literal_component>1</literal_component></time_difference></local_variable>' }), system);
+    const context = contextOf(
+      ovalDocument({
+        variables:
+          '<local_variable id="oval:t:var:1" datatype="int" version="1"><time_difference><literal_component>1</literal_component></time_difference></local_variable>',
+      }),
+      system,
+    );
     expect(resolveVariable(context, 'oval:t:var:1').error).toMatch(/not supported/);
   });
 

@@ -49,7 +49,11 @@ function componentsOf(el: XmlNode): XmlNode[] {
 }
 
 /** The cartesian combination of the children's values through `join`. */
-function product(context: OvalContext, parts: XmlNode[], join: (values: string[]) => string | undefined): Values {
+function product(
+  context: OvalContext,
+  parts: XmlNode[],
+  join: (values: string[]) => string | undefined,
+): Values {
   let combos: string[][] = [[]];
   for (const part of parts) {
     const v = evaluateComponent(context, part);
@@ -115,7 +119,8 @@ export function evaluateComponent(context: OvalContext, el: XmlNode): Values {
       const ref = el.attrs.var_ref;
       if (!ref) return fail('variable_component without var_ref');
       const v = resolveVariable(context, ref);
-      if (v.error !== undefined) return { values: [], error: v.error, ...(v.unsupported ? { unsupported: true } : {}) };
+      if (v.error !== undefined)
+        return { values: [], error: v.error, ...(v.unsupported ? { unsupported: true } : {}) };
       return { values: [...v.values] };
     }
     case 'object_component': {
@@ -125,8 +130,13 @@ export function evaluateComponent(context: OvalContext, el: XmlNode): Values {
       if (el.attrs.record_field) return fail('record fields are not supported');
       const collected = collectObject(context, ref);
       if (collected.flag === 'not collected')
-        return { values: [], error: collected.message ?? `object ${ref} is not collected`, unsupported: true };
-      if (collected.flag === 'error') return fail(collected.message ?? `object ${ref} could not be collected`);
+        return {
+          values: [],
+          error: collected.message ?? `object ${ref} is not collected`,
+          unsupported: true,
+        };
+      if (collected.flag === 'error')
+        return fail(collected.message ?? `object ${ref} could not be collected`);
       return { values: collected.items.flatMap((item) => item[field] ?? []) };
     }
     case 'concat':
@@ -136,7 +146,10 @@ export function evaluateComponent(context: OvalContext, el: XmlNode): Values {
       return product(context, componentsOf(el), (v) => {
         const nums = v.map(number);
         if (nums.some((n) => n === undefined)) return undefined;
-        const total = (nums as number[]).reduce((a, b) => (op === 'multiply' ? a * b : a + b), op === 'multiply' ? 1 : 0);
+        const total = (nums as number[]).reduce(
+          (a, b) => (op === 'multiply' ? a * b : a + b),
+          op === 'multiply' ? 1 : 0,
+        );
         return String(total);
       });
     }
@@ -175,7 +188,9 @@ export function evaluateComponent(context: OvalContext, el: XmlNode): Values {
     case 'substring': {
       const start = Math.max(1, Number(el.attrs.substring_start ?? '1'));
       const length = Number(el.attrs.substring_length ?? '-1');
-      return each(context, el, (v) => [length < 0 ? v.slice(start - 1) : v.slice(start - 1, start - 1 + length)]);
+      return each(context, el, (v) => [
+        length < 0 ? v.slice(start - 1) : v.slice(start - 1, start - 1 + length),
+      ]);
     }
     case 'regex_capture': {
       let regex: RegExp;

@@ -3,6 +3,15 @@ import { NS } from '../namespaces.js';
 import type { ScapEvaluation } from '../evaluate-image.js';
 import { testResultElement } from './results-xml.js';
 
+/** A host name ARF accepts (`[\w-]+(\.[\w-]+)*`) standing for the image reference. */
+function assetName(reference: string): string {
+  const name = reference
+    .replace(/[^\w.-]+/g, '-')
+    .replace(/\.{2,}/g, '.')
+    .replace(/^[.-]+|[.-]+$/g, '');
+  return name.replace(/^\.|\.$/g, '') || 'image';
+}
+
 /** The content document without its XML declaration, to embed. */
 function embeddable(contentText: string): string {
   return contentText.replace(/^\uFEFF?<\?xml[^?]*\?>\s*/, '').trimEnd();
@@ -24,7 +33,9 @@ export function encodeArf(evaluation: ScapEvaluation, contentText: string): stri
     children: [
       {
         name: 'core:relationships',
-        attributes: { 'xmlns:arfvocab': 'http://scap.nist.gov/specifications/arf/vocabulary/relationships/1.0#' },
+        attributes: {
+          'xmlns:arfvocab': 'http://scap.nist.gov/specifications/arf/vocabulary/relationships/1.0#',
+        },
         children: [
           {
             name: 'core:relationship',
@@ -57,7 +68,7 @@ export function encodeArf(evaluation: ScapEvaluation, contentText: string): stri
             children: [
               {
                 name: 'ai:computing-device',
-                children: [{ name: 'ai:hostname', text: evaluation.target.reference }],
+                children: [{ name: 'ai:hostname', text: assetName(evaluation.target.reference) }],
               },
             ],
           },

@@ -8,7 +8,8 @@ const shortProfile = (id: string): string => id.replace(/^xccdf_[^_]+_profile_/,
 
 function ruleResult(r: RuleResult, time: string): XmlElement {
   const children: XmlElement[] = [{ name: 'result', text: r.result }];
-  for (const ident of r.idents) children.push({ name: 'ident', attributes: { system: ident.system }, text: ident.value });
+  for (const ident of r.idents)
+    children.push({ name: 'ident', attributes: { system: ident.system }, text: ident.value });
   if (r.message) children.push({ name: 'message', attributes: { severity: 'info' }, text: r.message });
   if (r.check)
     children.push({
@@ -41,7 +42,9 @@ export function testResultElement(evaluation: ScapEvaluation): XmlElement {
     {
       name: 'benchmark',
       attributes: {
-        href: evaluation.content.benchmarkRef ? `#${evaluation.content.benchmarkRef}` : evaluation.content.path,
+        href: evaluation.content.benchmarkRef
+          ? `#${evaluation.content.benchmarkRef}`
+          : evaluation.content.path,
         id: evaluation.benchmark.id,
       },
     },
@@ -51,14 +54,32 @@ export function testResultElement(evaluation: ScapEvaluation): XmlElement {
     {
       name: 'target-facts',
       children: [
-        { name: 'fact', attributes: { name: 'urn:xccdf:fact:scanner:name', type: 'string' }, text: 'Customs' },
-        { name: 'fact', attributes: { name: 'urn:xccdf:fact:scanner:version', type: 'string' }, text: customsVersion() },
+        {
+          name: 'fact',
+          attributes: { name: 'urn:xccdf:fact:scanner:name', type: 'string' },
+          text: 'Customs',
+        },
+        {
+          name: 'fact',
+          attributes: { name: 'urn:xccdf:fact:scanner:version', type: 'string' },
+          text: customsVersion(),
+        },
         ...(evaluation.target.digest
-          ? [{ name: 'fact', attributes: { name: 'urn:customs:fact:image:digest', type: 'string' }, text: evaluation.target.digest }]
+          ? [
+              {
+                name: 'fact',
+                attributes: { name: 'urn:customs:fact:image:digest', type: 'string' },
+                text: evaluation.target.digest,
+              },
+            ]
           : []),
       ],
     },
-    ...[...evaluation.values].map(([idref, value]) => ({ name: 'set-value', attributes: { idref }, text: value })),
+    ...[...evaluation.values].map(([idref, value]) => ({
+      name: 'set-value',
+      attributes: { idref },
+      text: value,
+    })),
     ...evaluation.results.map((r) => ruleResult(r, evaluation.endTime)),
     ...evaluation.scores.map((s) => ({
       name: 'score',

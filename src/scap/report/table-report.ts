@@ -13,7 +13,11 @@ export function encodeScapTable(evaluation: ScapEvaluation, width = 120): string
   lines.push(
     `${evaluation.benchmark.title || evaluation.benchmark.id}${evaluation.profile ? ` — profile ${evaluation.profile.id}` : ''}`,
   );
-  lines.push(rows.length > 0 ? renderFittedTable(['RULE', 'SEVERITY', 'RESULT'], rows, width).trimEnd() : 'No rule is selected.');
+  lines.push(
+    rows.length > 0
+      ? renderFittedTable(['RULE', 'SEVERITY', 'RESULT'], rows, width).trimEnd()
+      : 'No rule is selected.',
+  );
   const counts = resultCounts(evaluation.results);
   lines.push(
     RESULT_VALUES.filter((v) => v !== 'notselected' && counts[v] > 0)

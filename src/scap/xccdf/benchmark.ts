@@ -60,8 +60,7 @@ export interface XccdfProfile {
 
 /** The benchmark's items as nested: groups (with their weights) and rules, in document order. */
 export type BenchmarkItem =
-  | { kind: 'group'; id: string; weight: number; children: BenchmarkItem[] }
-  | { kind: 'rule'; id: string };
+  { kind: 'group'; id: string; weight: number; children: BenchmarkItem[] } | { kind: 'rule'; id: string };
 
 export interface Benchmark {
   id: string;
@@ -108,7 +107,12 @@ function readCheck(el: XmlNode): XccdfCheck {
 function readValue(el: XmlNode): XccdfValue {
   const values = new Map<string, string>();
   for (const v of el.children) if (v.name === 'value') values.set(v.attrs.selector ?? '', v.text);
-  return { id: el.attrs.id ?? '', type: el.attrs.type ?? 'string', operator: el.attrs.operator ?? 'equals', values };
+  return {
+    id: el.attrs.id ?? '',
+    type: el.attrs.type ?? 'string',
+    operator: el.attrs.operator ?? 'equals',
+    values,
+  };
 }
 
 function readProfile(el: XmlNode): XccdfProfile {
@@ -118,7 +122,10 @@ function readProfile(el: XmlNode): XccdfProfile {
     title: titleOf(el),
     ...(el.attrs.extends ? { extends: el.attrs.extends } : {}),
     selects: pick('select').map((c) => ({ idref: c.attrs.idref!, selected: bool(c.attrs.selected, false) })),
-    refineValues: pick('refine-value').map((c) => ({ idref: c.attrs.idref!, selector: c.attrs.selector ?? '' })),
+    refineValues: pick('refine-value').map((c) => ({
+      idref: c.attrs.idref!,
+      selector: c.attrs.selector ?? '',
+    })),
     setValues: pick('set-value').map((c) => ({ idref: c.attrs.idref!, value: c.text })),
     refineRules: pick('refine-rule').map((c) => {
       const severity = readSeverity(c.attrs.severity);
@@ -188,7 +195,9 @@ export function readBenchmark(el: XmlNode): Benchmark {
           requires: child.children
             .filter((c) => c.name === 'requires' && c.attrs.idref)
             .map((c) => c.attrs.idref!.split(/\s+/).filter(Boolean)),
-          conflicts: child.children.filter((c) => c.name === 'conflicts' && c.attrs.idref).map((c) => c.attrs.idref!),
+          conflicts: child.children
+            .filter((c) => c.name === 'conflicts' && c.attrs.idref)
+            .map((c) => c.attrs.idref!),
         });
         items.push({ kind: 'rule', id });
         below.push(id);

@@ -12,13 +12,22 @@ const HARDENED: FakeFile[] = [
   { path: '/etc/ssh/sshd_config', content: 'PermitRootLogin no\n' },
 ];
 
-async function results(files: FakeFile[], profile?: string, tailoring?: string): Promise<Record<string, string>> {
-  const prepared = await prepareScap(DS, { ...(profile ? { profile } : {}), ...(tailoring ? { tailoring } : {}) });
+async function results(
+  files: FakeFile[],
+  profile?: string,
+  tailoring?: string,
+): Promise<Record<string, string>> {
+  const prepared = await prepareScap(DS, {
+    ...(profile ? { profile } : {}),
+    ...(tailoring ? { tailoring } : {}),
+  });
   const evaluation = evaluateBenchmark(prepared.content, fakeSystem(files), {
     ...(prepared.profile ? { profile: prepared.profile } : {}),
     profiles: prepared.profiles,
   });
-  return Object.fromEntries(evaluation.results.map((r) => [r.ruleId.replace('xccdf_org.test_rule_', ''), r.result]));
+  return Object.fromEntries(
+    evaluation.results.map((r) => [r.ruleId.replace('xccdf_org.test_rule_', ''), r.result]),
+  );
 }
 
 describe('XCCDF evaluation', () => {
@@ -34,7 +43,10 @@ describe('XCCDF evaluation', () => {
   });
 
   it('fails rules whose checks are false, with the profile’s refined value', async () => {
-    const weak = [{ path: '/etc/login.defs', content: 'PASS_MAX_DAYS 90\n' }, { path: '/etc/ssh/sshd_config', content: 'PermitRootLogin yes\n' }];
+    const weak = [
+      { path: '/etc/login.defs', content: 'PASS_MAX_DAYS 90\n' },
+      { path: '/etc/ssh/sshd_config', content: 'PermitRootLogin yes\n' },
+    ];
     const strict = await results(weak, 'strict');
     expect(strict.max_days).toBe('fail');
     expect(strict.no_root_login).toBe('fail');
@@ -69,7 +81,9 @@ describe('XCCDF evaluation', () => {
   it('scores the rules that were checked', async () => {
     const prepared = await prepareScap(DS, { profile: 'strict' });
     const weakSsh = [HARDENED[0]!, { path: '/etc/ssh/sshd_config', content: 'PermitRootLogin yes\n' }];
-    const evaluation = evaluateBenchmark(prepared.content, fakeSystem(weakSsh), { profile: prepared.profile! });
+    const evaluation = evaluateBenchmark(prepared.content, fakeSystem(weakSsh), {
+      profile: prepared.profile!,
+    });
     expect(evaluation.scores).toEqual([
       { system: 'urn:xccdf:scoring:default', value: 50, maximum: 100 },
       { system: 'urn:xccdf:scoring:flat', value: 1, maximum: 2 },

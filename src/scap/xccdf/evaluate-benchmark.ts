@@ -50,7 +50,11 @@ export function evaluateBenchmark(
   const externals = exportedValues(selected, resolved);
   const contexts = new Map<string, OvalContext>();
   const platformContexts = new Map<string, OvalContext>();
-  const contextFor = (cache: Map<string, OvalContext>, href: string, withExternals: boolean): OvalContext | undefined => {
+  const contextFor = (
+    cache: Map<string, OvalContext>,
+    href: string,
+    withExternals: boolean,
+  ): OvalContext | undefined => {
     let context = cache.get(href);
     if (!context) {
       const doc = content.oval.get(href);
@@ -99,12 +103,20 @@ export function evaluateBenchmark(
       continue;
     }
     if (!ref.name || check.multiCheck) {
-      results.push({ ...base, result: 'notchecked', message: 'checks of every definition of a document (multi-check) are not supported' });
+      results.push({
+        ...base,
+        result: 'notchecked',
+        message: 'checks of every definition of a document (multi-check) are not supported',
+      });
       continue;
     }
     const context = contextFor(contexts, ref.href, true);
     if (!context || !context.doc.definitions.has(ref.name)) {
-      results.push({ ...base, result: 'notchecked', message: `OVAL definition ${ref.name} not found in ${ref.href}` });
+      results.push({
+        ...base,
+        result: 'notchecked',
+        message: `OVAL definition ${ref.name} not found in ${ref.href}`,
+      });
       continue;
     }
     const oval = evaluateDefinition(context, ref.name);
@@ -114,7 +126,9 @@ export function evaluateBenchmark(
       ...base,
       result,
       check: { system: check.system, href: ref.href, name: ref.name, ovalResult: oval },
-      ...(result === 'notchecked' ? { message: 'a test the definition needs uses an OVAL object Customs does not collect' } : {}),
+      ...(result === 'notchecked'
+        ? { message: 'a test the definition needs uses an OVAL object Customs does not collect' }
+        : {}),
     });
   }
   const byId = new Map(results.map((r) => [r.ruleId, r]));

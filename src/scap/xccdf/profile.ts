@@ -22,10 +22,13 @@ export interface ResolvedProfile {
 export function findProfile(profiles: ReadonlyMap<string, XccdfProfile>, wanted: string): XccdfProfile {
   const exact = profiles.get(wanted);
   if (exact) return exact;
-  const suffix = [...profiles.values()].filter((p) => p.id.endsWith(`_${wanted}`) || p.id.endsWith(`.${wanted}`));
+  const suffix = [...profiles.values()].filter(
+    (p) => p.id.endsWith(`_${wanted}`) || p.id.endsWith(`.${wanted}`),
+  );
   if (suffix.length === 1) return suffix[0]!;
   const known = [...profiles.keys()].join(', ');
-  if (suffix.length > 1) throw new UsageError(`profile "${wanted}" is ambiguous: ${suffix.map((p) => p.id).join(', ')}`);
+  if (suffix.length > 1)
+    throw new UsageError(`profile "${wanted}" is ambiguous: ${suffix.map((p) => p.id).join(', ')}`);
   throw new UsageError(`no profile "${wanted}" in the content (profiles: ${known || 'none'})`);
 }
 
@@ -86,9 +89,7 @@ export function resolveProfile(
     // XCCDF 1.2 § 7.2.3.2: a rule whose requirements are not selected, or that conflicts with a
     // selected item, is not selected.
     isSelected: (rule) =>
-      chosen(rule) &&
-      rule.requires.every((any) => any.some(itemChosen)) &&
-      !rule.conflicts.some(itemChosen),
+      chosen(rule) && rule.requires.every((any) => any.some(itemChosen)) && !rule.conflicts.some(itemChosen),
     values,
     severity: (rule) => refined.get(rule.id)?.severity ?? rule.severity,
     weight: (rule) => refined.get(rule.id)?.weight ?? rule.weight,

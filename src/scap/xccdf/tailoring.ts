@@ -10,12 +10,15 @@ export async function loadTailoring(path: string): Promise<Map<string, XccdfProf
     root = parseXml(await readFile(path, 'utf8'));
   } catch (err) {
     if (err instanceof XmlSyntaxError) throw new UsageError(`${path} is not well-formed XML: ${err.message}`);
-    throw new UsageError(`cannot read tailoring file ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new UsageError(
+      `cannot read tailoring file ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+    );
   }
   const tailoring = findTailoring(root);
   if (!tailoring) throw new UsageError(`${path} holds no XCCDF Tailoring element`);
   // A Tailoring's Profiles are read like a benchmark's.
-  return readBenchmark({ ...tailoring, children: tailoring.children.filter((c) => c.name === 'Profile') }).profiles;
+  return readBenchmark({ ...tailoring, children: tailoring.children.filter((c) => c.name === 'Profile') })
+    .profiles;
 }
 
 function findTailoring(node: XmlNode): XmlNode | undefined {

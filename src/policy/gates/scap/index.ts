@@ -13,12 +13,14 @@ const ruleFailed: BuiltinTrigger = {
       name: 'content',
       type: 'str',
       required: true,
-      description: 'Path of the SCAP source data stream (or XCCDF benchmark) on the machine running the check.',
+      description:
+        'Path of the SCAP source data stream (or XCCDF benchmark) on the machine running the check.',
     },
     {
       name: 'profile',
       type: 'str',
-      description: 'The profile to evaluate: its id or the part after _profile_ (default: the benchmark defaults).',
+      description:
+        'The profile to evaluate: its id or the part after _profile_ (default: the benchmark defaults).',
     },
     {
       name: 'severity',

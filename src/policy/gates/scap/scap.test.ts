@@ -16,22 +16,28 @@ const context = gateContext(undefined, {
 
 describe('scap gate', () => {
   it('fires once per failed rule (never for notchecked or passing rules)', () => {
-    expect(fire(scapGate, 'rule_failed', context, { content: '/content/ds.xml', profile: 'standard' })).toEqual([
-      'scap:standard:rule_a',
-      'scap:standard:rule_b',
-      'scap:standard:rule_e',
-    ]);
+    expect(
+      fire(scapGate, 'rule_failed', context, { content: '/content/ds.xml', profile: 'standard' }),
+    ).toEqual(['scap:standard:rule_a', 'scap:standard:rule_b', 'scap:standard:rule_e']);
   });
 
   it('fires only at or above the minimum severity', () => {
-    expect(fire(scapGate, 'rule_failed', context, { content: '/content/ds.xml', profile: 'standard', severity: 'medium' })).toEqual([
-      'scap:standard:rule_a',
-    ]);
+    expect(
+      fire(scapGate, 'rule_failed', context, {
+        content: '/content/ds.xml',
+        profile: 'standard',
+        severity: 'medium',
+      }),
+    ).toEqual(['scap:standard:rule_a']);
   });
 
   it('does not fire for content or a profile that was not evaluated', () => {
     expect(fire(scapGate, 'rule_failed', context, { content: '/content/ds.xml' })).toEqual([]);
-    expect(fire(scapGate, 'rule_failed', context, { content: '/other.xml', profile: 'standard' })).toEqual([]);
-    expect(fire(scapGate, 'rule_failed', gateContext(), { content: '/content/ds.xml', profile: 'standard' })).toEqual([]);
+    expect(fire(scapGate, 'rule_failed', context, { content: '/other.xml', profile: 'standard' })).toEqual(
+      [],
+    );
+    expect(
+      fire(scapGate, 'rule_failed', gateContext(), { content: '/content/ds.xml', profile: 'standard' }),
+    ).toEqual([]);
   });
 });

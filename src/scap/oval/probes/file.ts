@@ -18,7 +18,10 @@ const TYPES: Record<FileRecord['type'], string> = {
 const bit = (mode: number, mask: number): string[] => [(mode & mask) !== 0 ? 'true' : 'false'];
 
 /** The unix file item of a record: type, owner, size and each permission bit (lstat's view). */
-export function fileItem(record: FileRecord, names: { filepath?: string; path: string; filename?: string }): Item {
+export function fileItem(
+  record: FileRecord,
+  names: { filepath?: string; path: string; filename?: string },
+): Item {
   const m = record.mode;
   return {
     ...(names.filepath !== undefined ? { filepath: [names.filepath] } : {}),

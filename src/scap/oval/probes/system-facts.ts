@@ -44,7 +44,7 @@ export const environmentvariable58Probe: Probe = {
     const pidEl = entities.find((e) => e.name === 'pid');
     const nameEl = entities.find((e) => e.name === 'name');
     if (!nameEl) return collectionError('environmentvariable58_object needs a name');
-    if (pidEl && !(isNil(pidEl)))
+    if (pidEl && !isNil(pidEl))
       return notCollected('an image has no running processes: only the nil pid is supported');
     const name = readEntity(context, nameEl);
     if (name.error !== undefined) return entityFailure(name);

@@ -24,12 +24,14 @@ export const textfilecontent54Probe: Probe = {
     const entities = objectEntities(object);
     const patternEl = entities.find((e) => e.name === 'pattern');
     const instanceEl = entities.find((e) => e.name === 'instance');
-    if (!patternEl || !instanceEl) return collectionError('textfilecontent54_object needs pattern and instance');
+    if (!patternEl || !instanceEl)
+      return collectionError('textfilecontent54_object needs pattern and instance');
     const pattern = readEntity(context, patternEl);
     const instance = readEntity(context, instanceEl);
     if (pattern.error !== undefined) return entityFailure(pattern);
     if (instance.error !== undefined) return entityFailure(instance);
-    if (pattern.operation !== 'pattern match') return collectionError('textfilecontent54 pattern must be a pattern match');
+    if (pattern.operation !== 'pattern match')
+      return collectionError('textfilecontent54 pattern must be a pattern match');
     const behaviors = object.children.find((c) => c.name === 'behaviors')?.attrs ?? {};
     const multiline = (behaviors.multiline ?? 'true') === 'true';
     const dotAll = behaviors.singleline === 'true';
@@ -38,7 +40,10 @@ export const textfilecontent54Probe: Probe = {
     if (!Array.isArray(files)) return files;
     const items: Item[] = [];
     for (const file of files) {
-      const target = file.record.type === 'symlink' ? context.system.lookup(file.filepath ?? file.path, true) : file.record;
+      const target =
+        file.record.type === 'symlink'
+          ? context.system.lookup(file.filepath ?? file.path, true)
+          : file.record;
       if (!target || (target.type !== 'file' && target.type !== 'hardlink')) continue;
       const content = context.system.content(target);
       if (content === undefined) {
