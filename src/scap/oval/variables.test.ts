@@ -142,6 +142,28 @@ describe('OVAL variables', () => {
     expect(definitionResult(xml('4'), system)).toBe('false');
   });
 
+  it('a variable with no values gives a variable_object no item (the test fails, no error)', () => {
+    const xml = oneTest(
+      '<ind:variable_test id="oval:t:tst:1" version="1" check="all"><ind:object object_ref="oval:t:obj:1"/><ind:state state_ref="oval:t:ste:1"/></ind:variable_test>',
+      '<ind:variable_object id="oval:t:obj:1" version="1"><ind:var_ref>oval:t:var:1</ind:var_ref></ind:variable_object>' +
+        tfcObject('oval:t:obj:2', '/etc/login.defs', '^PASS_MIN_LEN\\s+(\\d+)$'),
+      '<ind:variable_state id="oval:t:ste:1" version="1"><ind:value datatype="int" operation="greater than or equal">8</ind:value></ind:variable_state>',
+      '<local_variable id="oval:t:var:1" datatype="int" version="1"><object_component object_ref="oval:t:obj:2" item_field="subexpression"/></local_variable>',
+    );
+    expect(definitionResult(xml, system)).toBe('false');
+  });
+
+  it('a variable built from an object Customs does not collect leaves its tests not evaluated', () => {
+    const xml = oneTest(
+      '<unix:file_test id="oval:t:tst:1" version="1" check="all"><unix:object object_ref="oval:t:obj:1"/></unix:file_test>',
+      '<unix:file_object id="oval:t:obj:1" version="1"><unix:path var_ref="oval:t:var:1" var_check="at least one"/><unix:filename xsi:nil="true"/></unix:file_object>' +
+        '<unix:password_object id="oval:t:obj:2" version="1"><unix:username operation="pattern match">.*</unix:username></unix:password_object>',
+      '',
+      '<local_variable id="oval:t:var:1" datatype="string" version="1"><object_component object_ref="oval:t:obj:2" item_field="home_dir"/></local_variable>',
+    );
+    expect(definitionResult(xml, system)).toBe('not evaluated');
+  });
+
   it('environmentvariable58 reads the image config environment', () => {
     const xml = (value: string): string =>
       oneTest(

@@ -90,6 +90,26 @@ describe('XCCDF evaluation', () => {
     ]);
   });
 
+  it('unselects a rule whose requirement is unselected, or that conflicts with a selected rule', async () => {
+    const prepared = await prepareScap(DS, { profile: 'strict' });
+    const rules = prepared.content.benchmark.rules;
+    const maxDays = rules.find((r) => r.id.endsWith('max_days'))!;
+    const rootLogin = rules.find((r) => r.id.endsWith('no_root_login'))!;
+    const evaluate = (): Record<string, string> =>
+      Object.fromEntries(
+        evaluateBenchmark(prepared.content, fakeSystem(HARDENED), { profile: prepared.profile! }).results.map(
+          (r) => [r.ruleId.replace('xccdf_org.test_rule_', ''), r.result],
+        ),
+      );
+    maxDays.requires = [['xccdf_org.test_rule_unselected']];
+    expect(evaluate().max_days).toBe('notselected');
+    maxDays.requires = [['xccdf_org.test_rule_unselected', 'xccdf_org.test_rule_sysctl']];
+    expect(evaluate().max_days).toBe('pass');
+    maxDays.requires = [];
+    rootLogin.conflicts = ['xccdf_org.test_rule_max_days'];
+    expect(evaluate().no_root_login).toBe('notselected');
+  });
+
   it('refuses an unknown profile with the known ones listed', async () => {
     await expect(prepareScap(DS, { profile: 'nope' })).rejects.toThrow(/no profile "nope".*strict/);
   });
