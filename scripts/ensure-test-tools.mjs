@@ -29,6 +29,9 @@ const TOOLS = [
   ['/usr/share/gocode/src/golang.org/x/mod/semver/semver.go', 'golang-golang-x-mod-dev'],
   ['/usr/bin/chromium', 'chromium'],
   ['/usr/bin/time', 'time'],
+  ['oscap', 'openscap-scanner'],
+  ['/usr/share/xml/scap/ssg/content/ssg-debian11-ds.xml', 'ssg-debian'],
+  ['/usr/share/xml/scap/ssg/content/ssg-ubuntu2204-ds.xml', 'ssg-debderived'],
 ];
 const APT_PACKAGES = [
   'debootstrap',
@@ -50,6 +53,9 @@ const APT_PACKAGES = [
   'golang-golang-x-mod-dev',
   'chromium',
   'time',
+  'openscap-scanner',
+  'ssg-debian',
+  'ssg-debderived',
 ];
 
 function found(tool) {

@@ -9,3 +9,5 @@ export const EXIT_DRIFT = 2;
 
 /** `customs verify` exits 2 when no signature verifies with a trusted key. */
 export const EXIT_NOT_VERIFIED = 2;
+/** `customs scap` exits 2 when a rule fails, as `oscap xccdf eval` does. */
+export const EXIT_SCAP_FAIL = 2;

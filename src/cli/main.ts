@@ -21,6 +21,7 @@ const COMMANDS: ReadonlyArray<readonly [string, () => Promise<Command>]> = [
   ['check', async () => (await import('./commands/check-command.js')).checkCommand()],
   ['diff', async () => (await import('./commands/diff-command.js')).diffCommand()],
   ['verify', async () => (await import('./commands/verify-command.js')).verifyCommand()],
+  ['scap', async () => (await import('./commands/scap-command.js')).scapCommand()],
   ['cache', async () => (await import('./commands/cache-command.js')).cacheCommand()],
   ['serve', async () => (await import('./commands/serve-command.js')).serveCommand()],
   ['worker', async () => (await import('./commands/worker-command.js')).workerCommand()],

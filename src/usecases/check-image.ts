@@ -9,6 +9,7 @@ import { catalogForBundle } from './bundle-catalog.js';
 import { loadCheckBundle, type BundleInput } from './check-bundle.js';
 import { analysedImageSignatures } from './image-signatures.js';
 import { sbomImage } from './sbom-image.js';
+import { scapForBundle } from './scap-for-bundle.js';
 import type { AnalysisOptions, NamedPlugin, VulnerabilityData } from './types.js';
 import {
   requireCoverage,
@@ -93,6 +94,7 @@ export async function checkImage(
     if (needs.scan) requireCoverage(scan!);
   }
   if (before) warnings.push(...before.warnings.map((w) => `previous image: ${w}`));
+  const scap = await scapForBundle(bundle, source, analysis);
   // The scan's warnings include the SBOM's.
   warnings.push(...(scan ? scan.warnings : sbom.warnings));
   const signatures = needs.signature ? await analysedImageSignatures(sbom, trustedKeys, analysis) : undefined;
@@ -106,6 +108,7 @@ export async function checkImage(
       ...(dockerfile !== undefined ? { dockerfile } : {}),
       ...(before ? { previous: { sbom: before.sbom, ...(previousScan ? { scan: previousScan } : {}) } } : {}),
       ...(signatures ? { signatures } : {}),
+      ...(scap ? { scap } : {}),
     },
     {
       ...(tag !== undefined ? { tag } : {}),

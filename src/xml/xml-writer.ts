@@ -4,6 +4,8 @@ export interface XmlElement {
   attributes?: Record<string, string | undefined>;
   children?: XmlElement[];
   text?: string;
+  /** Well-formed XML written verbatim as the element's content (an embedded document). */
+  raw?: string;
 }
 
 /** Characters XML 1.0 cannot carry at all: C0 controls except tab/newline/return, U+FFFE/F, lone surrogates. */
@@ -37,7 +39,9 @@ function writeElement(element: XmlElement, indent: string, out: string[]): void 
     .join('');
   const open = `${indent}<${element.name}${attributes}`;
   const children = element.children ?? [];
-  if (children.length > 0) {
+  if (element.raw !== undefined) {
+    out.push(`${open}>`, element.raw, `${indent}</${element.name}>`);
+  } else if (children.length > 0) {
     out.push(`${open}>`);
     for (const child of children) writeElement(child, `${indent}  `, out);
     out.push(`${indent}</${element.name}>`);

@@ -11,6 +11,7 @@ import { metadataGate } from './metadata/index.js';
 import { packagesGate } from './packages/index.js';
 import { passwdFileGate } from './passwd-file/index.js';
 import { retrievedFilesGate } from './retrieved-files/index.js';
+import { scapGate } from './scap/index.js';
 import { secretScansGate } from './secret-scans/index.js';
 import { signatureGate } from './signature/index.js';
 import type { GateSpec } from './types.js';
@@ -30,6 +31,7 @@ export const GATES: readonly GateSpec[] = [
   packagesGate,
   imageSourceGate,
   signatureGate,
+  scapGate,
   vulnerabilitiesGate,
   gradeGate,
   driftGate,

@@ -2,6 +2,7 @@ import type { Sbom } from '../../model/sbom.js';
 import type { ScanReport } from '../../scan/types.js';
 import type { ImageVerification } from '../../signature/types.js';
 import type { GradeThresholds } from '../types.js';
+import type { ScapGateResults } from './scap/scap-results.js';
 
 /**
  * Parameter types of the Anchore 1_0 bundle format (every value arrives as a string):
@@ -47,6 +48,8 @@ export interface GateContext {
   signal?: AbortSignal;
   /** The image's signature verification (computed when the bundle uses the `signature` gate). */
   signatures?: ImageVerification;
+  /** SCAP evaluations of the image, one per (content, profile) the bundle's scap rules name. */
+  scap?: ScapGateResults;
 }
 
 /** One firing of a trigger. */
