@@ -18,7 +18,10 @@ export function checkWebhookUrl(url: URL, allowed: AllowedHosts): void {
 export function guardedDispatcher(allowed: AllowedHosts, connectTimeoutMs = 10_000): Agent {
   return new Agent({
     connect: {
-      lookup: guardedLookup(allowed, (message) => new WebhookRefusedError(`refused to deliver to ${message}`)),
+      lookup: guardedLookup(
+        allowed,
+        (message) => new WebhookRefusedError(`refused to deliver to ${message}`),
+      ),
       timeout: connectTimeoutMs,
     },
     keepAliveTimeout: 4_000,

@@ -18,5 +18,7 @@ function hostWithoutPort(entry: string): string {
   const v6 = /^\[([^\]]+)\](?::\d+)?$/.exec(text);
   if (v6) return v6[1]!;
   const colon = text.lastIndexOf(':');
-  return colon > 0 && text.indexOf(':') === colon && /^\d+$/.test(text.slice(colon + 1)) ? text.slice(0, colon) : text;
+  return colon > 0 && text.indexOf(':') === colon && /^\d+$/.test(text.slice(colon + 1))
+    ? text.slice(0, colon)
+    : text;
 }

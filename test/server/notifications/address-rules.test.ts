@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  forbiddenAddressReason,
-  forbiddenHostReason,
-} from '../../../src/http/address-rules.js';
+import { forbiddenAddressReason, forbiddenHostReason } from '../../../src/http/address-rules.js';
 import { retryDelayMs } from '../../../src/server/notifications/backoff.js';
 import { checkWebhookUrl } from '../../../src/server/notifications/guarded-dispatcher.js';
 
