@@ -7,7 +7,7 @@ const SEVERITY_RANK: Record<string, number> = { unknown: 0, info: 0, low: 1, med
 const ruleFailed: BuiltinTrigger = {
   name: 'rule_failed',
   description:
-    'Fires once for each rule of the SCAP content (under the profile) that fails on the image, at or above the minimum severity. Rules Customs could not check are notchecked and never fire.',
+    'Fires once for each rule of the SCAP content (under the profile) that fails on the image, at or above the minimum severity. Rules Customs could not check are notchecked and never fire. Where the content was not evaluated (the service, an SBOM source) it fires once, failing closed.',
   params: [
     {
       name: 'content',
@@ -34,7 +34,15 @@ const ruleFailed: BuiltinTrigger = {
     if (!content) return [];
     const profile = stringParam(params, 'profile');
     const evaluation = context.scap?.get(scapKey(content, profile));
-    if (!evaluation) return [];
+    // Not evaluated (the service, which keeps no filesystem to evaluate, or an SBOM source): fail
+    // closed, as the signature gate does, rather than pass an image nothing was checked on.
+    if (!evaluation)
+      return [
+        {
+          message: `The SCAP content ${content}${profile ? ` (profile ${profile})` : ''} was not evaluated on this image`,
+          identity: `scap:not-evaluated:${content}:${profile ?? ''}`,
+        },
+      ];
     const minimum = SEVERITY_RANK[stringParam(params, 'severity') ?? ''] ?? 0;
     return evaluation.rules
       .filter((r) => r.result === 'fail' && (SEVERITY_RANK[r.severity] ?? 0) >= minimum)

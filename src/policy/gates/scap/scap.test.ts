@@ -31,13 +31,19 @@ describe('scap gate', () => {
     ).toEqual(['scap:standard:rule_a']);
   });
 
-  it('does not fire for content or a profile that was not evaluated', () => {
-    expect(fire(scapGate, 'rule_failed', context, { content: '/content/ds.xml' })).toEqual([]);
-    expect(fire(scapGate, 'rule_failed', context, { content: '/other.xml', profile: 'standard' })).toEqual(
-      [],
-    );
-    expect(
-      fire(scapGate, 'rule_failed', gateContext(), { content: '/content/ds.xml', profile: 'standard' }),
-    ).toEqual([]);
+  it('fails closed, once, for content or a profile that was not evaluated (the service, an SBOM)', () => {
+    expect(fire(scapGate, 'rule_failed', context, { content: '/content/ds.xml' })).toEqual([
+      'scap:not-evaluated:/content/ds.xml:',
+    ]);
+    expect(fire(scapGate, 'rule_failed', context, { content: '/other.xml', profile: 'standard' })).toEqual([
+      'scap:not-evaluated:/other.xml:standard',
+    ]);
+    const none = scapGate.triggers[0]!.evaluate(gateContext(), {
+      content: '/content/ds.xml',
+      profile: 'standard',
+    });
+    expect(none.map((f) => f.message)).toEqual([
+      'The SCAP content /content/ds.xml (profile standard) was not evaluated on this image',
+    ]);
   });
 });
