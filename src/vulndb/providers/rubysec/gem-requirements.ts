@@ -1,27 +1,18 @@
+import { gemBump, parseGemVersion } from '../../../versioning/gem/gem-version.js';
 import { gemScheme } from '../../../versioning/gem/index.js';
 import { ALL, type Interval, intersectSets } from './intervals.js';
-
-type Segment = number | string;
-
-/** Gem::Version segments (for `~>`): runs of digits and of letters; `-` means `.pre.`. */
-function segments(version: string): Segment[] {
-  const parts = version.replace(/-/g, '.pre.').match(/\d+|[a-z]+/gi) ?? [];
-  return parts.map((part) => (/^\d+$/.test(part) ? Number(part) : part));
-}
 
 /** RubyGems version order (Gem::Version), from the gem version scheme. */
 export function compareGemVersions(a: string, b: string): number {
   return gemScheme.compare(a, b);
 }
 
-/** The version `~> version` stops below: drop prerelease parts and the last part, bump the rest. */
+/**
+ * The version `~> version` stops below: Gem::Version's bump (letters dropped, the last part
+ * dropped, the rest bumped), with segments as exact integers of any size.
+ */
 function pessimisticCeiling(version: string): string {
-  const parts = segments(version);
-  while (parts.some((part) => typeof part === 'string')) parts.pop();
-  if (parts.length > 1) parts.pop();
-  const last = parts.length - 1;
-  parts[last] = Number(parts[last] ?? 0) + 1;
-  return parts.join('.');
+  return gemBump(parseGemVersion(version)!).text;
 }
 
 /** The versions one `op version` condition allows, or undefined when it cannot be read. */

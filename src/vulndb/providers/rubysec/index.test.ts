@@ -115,6 +115,15 @@ describe('gem requirements', () => {
       { introduced: '1.2.3', fixed: '1.3' },
     ]);
     expect(requirementIntervals('~> 2')?.map(toVersionRange)).toEqual([{ introduced: '2', fixed: '3' }]);
+    // Segments of any size, as Ruby's integers (a Number gave 1e+41 and a thrown error; fuzzing).
+    expect(
+      requirementIntervals('~> 99999999999999999999999999999999999999992.2.9')?.map(toVersionRange),
+    ).toEqual([
+      {
+        introduced: '99999999999999999999999999999999999999992.2.9',
+        fixed: '99999999999999999999999999999999999999992.3',
+      },
+    ]);
     expect(requirementIntervals('~> 1.0.rc1')?.map(toVersionRange)).toEqual([
       { introduced: '1.0.rc1', fixed: '2' },
     ]);
