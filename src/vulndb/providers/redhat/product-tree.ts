@@ -104,12 +104,25 @@ function evrOf(version: string, epoch: string | undefined): string {
   return epoch && epoch !== '0' ? `${epoch}:${version}` : version;
 }
 
+/** Percent-decoding that gives undefined for a malformed escape (`%zz`) instead of a URIError. */
+function decoded(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
+}
+
 function rpmFromPurl(purl: string): Rpm | undefined {
   const match = /^pkg:rpm\/[^/]+\/([^@?#]+)(?:@([^?#]+))?(?:\?([^#]*))?/.exec(purl);
   if (!match) return undefined;
   const qualifiers = new URLSearchParams(match[3] ?? '');
-  const rpm: Rpm = { name: decodeURIComponent(match[1] ?? '') };
-  if (match[2]) rpm.evr = evrOf(decodeURIComponent(match[2]), qualifiers.get('epoch') ?? undefined);
+  const name = decoded(match[1] ?? '');
+  const version = match[2] !== undefined ? decoded(match[2]) : undefined;
+  // A purl that does not decode names no package (found by fuzzing: a URIError escaped).
+  if (name === undefined || (match[2] !== undefined && version === undefined)) return undefined;
+  const rpm: Rpm = { name };
+  if (version !== undefined) rpm.evr = evrOf(version, qualifiers.get('epoch') ?? undefined);
   const arch = qualifiers.get('arch');
   if (arch) rpm.arch = arch;
   const module = streamOf(qualifiers.get('rpmmod'));

@@ -1,3 +1,4 @@
+import { FEED_SEEDS } from '../../../../test/fuzz/targets/feed-seeds.js';
 import { describe, expect, it } from 'vitest';
 import type { FeedItem } from '../../model.js';
 import type { FeedFile } from '../types.js';
@@ -201,5 +202,17 @@ describe('redhatCsafParser', () => {
       expect.objectContaining({ kind: 'rejected', reason: 'not a CSAF security advisory or VEX document' }),
     ]);
     expect([...(redhatCsafParser.parse(file('{')) as Iterable<FeedItem>)]).toHaveLength(1);
+  });
+
+  it('reads past a purl whose percent escapes are malformed (found by fuzzing: a URIError escaped)', () => {
+    const seed = FEED_SEEDS['redhat']![0]!.text;
+    const broken = seed.replace(
+      'pkg:rpm/redhat/openssl@3.0.7-27.el9_4',
+      'pkg:rpm/redhat/open%zzssl@3.0.7-27%e9',
+    );
+    expect(broken).not.toBe(seed);
+    const parsed = () => [...(redhatCsafParser.parse(file(broken)) as Iterable<FeedItem>)];
+    expect(parsed).not.toThrow();
+    expect(parsed().length).toBeGreaterThan(0);
   });
 });
