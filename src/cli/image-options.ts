@@ -3,13 +3,9 @@ import { FileLayerCache, type LayerCache } from '../layer-cache/index.js';
 import { parsePlatform } from '../source/platform.js';
 import type { SourceOptions } from '../source/types.js';
 
-/** The options every command that reads images accepts. */
-export function addImageOptions(command: Command): Command {
+/** How to reach registries: the options of every command that talks to one. */
+export function addRegistryOptions(command: Command): Command {
   return command
-    .option(
-      '--platform <os/arch[/variant]>',
-      'platform to pick from a multi-arch image (default linux/amd64); a single-arch image of another platform is refused',
-    )
     .option(
       '--insecure-registry <host[:port]>',
       'allow plain HTTP and unverified TLS for this registry (repeatable)',
@@ -19,11 +15,25 @@ export function addImageOptions(command: Command): Command {
     .option(
       '--docker-config <file>',
       'docker config.json with registry credentials (default ~/.docker/config.json)',
-    )
-    .option(
-      '--no-cache',
-      'read every layer, neither using nor filling the layer cache ($CUSTOMS_CACHE_DIR, default ~/.cache/customs/layers)',
     );
+}
+
+/** Which image to read, and from where: the platform and the registry options. */
+export function addImageSourceOptions(command: Command): Command {
+  return addRegistryOptions(
+    command.option(
+      '--platform <os/arch[/variant]>',
+      'platform to pick from a multi-arch image (default linux/amd64); a single-arch image of another platform is refused',
+    ),
+  );
+}
+
+/** The options every command that reads images through the layer cache accepts. */
+export function addImageOptions(command: Command): Command {
+  return addImageSourceOptions(command).option(
+    '--no-cache',
+    'read every layer, neither using nor filling the layer cache ($CUSTOMS_CACHE_DIR, default ~/.cache/customs/layers)',
+  );
 }
 
 export interface ImageOptionValues {
@@ -34,7 +44,7 @@ export interface ImageOptionValues {
   cache: boolean;
 }
 
-export function sourceOptions(values: ImageOptionValues): SourceOptions {
+export function sourceOptions(values: Omit<ImageOptionValues, 'cache'>): SourceOptions {
   const options: SourceOptions = { insecureRegistries: values.insecureRegistry };
   if (values.platform !== undefined) options.platform = parsePlatform(values.platform);
   if (values.dockerConfig) options.dockerConfigPath = values.dockerConfig;

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ImageDrift } from '../../src/drift/types.js';
 import { runCli } from '../helpers/run-cli.js';
+import { everyImageBundle } from '../helpers/use-case-fixtures.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { getTestImages } from '../images/index.js';
 
@@ -37,27 +38,7 @@ function bundle(rules: { id: string; trigger: string; params: { name: string; va
   const file = join(dir, `bundle-${rules.map((r) => r.id).join('-')}.json`);
   writeFileSync(
     file,
-    JSON.stringify({
-      id: 'drift',
-      version: '1_0',
-      policies: [
-        {
-          id: 'p',
-          version: '1_0',
-          rules: rules.map((r) => ({ ...r, gate: 'drift', action: 'STOP' })),
-        },
-      ],
-      mappings: [
-        {
-          id: 'all',
-          registry: '*',
-          repository: '*',
-          image: { type: 'tag', value: '*' },
-          policy_ids: ['p'],
-          whitelist_ids: [],
-        },
-      ],
-    }),
+    JSON.stringify(everyImageBundle(rules.map((r) => ({ ...r, gate: 'drift', action: 'STOP' })))),
   );
   return file;
 }
@@ -197,24 +178,7 @@ describe('an image one layer after another', () => {
 
   it('check --previous with a bundle that has no drift rule says it did not read it', () => {
     const policy = join(dir, 'plain.json');
-    writeFileSync(
-      policy,
-      JSON.stringify({
-        id: 'plain',
-        version: '1_0',
-        policies: [{ id: 'p', version: '1_0', rules: [] }],
-        mappings: [
-          {
-            id: 'all',
-            registry: '*',
-            repository: '*',
-            image: { type: 'tag', value: '*' },
-            policy_ids: ['p'],
-            whitelist_ids: [],
-          },
-        ],
-      }),
-    );
+    writeFileSync(policy, JSON.stringify(everyImageBundle([])));
     const r = runCli(
       ['check', after, '--previous', before, '--policy', policy, '--db', noDb, '-q'],
       cacheEnv,

@@ -16,6 +16,7 @@ import {
 } from '../helpers/cosign-artifacts.js';
 import { writeOciLayout } from '../helpers/oci-builder.js';
 import { runCli } from '../helpers/run-cli.js';
+import { everyImageBundle } from '../helpers/use-case-fixtures.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { startRegistry, type RunningRegistry } from '../registry/registry-harness.js';
 
@@ -161,35 +162,17 @@ describe('customs verify', () => {
     const bundle = join(root, 'bundle.json');
     writeFileSync(
       bundle,
-      JSON.stringify({
-        id: 'sig',
-        version: '1_0',
-        policies: [
+      JSON.stringify(
+        everyImageBundle([
           {
-            id: 'p',
-            version: '1_0',
-            rules: [
-              {
-                id: 'r',
-                gate: 'signature',
-                trigger: 'not_signed_by',
-                action: 'STOP',
-                params: [{ name: 'keys', value: 'release' }],
-              },
-            ],
+            id: 'r',
+            gate: 'signature',
+            trigger: 'not_signed_by',
+            action: 'STOP',
+            params: [{ name: 'keys', value: 'release' }],
           },
-        ],
-        mappings: [
-          {
-            id: 'all',
-            registry: '*',
-            repository: '*',
-            image: { type: 'tag', value: '*' },
-            policy_ids: ['p'],
-            whitelist_ids: [],
-          },
-        ],
-      }),
+        ]),
+      ),
     );
     const check = (image: string) =>
       runCli([

@@ -5,6 +5,7 @@ import { loadTrustedKeys, verifyImageSignatures } from '../../src/signature/inde
 import type { TrustedKey } from '../../src/signature/types.js';
 import { checkImage } from '../../src/usecases/check-image.js';
 import { writeOciLayout } from '../helpers/oci-builder.js';
+import { everyImageBundle } from '../helpers/use-case-fixtures.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import {
   DSSE,
@@ -254,21 +255,7 @@ describe('cosign signatures in a real registry, signed by openssl', () => {
 describe('the signature gate in checkImage', () => {
   const bundle = (rules: unknown[]) => ({
     name: 'signature-bundle',
-    document: {
-      id: 'sig',
-      version: '1_0',
-      policies: [{ id: 'p', version: '1_0', rules }],
-      mappings: [
-        {
-          id: 'all',
-          registry: '*',
-          repository: '*',
-          image: { type: 'tag', value: '*' },
-          policy_ids: ['p'],
-          whitelist_ids: [],
-        },
-      ],
-    },
+    document: everyImageBundle(rules, 'signature-bundle'),
   });
   const rules = [
     { id: 'signed', gate: 'signature', trigger: 'unsigned', action: 'STOP', params: [] },

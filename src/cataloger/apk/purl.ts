@@ -1,4 +1,4 @@
-import { PackageURL } from 'packageurl-js';
+import { packageUrl } from '../package-url.js';
 import type { Distro } from '../../model/distro.js';
 import type { ApkRecord } from './installed-db.js';
 
@@ -20,9 +20,5 @@ export function apkPurl(record: ApkRecord, distro: Distro | null): string | unde
   if (record.originPackage && record.originPackage !== record.package) {
     qualifiers['upstream'] = record.originPackage;
   }
-  try {
-    return new PackageURL('apk', namespace, record.package, record.version, qualifiers, undefined).toString();
-  } catch {
-    return undefined;
-  }
+  return packageUrl('apk', namespace, record.package, record.version, qualifiers);
 }

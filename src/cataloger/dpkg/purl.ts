@@ -1,4 +1,4 @@
-import { PackageURL } from 'packageurl-js';
+import { packageUrl } from '../package-url.js';
 import type { Distro } from '../../model/distro.js';
 
 export interface DebPurlInput {
@@ -28,16 +28,5 @@ export function debPurl(input: DebPurlInput, distro: Distro | null): string | un
   } else if (input.source !== input.name) {
     qualifiers['upstream'] = input.source;
   }
-  try {
-    return new PackageURL(
-      'deb',
-      distro?.id ?? 'debian',
-      input.name,
-      input.version,
-      qualifiers,
-      undefined,
-    ).toString();
-  } catch {
-    return undefined;
-  }
+  return packageUrl('deb', distro?.id ?? 'debian', input.name, input.version, qualifiers);
 }

@@ -1,4 +1,4 @@
-import { PackageURL } from 'packageurl-js';
+import { packageUrl } from '../package-url.js';
 import type { Location } from '../../model/location.js';
 import type { Package } from '../../model/package.js';
 import { packageId } from '../../model/package-id.js';
@@ -21,18 +21,7 @@ const NAME = 'java';
  * parts make no valid purl.
  */
 export function mavenPurl(groupId: string, artifactId: string, version: string): string | undefined {
-  try {
-    return new PackageURL(
-      'maven',
-      groupId || artifactId,
-      artifactId,
-      version || undefined,
-      undefined,
-      undefined,
-    ).toString();
-  } catch {
-    return undefined;
-  }
+  return packageUrl('maven', groupId || artifactId, artifactId, version || undefined);
 }
 
 function isFinding(value: unknown): value is ArchiveFinding {

@@ -1,4 +1,4 @@
-import { PackageURL } from 'packageurl-js';
+import { packageUrl } from '../package-url.js';
 import type { Distro } from '../../model/distro.js';
 import type { RpmEntry } from './rpm-entry.js';
 
@@ -16,9 +16,5 @@ export function rpmPurl(entry: RpmEntry, distro: Distro | null): string | undefi
   }
   if (entry.sourceRpm) qualifiers['upstream'] = entry.sourceRpm;
   const version = entry.release ? `${entry.version}-${entry.release}` : entry.version;
-  try {
-    return new PackageURL('rpm', distro?.id, entry.name, version, qualifiers, undefined).toString();
-  } catch {
-    return undefined;
-  }
+  return packageUrl('rpm', distro?.id, entry.name, version, qualifiers);
 }

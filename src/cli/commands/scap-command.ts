@@ -7,7 +7,7 @@ import { encodeScapJson } from '../../scap/report/json-report.js';
 import { encodeResultsXml } from '../../scap/report/results-xml.js';
 import { encodeScapTable } from '../../scap/report/table-report.js';
 import { EXIT_SCAP_FAIL } from '../exit-codes.js';
-import { sourceOptions, type ImageOptionValues } from '../image-options.js';
+import { addImageSourceOptions, sourceOptions, type ImageOptionValues } from '../image-options.js';
 import { withProgress } from '../with-progress.js';
 
 interface ScapOptionValues extends Omit<ImageOptionValues, 'cache'> {
@@ -44,29 +44,16 @@ export function scapCommand(): Command {
         .choices(['table', 'json'])
         .default('table'),
     )
-    .option(
-      '--platform <os/arch[/variant]>',
-      'platform to pick from a multi-arch image (default linux/amd64)',
-    )
-    .option(
-      '--insecure-registry <host[:port]>',
-      'allow plain HTTP and unverified TLS for this registry (repeatable)',
-      (value: string, previous: string[]) => [...previous, value],
-      [] as string[],
-    )
-    .option(
-      '--docker-config <file>',
-      'docker config.json with registry credentials (default ~/.docker/config.json)',
-    )
     .option('-q, --quiet', 'no progress display')
     .addHelpText(
       'after',
       `\nExit status: ${EXIT_SCAP_FAIL} when a rule fails (as oscap), 0 otherwise. Tests Customs cannot run make their rules notchecked, never pass.\n\nExamples:\n  customs scap oci-dir:img --content /usr/share/xml/scap/ssg/content/ssg-debian11-ds.xml --profile standard\n  customs scap registry:acme/app:1.4 --content ds.xml --tailoring tailoring.xml --profile my_profile --results results.xml --format json\n`,
     );
+  addImageSourceOptions(command);
   return command.action(async (image: string, values: ScapOptionValues) => {
     const evaluation = await withProgress(values.quiet, (onProgress, signal) =>
       evaluateScapImage(image, values.content, {
-        ...sourceOptions({ ...values, cache: false }),
+        ...sourceOptions(values),
         ...(values.profile !== undefined ? { profile: values.profile } : {}),
         ...(values.tailoring !== undefined ? { tailoring: values.tailoring } : {}),
         ...(values.datastreamId !== undefined ? { dataStreamId: values.datastreamId } : {}),

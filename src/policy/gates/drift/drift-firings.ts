@@ -46,27 +46,19 @@ export function driftFirings(drift: ImageDrift, filter: DriftFilter): Firing[] {
         message: `Package ${pkgName(change)} changed from ${versions(change.before)} to ${versions(change.after)} since the previous image`,
         identity: `package_changed:${pkgName(change)}`,
       });
-  if (kinds.has('file_added'))
-    for (const file of drift.files.added)
-      if (pathWanted(filter, file.path))
-        out.push({
-          message: `File ${file.path} was added since the previous image`,
-          identity: `file_added:${file.path}`,
-        });
-  if (kinds.has('file_removed'))
-    for (const file of drift.files.removed)
-      if (pathWanted(filter, file.path))
-        out.push({
-          message: `File ${file.path} was removed since the previous image`,
-          identity: `file_removed:${file.path}`,
-        });
-  if (kinds.has('file_changed'))
-    for (const file of drift.files.changed)
-      if (pathWanted(filter, file.path))
-        out.push({
-          message: `File ${file.path} changed (${file.changes.join(', ')}) since the previous image`,
-          identity: `file_changed:${file.path}`,
-        });
+  const files: [DriftKind, readonly { path: string; changes?: readonly string[] }[], string][] = [
+    ['file_added', drift.files.added, 'was added'],
+    ['file_removed', drift.files.removed, 'was removed'],
+    ['file_changed', drift.files.changed, 'changed'],
+  ];
+  for (const [kind, list, verb] of files)
+    if (kinds.has(kind))
+      for (const file of list)
+        if (pathWanted(filter, file.path))
+          out.push({
+            message: `File ${file.path} ${verb}${file.changes ? ` (${file.changes.join(', ')})` : ''} since the previous image`,
+            identity: `${kind}:${file.path}`,
+          });
   if (kinds.has('config_changed'))
     for (const change of drift.config)
       out.push({
